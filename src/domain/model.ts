@@ -1,0 +1,253 @@
+/**
+ * The data model of Citizen Guide as zod schemas; every type is inferred from its schema so
+ * the type and its validation cannot drift. Pure: no I/O.
+ *
+ * Conventions:
+ * - Instants are ISO 8601 strings in UTC with a trailing `Z` ("2026-11-24T09:30:00.000Z").
+ * - A "day" is a `LocalDate` ("2026-11-24") in the centre's IANA time zone.
+ * - A wall-clock time of day is `LocalTime` ("09:30").
+ */
+import { z } from 'zod';
+
+export const Id = z.string().min(1).max(100);
+export const Instant = z.iso.datetime({ offset: false }).describe('UTC instant, ISO 8601 with Z');
+export const LocalDate = z.iso.date().describe('calendar day in the centre time zone');
+export const LocalTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:mm')
+  .describe('wall-clock time in the centre time zone');
+/** A content-addressed media blob: the hex SHA-256 of its bytes. */
+export const MediaHash = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 hex digest');
+/** A pictogram name from `assets/pictograms` (without `.svg`). */
+export const Pictogram = z
+  .string()
+  .regex(/^[a-z0-9-]{1,60}$/, 'a pictogram name')
+  .nullable();
+const Title = z.string().trim().min(1).max(200);
+const Text = z.string().max(10_000);
+
+export const Audience = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('all') }),
+  z.strictObject({ kind: z.literal('groups'), groupIds: z.array(Id).min(1).max(100) }),
+]);
+export type Audience = z.infer<typeof Audience>;
+
+export const Centre = z.strictObject({
+  id: Id,
+  name: Title,
+  /** IANA zone; every "day" is computed in it. */
+  timeZone: z.string().min(1).max(60),
+});
+export type Centre = z.infer<typeof Centre>;
+
+export const Group = z.strictObject({ id: Id, name: Title });
+export type Group = z.infer<typeof Group>;
+
+export const Resident = z.strictObject({
+  id: Id,
+  displayName: Title,
+  photo: MediaHash.nullable(),
+  pictogram: Pictogram,
+  groupIds: z.array(Id).max(100),
+  /** May the resident's name and photo appear on the shared wall screen? */
+  wallConsent: z.boolean(),
+  /** Whether a PIN guards the resident's personal view; the PIN itself never leaves the server. */
+  hasPin: z.boolean(),
+  /** Staff enabled "I will eat / I will not eat" for this resident. */
+  mealSignUp: z.boolean(),
+});
+export type Resident = z.infer<typeof Resident>;
+
+export const Recurrence = z.strictObject({
+  freq: z.literal('weekly'),
+  /** Every `interval` weeks (1 = weekly, 2 = fortnightly). */
+  interval: z.number().int().min(1).max(4),
+  /** Last day (inclusive, centre time zone) an occurrence may start on. */
+  until: LocalDate,
+});
+export type Recurrence = z.infer<typeof Recurrence>;
+
+export const Activity = z.strictObject({
+  id: Id,
+  title: Title,
+  description: Text,
+  pictogram: Pictogram,
+  place: z.string().max(200),
+  start: Instant,
+  end: Instant,
+  /** Maximum confirmed participants; null means unlimited. */
+  capacity: z.number().int().min(1).max(10_000).nullable(),
+  /** When full, may residents join a waiting list? */
+  waitlist: z.boolean(),
+  /** Sign-ups and cancellations close at this instant (decided by the server's clock). */
+  signupDeadline: Instant.nullable(),
+  audience: Audience,
+  recurrence: Recurrence.nullable(),
+  /** The series an occurrence was expanded from, or null for a one-off. */
+  seriesId: Id.nullable(),
+  /** Derived by the server: confirmed sign-ups. Lets a kiosk show places left without seeing who. */
+  confirmedCount: z.number().int().min(0),
+  /** Derived by the server: residents on the waiting list. */
+  waitlistCount: z.number().int().min(0),
+});
+export type Activity = z.infer<typeof Activity>;
+
+export const SignUpStatus = z.enum(['confirmed', 'waitlisted', 'cancelled']);
+export type SignUpStatus = z.infer<typeof SignUpStatus>;
+export const Source = z.enum(['kiosk', 'staff', 'relative']);
+export type Source = z.infer<typeof Source>;
+
+export const SignUp = z.strictObject({
+  /** `${activityId}:${residentId}`: one sign-up per resident per activity. */
+  id: Id,
+  activityId: Id,
+  residentId: Id,
+  status: SignUpStatus,
+  /** 1-based place on the waiting list while waitlisted, else null. Maintained by the server. */
+  position: z.number().int().min(1).nullable(),
+  /**
+   * Waiting-list order: the change-log seq at which the resident (re)joined. Lower goes first;
+   * a cancellation promotes the lowest.
+   */
+  order: z.number().int().min(0),
+  source: Source,
+  updatedAt: Instant,
+});
+export type SignUp = z.infer<typeof SignUp>;
+
+export const DayItem = z.strictObject({
+  id: Id,
+  /** Exactly one of residentId / groupId is set: a personal item or a group's. */
+  residentId: Id.nullable(),
+  groupId: Id.nullable(),
+  date: LocalDate,
+  start: LocalTime,
+  end: LocalTime.nullable(),
+  title: Title,
+  pictogram: Pictogram,
+  /** Set when staff changed it on its own day: shown as "Ændret" until the day ends. */
+  changedOn: LocalDate.nullable(),
+});
+export type DayItem = z.infer<typeof DayItem>;
+
+export const MealSlot = z.enum(['breakfast', 'lunch', 'dinner', 'snack']);
+export type MealSlot = z.infer<typeof MealSlot>;
+
+export const Meal = z.strictObject({
+  id: Id,
+  date: LocalDate,
+  slot: MealSlot,
+  dish: Title,
+  description: Text,
+  allergens: z.array(z.string().min(1).max(40)).max(20),
+  photo: MediaHash.nullable(),
+  pictogram: Pictogram,
+});
+export type Meal = z.infer<typeof Meal>;
+
+export const MealAttendance = z.strictObject({
+  /** `${mealId}:${residentId}` */
+  id: Id,
+  mealId: Id,
+  residentId: Id,
+  attending: z.boolean(),
+  updatedAt: Instant,
+});
+export type MealAttendance = z.infer<typeof MealAttendance>;
+
+export const NewsMedia = z.strictObject({
+  hash: MediaHash,
+  kind: z.enum(['image', 'video']),
+  /** A sign-language video, so the UI can label it. */
+  signLanguage: z.boolean(),
+});
+
+export const News = z.strictObject({
+  id: Id,
+  title: Title,
+  body: Text,
+  media: z.array(NewsMedia).max(10),
+  publishAt: Instant,
+  expiresAt: Instant.nullable(),
+  audience: Audience,
+});
+export type News = z.infer<typeof News>;
+
+export const OpeningHours = z.strictObject({
+  /** 0 = Sunday … 6 = Saturday, as date-fns `getDay`. */
+  weekday: z.number().int().min(0).max(6),
+  from: LocalTime,
+  to: LocalTime,
+});
+export type OpeningHours = z.infer<typeof OpeningHours>;
+
+export const Resource = z.strictObject({
+  id: Id,
+  name: Title,
+  pictogram: Pictogram,
+  slotMinutes: z.number().int().min(5).max(24 * 60),
+  opening: z.array(OpeningHours).max(50),
+  /** At most this many active (not yet ended) bookings per resident. */
+  maxActivePerResident: z.number().int().min(1).max(100),
+});
+export type Resource = z.infer<typeof Resource>;
+
+export const BookingStatus = z.enum(['active', 'cancelled']);
+export const Booking = z.strictObject({
+  id: Id,
+  resourceId: Id,
+  /** Null when the viewer may not know who booked (a non-consenting resident on a kiosk). */
+  residentId: Id.nullable(),
+  start: Instant,
+  end: Instant,
+  status: BookingStatus,
+});
+export type Booking = z.infer<typeof Booking>;
+
+export const Shift = z.strictObject({
+  id: Id,
+  staffName: Title,
+  photo: MediaHash.nullable(),
+  start: Instant,
+  end: Instant,
+  groupId: Id.nullable(),
+});
+export type Shift = z.infer<typeof Shift>;
+
+export const Attendance = z.strictObject({
+  /** `${activityId}:${residentId}` */
+  id: Id,
+  activityId: Id,
+  residentId: Id,
+  present: z.boolean(),
+});
+export type Attendance = z.infer<typeof Attendance>;
+
+/** The entities that travel in the change log, by their `Change.type` name. */
+export const entitySchemas = {
+  centre: Centre,
+  group: Group,
+  resident: Resident,
+  activity: Activity,
+  signup: SignUp,
+  dayitem: DayItem,
+  meal: Meal,
+  mealattendance: MealAttendance,
+  news: News,
+  resource: Resource,
+  booking: Booking,
+  shift: Shift,
+  attendance: Attendance,
+} as const;
+export type EntityType = keyof typeof entitySchemas;
+export const entityTypes = Object.keys(entitySchemas) as EntityType[];
+export type EntityOf<T extends EntityType> = z.infer<(typeof entitySchemas)[T]>;
+export type AnyEntity = EntityOf<EntityType>;
+
+export const signUpId = (activityId: string, residentId: string): string =>
+  `${activityId}:${residentId}`;
+export const mealAttendanceId = (mealId: string, residentId: string): string =>
+  `${mealId}:${residentId}`;
+
+export const Role = z.enum(['kiosk', 'staff', 'admin', 'relative']);
+export type Role = z.infer<typeof Role>;

@@ -1,0 +1,49 @@
+/**
+ * Rejection codes of protocol v1. A rejection is final: the client drops the mutation from its
+ * outbox and tells the user in plain words. Never rename one: external clients match on them.
+ */
+export const rejectionCodes = [
+  /** The payload fails its schema, the event is unknown, malformed or too large. */
+  'invalid',
+  /** The caller's role, or the resident it acts for, may not do this. */
+  'forbidden',
+  /** The activity, resource, booking or resident does not exist (or is not visible). */
+  'not_found',
+  /** Capacity reached and the activity has no waiting list. */
+  'full',
+  /** Sign-up deadline passed, or the slot is outside the resource's opening hours. */
+  'closed',
+  /** Overlapping booking, booking limit reached, or a stale edit. */
+  'conflict',
+] as const;
+export type RejectionCode = (typeof rejectionCodes)[number];
+
+/** Codes a failed connection carries in `connect_error.data.code`. */
+export const connectErrorCodes = ['unauthorized', 'protocol_mismatch'] as const;
+export type ConnectErrorCode = (typeof connectErrorCodes)[number];
+
+/** Finer reasons beside `conflict` / `closed`, so a UI can explain a refused booking in plain words. */
+export const rejectionReasons = [
+  'overlap',
+  'max_active_bookings',
+  'outside_opening_hours',
+  'slot_length',
+  'in_the_past',
+  'deadline_passed',
+  'activity_ended',
+  'no_consent',
+] as const;
+export type RejectionReason = (typeof rejectionReasons)[number];
+
+export interface Rejected {
+  status: 'rejected';
+  code: RejectionCode;
+  message: string;
+  reason?: RejectionReason;
+}
+
+export const rejected = (
+  code: RejectionCode,
+  message: string,
+  reason?: RejectionReason,
+): Rejected => (reason ? { status: 'rejected', code, message, reason } : { status: 'rejected', code, message });

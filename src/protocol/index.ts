@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './events.js';
+export * from './mutations.js';
+export * from './version.js';

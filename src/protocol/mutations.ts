@@ -1,0 +1,97 @@
+/**
+ * The mutation catalogue of protocol v1: every write a client may ask for, its argument schema
+ * and the roles that may send it. The server validates `args` with these schemas before anything
+ * else; clients derive their argument types from them (`MutationArgs<'signup.add'>`).
+ */
+import { z } from 'zod';
+import {
+  Activity,
+  Centre,
+  DayItem,
+  Group,
+  Id,
+  Instant,
+  Meal,
+  News,
+  Resident,
+  Resource,
+  Shift,
+  type Role,
+} from '../domain/model.js';
+
+const ById = z.strictObject({ id: Id });
+const residents: readonly Role[] = ['kiosk', 'staff', 'admin', 'relative'];
+const staff: readonly Role[] = ['staff', 'admin'];
+
+/** Activity as staff write it: the server owns the derived counts and series links. */
+export const ActivityInput = Activity.omit({
+  confirmedCount: true,
+  waitlistCount: true,
+  seriesId: true,
+});
+
+export const ResidentInput = Resident.omit({ hasPin: true }).extend({
+  /** 4–8 digits to set a PIN, null to remove it, absent to keep the current one. */
+  pin: z
+    .string()
+    .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+    .nullable()
+    .optional(),
+});
+
+const def = <S extends z.ZodType>(args: S, roles: readonly Role[]) => ({ args, roles });
+
+export const mutationCatalogue = {
+  // Residents' own actions: from a kiosk, a relative's phone, or staff on their behalf.
+  'signup.add': def(z.strictObject({ activityId: Id, residentId: Id }), residents),
+  'signup.cancel': def(z.strictObject({ activityId: Id, residentId: Id }), residents),
+  'booking.add': def(
+    z.strictObject({
+      /** Optional client-chosen id so the UI can show and cancel it before the answer arrives. */
+      bookingId: Id.optional(),
+      resourceId: Id,
+      residentId: Id,
+      start: Instant,
+      end: Instant,
+    }),
+    residents,
+  ),
+  'booking.cancel': def(z.strictObject({ bookingId: Id }), residents),
+  'meal.attend': def(
+    z.strictObject({ mealId: Id, residentId: Id, attending: z.boolean() }),
+    residents,
+  ),
+  // Staff.
+  'news.put': def(News, staff),
+  'news.del': def(ById, staff),
+  'meal.put': def(Meal, staff),
+  'meal.del': def(ById, staff),
+  'activity.put': def(ActivityInput, staff),
+  'activity.del': def(ById, staff),
+  'dayitem.put': def(
+    DayItem.refine((d) => (d.residentId === null) !== (d.groupId === null), {
+      message: 'a day item belongs to exactly one resident or one group',
+    }),
+    staff,
+  ),
+  'dayitem.del': def(ById, staff),
+  'shift.put': def(Shift, staff),
+  'shift.del': def(ById, staff),
+  'resource.put': def(Resource, staff),
+  'resource.del': def(ById, staff),
+  'resident.put': def(ResidentInput, staff),
+  'group.put': def(Group, staff),
+  'centre.put': def(Centre.omit({ id: true }), ['admin']),
+  'attendance.set': def(
+    z.strictObject({ activityId: Id, residentId: Id, present: z.boolean() }),
+    staff,
+  ),
+  'device.revoke': def(z.strictObject({ deviceId: Id }), staff),
+} as const;
+
+export type MutationName = keyof typeof mutationCatalogue;
+export const mutationNames = Object.keys(mutationCatalogue) as MutationName[];
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationCatalogue)[N]['args']>;
+
+export const isMutationName = (name: unknown): name is MutationName =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(mutationCatalogue, name);

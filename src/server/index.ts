@@ -1,0 +1,178 @@
+/**
+ * The centre server: HTTP + socket.io on one port, over a Store. `startServer` is what the CLI,
+ * the tests and the benchmarks start.
+ */
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server } from 'socket.io';
+import { Centre } from '../domain/model.js';
+import { MAX_TRANSPORT_BYTES, MUTATION_RETENTION_DAYS } from '../protocol/index.js';
+import { hashToken } from './auth/tokens.js';
+import { createHttpHandler } from './http/routes.js';
+import { createLogger, type Logger } from './logger.js';
+import { openSqlite } from './store/sqlite.js';
+import { readHead, type Store } from './store/store.js';
+import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
+import { Publisher } from './sync/publisher.js';
+import { attachSync, disconnectPrincipal } from './sync/socket.js';
+
+export interface ServerOptions {
+  dataDir: string;
+  port?: number;
+  host?: string;
+  logger?: Logger;
+  now?: () => Date;
+  /** Directory of the built kiosk UI; default `dist/ui` when it exists. */
+  uiDir?: string | null;
+  /** How often to look for kiosks revoked by another process (the CLI), in ms. */
+  revocationPollMs?: number;
+  store?: Store;
+}
+
+export interface RunningServer {
+  url: string;
+  port: number;
+  store: Store;
+  http: HttpServer;
+  io: Server;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function startServer(opts: ServerOptions): Promise<RunningServer> {
+  const logger = opts.logger ?? createLogger();
+  const now = opts.now ?? (() => new Date());
+  const store: Store =
+    opts.store ??
+    (await openSqlite(opts.dataDir).then((db) => ({ db, dialect: 'sqlite' as const, close: () => db.destroy() })));
+
+  // Wall consent decides what kiosks see; kept in memory and updated after each commit.
+  const consent = new Map<string, boolean>();
+  for (const row of await store.db.selectFrom('resident').select('data').execute()) {
+    const r = JSON.parse(row.data) as { id: string; wallConsent: boolean };
+    consent.set(r.id, r.wallConsent);
+  }
+  const facts = { consenting: new Set([...consent].filter(([, c]) => c).map(([id]) => id)) };
+  let centre = { id: 'centre', timeZone: 'Europe/Copenhagen' };
+  const loadCentre = async (): Promise<void> => {
+    const row = await store.db.selectFrom('centre').select('data').executeTakeFirst();
+    if (row) centre = Centre.parse(JSON.parse(row.data));
+  };
+  await loadCentre();
+
+  const http = createServer();
+  const io = new Server(http, {
+    maxHttpBufferSize: MAX_TRANSPORT_BYTES,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
+
+  let sync: ReturnType<typeof attachSync> | null = null;
+  const publisher = new Publisher(
+    { rooms: () => sync?.target.rooms() ?? [], emit: (room, push) => sync?.target.emit(room, push) },
+    () => facts,
+  );
+  publisher.start(await readHead(store.db));
+
+  let mutationCount = 0;
+  const mutations = new MutationService({
+    store,
+    logger,
+    now,
+    timeZone: () => centre.timeZone,
+    hasConsent: (id) => facts.consenting.has(id),
+    committed: (after, cursor, changes, effects) => {
+      mutationCount += 1;
+      let consentChanged = false;
+      for (const e of effects) {
+        if (e.kind === 'consent') {
+          consentChanged = true;
+          if (e.wallConsent) facts.consenting.add(e.residentId);
+          else facts.consenting.delete(e.residentId);
+        }
+        if (e.kind === 'revoke-device' && sync) disconnectPrincipal(sync.nsp, 'device', e.deviceId);
+      }
+      if (changes.some((c) => c.type === 'centre')) void loadCentre();
+      publisher.publish({ after, cursor, changes });
+      // A kiosk's visible set changed: it drops its cache (never its outbox) and pulls from 0.
+      if (consentChanged && sync) sync.nsp.to('view:kiosk').emit('reset', { reason: 'visibility_changed' });
+    },
+  });
+
+  sync = attachSync({ io, store, logger, mutations, facts: () => facts, now, centreId: () => centre.id });
+  const nsp = sync.nsp;
+
+  const uiDir = opts.uiDir === undefined ? 'dist/ui' : opts.uiDir;
+  http.on(
+    'request',
+    createHttpHandler({
+      store,
+      logger,
+      now,
+      dataDir: opts.dataDir,
+      uiDir,
+      metrics: () => ({
+        connected_clients: nsp.sockets.size,
+        mutations_applied: mutationCount,
+        uptime_seconds: Math.round(process.uptime()),
+      }),
+      onLogout: (token) => nsp.in(`session:${hashToken(token)}`).disconnectSockets(true),
+    }),
+  );
+
+  // Kiosks revoked by the CLI (another process) are disconnected within a poll.
+  const revokedSeen = new Set<string>();
+  const poll = setInterval(() => {
+    store.db
+      .selectFrom('device')
+      .select('id')
+      .where('revoked', '=', 1)
+      .execute()
+      .then((rows) => {
+        for (const { id } of rows) {
+          if (!revokedSeen.has(id)) {
+            revokedSeen.add(id);
+            disconnectPrincipal(nsp, 'device', id);
+          }
+        }
+      })
+      .catch((err: unknown) => logger.warn({ err }, 'revocation poll failed'));
+  }, opts.revocationPollMs ?? 1000);
+  poll.unref();
+
+  const purge = (): void => {
+    purgeProcessedMutations(store, now(), MUTATION_RETENTION_DAYS).catch((err: unknown) =>
+      logger.warn({ err }, 'purging old mutation ids failed'),
+    );
+  };
+  purge();
+  const purgeTimer = setInterval(purge, 6 * 3600_000);
+  purgeTimer.unref();
+
+  await new Promise<void>((resolve, reject) => {
+    http.once('error', reject);
+    http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+  });
+  const port = (http.address() as AddressInfo).port;
+  const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
+  logger.info({ url, dataDir: opts.dataDir }, 'centre server listening');
+
+  return {
+    url,
+    port,
+    store,
+    http,
+    io,
+    logger,
+    async close() {
+      clearInterval(poll);
+      clearInterval(purgeTimer);
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => {
+        void io.close(() => resolve());
+      });
+      await store.close();
+    },
+  };
+}

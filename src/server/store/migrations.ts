@@ -1,0 +1,130 @@
+/**
+ * Schema migrations, written with Kysely's schema builder so the same steps run on SQLite and on
+ * PostgreSQL. Add a new entry for every change; never edit one that has shipped.
+ */
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { entityTypes } from '../../domain/model.js';
+import type { Database } from './schema.js';
+
+/** Extra columns that rules query by, per entity table. */
+const entityColumns: Partial<Record<(typeof entityTypes)[number], string[]>> = {
+  activity: ['start'],
+  signup: ['activity_id', 'resident_id'],
+  booking: ['resource_id', 'resident_id'],
+  mealattendance: ['meal_id', 'resident_id'],
+  dayitem: ['resident_id'],
+};
+
+const initial: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const type of entityTypes) {
+      const columns = entityColumns[type] ?? [];
+      let table = db.schema
+        .createTable(type)
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull());
+      for (const column of columns) {
+        table = table.addColumn(column, 'text', (c) => (column === 'resident_id' && type === 'dayitem' ? c : c.notNull()));
+      }
+      await table.execute();
+      for (const column of columns) {
+        await db.schema.createIndex(`${type}_${column}_idx`).on(type).column(column).execute();
+      }
+    }
+    await db.schema
+      .createTable('change_log')
+      .addColumn('seq', 'bigint', (c) => c.primaryKey())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('entity_id', 'text', (c) => c.notNull())
+      .addColumn('op', 'text', (c) => c.notNull())
+      .addColumn('data', 'text')
+      .addColumn('resident_id', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('change_log_entity_idx')
+      .on('change_log')
+      .columns(['type', 'entity_id'])
+      .unique()
+      .execute();
+    await db.schema
+      .createTable('sync_state')
+      .addColumn('id', 'integer', (c) => c.primaryKey())
+      .addColumn('head', 'bigint', (c) => c.notNull())
+      .execute();
+    await sql`insert into sync_state (id, head) values (1, 0)`.execute(db);
+    await db.schema
+      .createTable('processed_mutation')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('principal', 'text', (c) => c.notNull())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('outcome', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createIndex('processed_mutation_created_idx')
+      .on('processed_mutation')
+      .column('created_at')
+      .execute();
+    await db.schema
+      .createTable('app_user')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('username', 'text', (c) => c.notNull().unique())
+      .addColumn('display_name', 'text', (c) => c.notNull())
+      .addColumn('role', 'text', (c) => c.notNull())
+      .addColumn('password_hash', 'text', (c) => c.notNull())
+      .addColumn('resident_ids', 'text', (c) => c.notNull())
+      .addColumn('disabled', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('session')
+      .addColumn('token_hash', 'text', (c) => c.primaryKey())
+      .addColumn('user_id', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('revoked', 'integer', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('device')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('name', 'text', (c) => c.notNull())
+      .addColumn('location', 'text', (c) => c.notNull())
+      .addColumn('token_hash', 'text', (c) => c.unique())
+      .addColumn('revoked', 'integer', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('last_seen_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('enrol_code')
+      .addColumn('code_hash', 'text', (c) => c.primaryKey())
+      .addColumn('device_id', 'text', (c) => c.notNull())
+      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('used_at', 'text')
+      .execute();
+    await db.schema
+      .createTable('resident_secret')
+      .addColumn('resident_id', 'text', (c) => c.primaryKey())
+      .addColumn('pin_hash', 'text')
+      .execute();
+    await db.schema
+      .createTable('audit')
+      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
+      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('actor', 'text', (c) => c.notNull())
+      .addColumn('action', 'text', (c) => c.notNull())
+      .addColumn('entity_type', 'text')
+      .addColumn('entity_id', 'text')
+      .addColumn('detail', 'text')
+      .execute();
+  },
+};
+
+const migrations: Record<string, Migration> = { '2026-11-24-initial': initial };
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+export async function migrate(db: Kysely<Database>): Promise<void> {
+  const { error } = await new Migrator({ db, provider }).migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+}

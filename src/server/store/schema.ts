@@ -1,0 +1,143 @@
+/**
+ * The centre server's tables as Kysely sees them. Entity tables keep the full record as JSON in
+ * `data` beside the few columns the rules query by; the JSON is the record clients receive.
+ */
+import type { Generated, Insertable, Selectable } from 'kysely';
+
+export interface EntityRow {
+  id: string;
+  data: string;
+}
+
+export interface ActivityTable extends EntityRow {
+  start: string;
+}
+export interface SignUpTable extends EntityRow {
+  activity_id: string;
+  resident_id: string;
+}
+export interface BookingTable extends EntityRow {
+  resource_id: string;
+  resident_id: string;
+}
+export interface MealAttendanceTable extends EntityRow {
+  meal_id: string;
+  resident_id: string;
+}
+export interface DayItemTable extends EntityRow {
+  resident_id: string | null;
+}
+
+/**
+ * The change log. `seq` is the one rising sequence of the server: every put or delete of an
+ * entity takes the next value, so a client that holds cursor N has seen every visible change up
+ * to N. The log is compacted on write (a newer change of the same entity replaces the older
+ * row), so a full pull sends each entity once; tombstones (`op = 'del'`) are kept so that
+ * clients behind them learn of the delete.
+ */
+export interface ChangeLogTable {
+  seq: number;
+  type: string;
+  entity_id: string;
+  op: 'put' | 'del';
+  data: string | null;
+  /** The resident a change concerns, for per-client visibility; null for shared data. */
+  resident_id: string | null;
+  created_at: string;
+}
+
+export interface SyncStateTable {
+  id: number;
+  /** The highest seq handed out. */
+  head: number;
+}
+
+/** A mutation id and its first answer, so a retried id gets the same answer (kept 30 days). */
+export interface ProcessedMutationTable {
+  id: string;
+  principal: string;
+  name: string;
+  outcome: string;
+  created_at: string;
+}
+
+export interface UserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: 'staff' | 'admin' | 'relative';
+  password_hash: string;
+  /** JSON array of resident ids a relative may see. */
+  resident_ids: string;
+  disabled: number;
+  created_at: string;
+}
+
+export interface SessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: string;
+  revoked: number;
+}
+
+export interface DeviceTable {
+  id: string;
+  name: string;
+  location: string;
+  token_hash: string | null;
+  revoked: number;
+  created_at: string;
+  last_seen_at: string | null;
+}
+
+export interface EnrolCodeTable {
+  code_hash: string;
+  device_id: string;
+  expires_at: string;
+  used_at: string | null;
+}
+
+export interface ResidentSecretTable {
+  resident_id: string;
+  pin_hash: string | null;
+}
+
+export interface AuditTable {
+  id: Generated<number>;
+  at: string;
+  actor: string;
+  action: string;
+  entity_type: string | null;
+  entity_id: string | null;
+  detail: string | null;
+}
+
+export interface Database {
+  centre: EntityRow;
+  group: EntityRow;
+  resident: EntityRow;
+  activity: ActivityTable;
+  signup: SignUpTable;
+  dayitem: DayItemTable;
+  meal: EntityRow;
+  mealattendance: MealAttendanceTable;
+  news: EntityRow;
+  resource: EntityRow;
+  booking: BookingTable;
+  shift: EntityRow;
+  attendance: EntityRow;
+  change_log: ChangeLogTable;
+  sync_state: SyncStateTable;
+  processed_mutation: ProcessedMutationTable;
+  app_user: UserTable;
+  session: SessionTable;
+  device: DeviceTable;
+  enrol_code: EnrolCodeTable;
+  resident_secret: ResidentSecretTable;
+  audit: AuditTable;
+}
+
+export type User = Selectable<UserTable>;
+export type Device = Selectable<DeviceTable>;
+export type NewAudit = Insertable<AuditTable>;

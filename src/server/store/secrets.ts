@@ -1,0 +1,17 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export async function setPinHash(db: Db, residentId: string, pinHash: string | null): Promise<void> {
+  await db
+    .insertInto('resident_secret')
+    .values({ resident_id: residentId, pin_hash: pinHash })
+    .onConflict((oc) => oc.column('resident_id').doUpdateSet({ pin_hash: pinHash }))
+    .execute();
+}
+
+export async function markDeviceRevoked(db: Db, deviceId: string): Promise<boolean> {
+  const res = await db.updateTable('device').set({ revoked: 1 }).where('id', '=', deviceId).executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}

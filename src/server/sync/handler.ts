@@ -1,0 +1,42 @@
+import type { MutationArgs, MutationName, RejectionCode, RejectionReason } from '../../protocol/index.js';
+import type { Principal } from '../auth/principal.js';
+import type { Writer } from '../store/writer.js';
+
+/** Thrown by a handler to refuse a mutation; the transaction rolls back and nothing is written. */
+export class Rejection extends Error {
+  constructor(
+    readonly code: RejectionCode,
+    message: string,
+    readonly reason?: RejectionReason,
+  ) {
+    super(message);
+  }
+}
+
+/** Side effects that happen after commit. */
+export type Effect =
+  | { kind: 'consent'; residentId: string; wallConsent: boolean | null }
+  | { kind: 'revoke-device'; deviceId: string };
+
+export interface HandlerContext {
+  w: Writer;
+  principal: Principal;
+  now: Date;
+  timeZone: string;
+  /** Does the resident currently have wall consent? */
+  hasConsent(residentId: string): boolean;
+  effect(e: Effect): void;
+  newId(): string;
+}
+
+export interface HandlerResult {
+  result?: Record<string, unknown>;
+}
+
+export type Handler<N extends MutationName> = (
+  ctx: HandlerContext,
+  args: MutationArgs<N>,
+) => Promise<HandlerResult | undefined>;
+
+export type HandlerMap = { [N in MutationName]: Handler<N> };
+export type PartialHandlers<K extends MutationName> = { [N in K]: Handler<N> };

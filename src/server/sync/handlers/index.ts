@@ -1,0 +1,17 @@
+import type { HandlerMap } from '../handler.js';
+import { activityHandlers } from './activities.js';
+import { adminHandlers } from './admin.js';
+import { bookingHandlers } from './bookings.js';
+import { contentHandlers } from './content.js';
+import { mealHandlers } from './meals.js';
+import { signupHandlers } from './signups.js';
+
+/** One handler per mutation of the catalogue; the type makes a missing one a compile error. */
+export const handlers: HandlerMap = {
+  ...signupHandlers,
+  ...bookingHandlers,
+  ...mealHandlers,
+  ...activityHandlers,
+  ...contentHandlers,
+  ...adminHandlers,
+};

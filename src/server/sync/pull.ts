@@ -1,0 +1,72 @@
+import type { Kysely } from 'kysely';
+import type { EntityType } from '../../domain/model.js';
+import type { Change, PullResult } from '../../protocol/index.js';
+import type { Database } from '../store/schema.js';
+import { readHead } from '../store/store.js';
+import type { LoggedChange } from '../store/writer.js';
+import { project, type Viewer, type VisibilityFacts } from './visibility.js';
+
+/** Rows scanned per query; a kiosk filters some out, so it may scan more than it sends. */
+const SCAN_BATCH = 2000;
+/** A page never grows past this many bytes of JSON, whatever `limit` says (failure case 8). */
+export const MAX_PAGE_BYTES = 512 * 1024;
+
+export function rowToChange(row: {
+  seq: number | string;
+  type: string;
+  entity_id: string;
+  op: 'put' | 'del';
+  data: string | null;
+  resident_id: string | null;
+}): LoggedChange {
+  const c: LoggedChange = {
+    seq: Number(row.seq),
+    type: row.type as EntityType,
+    id: row.entity_id,
+    op: row.op,
+    residentId: row.resident_id,
+  };
+  if (row.data !== null) c.data = JSON.parse(row.data) as Record<string, unknown>;
+  return c;
+}
+
+/**
+ * The visible changes after `since`, at most `limit` of them and at most MAX_PAGE_BYTES.
+ * The returned cursor is the last seq *scanned*, not the last one sent, so filtered-out changes
+ * are never scanned twice; when nothing is left it is the head read at the start.
+ */
+export async function pullChanges(
+  db: Kysely<Database>,
+  since: number,
+  limit: number,
+  viewer: Viewer,
+  facts: VisibilityFacts,
+): Promise<PullResult> {
+  const head = await readHead(db);
+  const changes: Change[] = [];
+  let bytes = 0;
+  let scanned = since;
+  for (;;) {
+    const rows = await db
+      .selectFrom('change_log')
+      .select(['seq', 'type', 'entity_id', 'op', 'data', 'resident_id'])
+      .where('seq', '>', scanned)
+      .where('seq', '<=', head)
+      .orderBy('seq')
+      .limit(SCAN_BATCH)
+      .execute();
+    for (const row of rows) {
+      const visible = project(rowToChange(row), viewer, facts);
+      if (visible) {
+        const size = (row.data?.length ?? 0) + 100;
+        if (changes.length > 0 && (changes.length >= limit || bytes + size > MAX_PAGE_BYTES)) {
+          return { changes, cursor: scanned, more: true };
+        }
+        changes.push(visible);
+        bytes += size;
+      }
+      scanned = Number(row.seq);
+    }
+    if (rows.length < SCAN_BATCH) return { changes, cursor: head, more: false };
+  }
+}
