@@ -9,7 +9,7 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'data', 'test-output', 'bench-results', '*.config.js'] },
+  { ignores: ['node_modules', 'dist', 'data', 'test-output', 'bench-results', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

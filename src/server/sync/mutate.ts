@@ -3,7 +3,7 @@
  * (entity writes, change-log append, the recorded outcome) → push only after commit.
  */
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
 import {
   MutateRequest,
   isMutationName,
@@ -74,7 +74,7 @@ export class MutationService {
           newId: randomUUID,
         };
         const handler = handlers[name] as Handler<MutationName>;
-        const res = await handler(ctx, parsed.data as never);
+        const res = await handler(ctx, parsed.data);
         const changes = await w.flush();
         const outcome: MutateResult = res?.result
           ? { status: 'applied', cursor: w.head, result: res.result }

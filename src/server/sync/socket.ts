@@ -100,7 +100,8 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
 
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
-    socket.use(([event, ...args], next) => {
+    socket.use((packet: unknown[], next) => {
+      const [event, ...args] = packet;
       const ack = args[args.length - 1];
       const answer = (message: string): void => {
         if (typeof ack === 'function') (ack as (r: unknown) => void)(rejected('invalid', message));
