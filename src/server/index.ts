@@ -11,7 +11,7 @@ import { hashToken } from './auth/tokens.js';
 import { createHttpHandler } from './http/routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { openSqlite } from './store/sqlite.js';
-import { readHead, type Store } from './store/store.js';
+import type { Store } from './store/store.js';
 import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
 import { attachSync, disconnectPrincipal } from './sync/socket.js';
@@ -73,7 +73,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     { rooms: () => sync?.target.rooms() ?? [], emit: (room, push) => sync?.target.emit(room, push) },
     () => facts,
   );
-  publisher.start(await readHead(store.db));
 
   let mutationCount = 0;
   const mutations = new MutationService({

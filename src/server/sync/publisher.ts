@@ -23,38 +23,20 @@ export interface Batch {
   changes: LoggedChange[];
 }
 
+/**
+ * Commits in one process are serialised by the store, and `publish` is called from each
+ * commit's continuation, so batches arrive here in commit order and are sent at once. A gap
+ * (a write made by another process, such as the demo seed or the CLI) needs no special care:
+ * clients see `after` differ from their cursor and pull, as the protocol says.
+ */
 export class Publisher {
-  #pending = new Map<number, Batch>();
-  #last: number | null = null;
-
   constructor(
     private readonly target: PushTarget,
     private readonly facts: () => VisibilityFacts,
   ) {}
 
-  /** Where the next batch must start; set once from the head at start-up. */
-  start(head: number): void {
-    this.#last = head;
-  }
-
   publish(batch: Batch): void {
     if (batch.changes.length === 0) return;
-    this.#pending.set(batch.after, batch);
-    // Batches can only be sent in order; one that arrives early waits for its predecessor.
-    for (let next = this.#pending.get(this.#last ?? batch.after); next; next = this.#pending.get(this.#last ?? -1)) {
-      this.#pending.delete(next.after);
-      this.#send(next);
-      this.#last = next.cursor;
-    }
-    // Commits made outside this process (a CLI) leave gaps that never fill: clients pull instead.
-    if (this.#pending.size > 64) {
-      const oldest = Math.min(...this.#pending.keys());
-      this.#last = oldest;
-      this.publish(this.#pending.get(oldest) as Batch);
-    }
-  }
-
-  #send(batch: Batch): void {
     const facts = this.facts();
     for (const room of this.target.rooms()) {
       const changes = [];
