@@ -1,0 +1,112 @@
+/**
+ * Writing server changes into the cache. A page (a pull answer or a live push) is applied in ONE
+ * transaction together with its cursor, so the cache and the cursor can never disagree: after a
+ * crash the cache is either before the page (and pulls it again) or after it.
+ */
+import type { EntityType } from '../domain/model.js';
+import { entityTypes } from '../domain/model.js';
+import type { Change } from '../protocol/index.js';
+import type { CacheDb } from './db.js';
+
+/** Rows per bulkPut / bulkDelete call, so one call never holds a huge array of requests. */
+export const APPLY_CHUNK = 1000;
+
+export interface ApplyOptions {
+  /** The page brings the cache up to the server's head: record `lastSyncedAt`. */
+  caughtUp: boolean;
+  now: Date;
+  /**
+   * Ids of applied outbox entries whose answer came before this catch-up started: the cache now
+   * holds their effect, so their overlay may go (see `OutboxEntry.state`).
+   */
+  settle?: ReadonlySet<string>;
+}
+
+interface TableWrites {
+  puts: Record<string, unknown>[];
+  dels: string[];
+}
+
+const isEntityType = (t: unknown): t is EntityType =>
+  typeof t === 'string' && (entityTypes as string[]).includes(t);
+
+/**
+ * Groups a page's changes by table, keeping only the last change per row: a put then a del of
+ * the same row in one page must end deleted, which separate bulkPut/bulkDelete calls would not
+ * guarantee on their own.
+ */
+export function compact(changes: readonly Change[]): Map<EntityType, TableWrites> {
+  const last = new Map<string, Change>();
+  for (const c of changes) {
+    if (!isEntityType(c.type)) continue; // a type from a newer server: not ours to cache
+    last.set(`${c.type}\u0000${c.id}`, c);
+  }
+  const out = new Map<EntityType, TableWrites>();
+  for (const c of last.values()) {
+    let w = out.get(c.type);
+    if (!w) {
+      w = { puts: [], dels: [] };
+      out.set(c.type, w);
+    }
+    if (c.op === 'del') w.dels.push(c.id);
+    else if (c.data) w.puts.push({ ...c.data, id: c.id });
+  }
+  return out;
+}
+
+function chunks<T>(rows: readonly T[]): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += APPLY_CHUNK) out.push(rows.slice(i, i + APPLY_CHUNK));
+  return out;
+}
+
+/** Applies one page of changes and stores `cursor`, all in one transaction. */
+export async function applyChanges(
+  db: CacheDb,
+  changes: readonly Change[],
+  cursor: number,
+  opts: ApplyOptions,
+): Promise<void> {
+  const writes = compact(changes);
+  const tables = [...db.cacheTables(), db.outbox];
+  await db.transaction('rw', tables, async () => {
+    for (const [type, w] of writes) {
+      const table = db.cacheTable(type);
+      for (const part of chunks(w.dels)) await table.bulkDelete(part);
+      for (const part of chunks(w.puts)) await table.bulkPut(part);
+    }
+    await db.meta.put({ key: 'cursor', value: cursor });
+    if (opts.caughtUp) await db.meta.put({ key: 'lastSyncedAt', value: opts.now.toISOString() });
+    const settle = opts.settle;
+    await db.outbox
+      .filter(
+        (e) =>
+          e.state === 'applied' &&
+          ((e.appliedCursor !== null && e.appliedCursor <= cursor) || !!settle?.has(e.id)),
+      )
+      .delete();
+  });
+}
+
+const STORAGE_LOST = new Set([
+  'QuotaExceededError',
+  'DatabaseClosedError',
+  'InvalidStateError',
+  'UnknownError',
+  'NotFoundError',
+]);
+
+/**
+ * True when an error means the storage itself failed (quota exceeded, database evicted or closed
+ * under us), as opposed to bad data or a network problem. Dexie wraps the DOM error, so look at
+ * the error and what it wraps.
+ */
+export function isStorageLostError(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e && depth < 5; depth++) {
+    if (typeof e !== 'object') return false;
+    const { name, inner, cause } = e as { name?: unknown; inner?: unknown; cause?: unknown };
+    if (typeof name === 'string' && STORAGE_LOST.has(name)) return true;
+    e = inner ?? cause;
+  }
+  return false;
+}

@@ -1,0 +1,44 @@
+/** The client sync engine's public API: every front end (kiosk, staff, relatives) uses this. */
+export {
+  CacheDb,
+  cacheSchemaVersions,
+  clearCache,
+  readCursor,
+  readLastSyncedAt,
+  requestPersistentStorage,
+  type CacheSchemaVersion,
+  type MetaRow,
+  type OutboxEntry,
+  type Rejection,
+} from './db.js';
+export {
+  SyncEngine,
+  type SocketFactory,
+  type SyncEngineOptions,
+  type SyncSocket,
+} from './engine.js';
+export { InvalidMutationError } from './sender.js';
+export type {
+  AppliedEvent,
+  ConnectionState,
+  SyncedEvent,
+  SyncEvents,
+  SyncStatus,
+} from './types.js';
+export {
+  overlayBookings,
+  overlayMealAttendance,
+  overlaySignUps,
+  pendingBookingId,
+  pendingFor,
+  type BookingFilter,
+  type MealAttendanceFilter,
+  type OverlaidBooking,
+  type OverlaidMealAttendance,
+  type OverlaidSignUp,
+  type PendingMark,
+  type PendingOf,
+  type PendingSignUp,
+  type SignUpFilter,
+} from './overlay.js';
+export type { Backoff, Logger } from './util.js';

@@ -1,0 +1,192 @@
+/**
+ * The cursor work of the sync engine: pulls, live pushes, resets and storage recovery.
+ *
+ * Everything here reads or writes the cursor, so it all runs one task at a time on `serial`: a
+ * push can never be applied on top of a half-done pull, and a reset can never be overtaken by a
+ * page pulled before it. A mutation's answer never writes the cursor; it only asks for a pull
+ * (storing the answer's cursor would skip the changes between ours and it).
+ */
+import type { PullRequest } from '../protocol/index.js';
+import { applyChanges, isStorageLostError } from './apply.js';
+import { isChangesPush, isPullResult } from './answers.js';
+import { type CacheDb, clearCache, readCursor } from './db.js';
+import type { SyncedEvent } from './types.js';
+import { errorMessage, type Logger } from './util.js';
+
+/** What the puller needs from the engine around it. */
+export interface PullerHost {
+  db: CacheDb;
+  log: Logger;
+  now: () => Date;
+  pullLimit: number;
+  /** Backoff delay before retry number `attempt` (1-based). */
+  delay: (attempt: number) => number;
+  /** Connected and running. */
+  canTalk: () => boolean;
+  /** Sends a pull and resolves with the raw answer; rejects on time-out or disconnect. */
+  request: (req: PullRequest) => Promise<unknown>;
+  setTimer: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  /** The cache caught up (`at`), or was emptied (`null`). */
+  setLastSyncedAt: (at: Date | null) => void;
+  synced: (event: SyncedEvent) => void;
+}
+
+export class Puller {
+  /** The tail of the one-at-a-time queue of cursor work. */
+  private chain: Promise<void> = Promise.resolve();
+  private pullQueued = false;
+  private failures = 0;
+  private recovering = false;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(private readonly host: PullerHost) {}
+
+  /** Resolves when the cursor work queued so far has finished. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
+  /** Forgets a scheduled retry (its timer was cleared by the engine on stop). */
+  forgetRetry(): void {
+    this.retryTimer = null;
+  }
+
+  /** Queues a pull; requests made before a queued pull starts share it. */
+  requestPull(): Promise<void> {
+    if (this.pullQueued) return this.chain;
+    this.pullQueued = true;
+    return this.serial(async () => {
+      this.pullQueued = false;
+      await this.pullNow();
+    });
+  }
+
+  /** A live push: applied only if it follows on from our cursor, otherwise we pull. */
+  onPush(push: unknown): void {
+    if (!isChangesPush(push)) {
+      this.host.log.warn?.('malformed push ignored');
+      return;
+    }
+    void this.serial(async () => {
+      try {
+        const cursor = await readCursor(this.host.db);
+        if (push.after === cursor) {
+          const now = this.host.now();
+          await applyChanges(this.host.db, push.changes, push.cursor, { caughtUp: true, now });
+          this.synced(push.cursor);
+        } else if (push.cursor > cursor) {
+          // We missed something in between (or are mid-reset): the pull by cursor fills the gap.
+          void this.requestPull();
+        } // else: an earlier pull already brought these changes.
+      } catch (err) {
+        if (isStorageLostError(err)) return this.recoverStorage(err);
+        this.host.log.warn?.('push not applied, pulling instead', { error: errorMessage(err) });
+        void this.requestPull();
+      }
+    });
+  }
+
+  /** The visible set changed on the server: drop the cache (never the outbox), pull from 0. */
+  onReset(): void {
+    void this.serial(async () => {
+      try {
+        await this.dropCache();
+      } catch (err) {
+        if (isStorageLostError(err)) return this.recoverStorage(err);
+        throw err;
+      }
+      await this.pullNow();
+    });
+  }
+
+  /** Empties the cache to free space for the outbox; a pull refills it later. */
+  makeRoom(): Promise<void> {
+    return this.serial(() => this.dropCache());
+  }
+
+  private serial(task: () => Promise<void>): Promise<void> {
+    const run = this.chain.then(task).catch((err: unknown) => {
+      this.host.log.error?.('sync task failed', { error: errorMessage(err) });
+    });
+    this.chain = run;
+    return run;
+  }
+
+  private async dropCache(): Promise<void> {
+    await clearCache(this.host.db);
+    this.host.setLastSyncedAt(null);
+  }
+
+  /** Pulls page after page until the server says there is no more. Runs only on `serial`. */
+  private async pullNow(): Promise<void> {
+    const { db, log } = this.host;
+    try {
+      if (!this.host.canTalk()) return;
+      // Applied mutations answered before this pull began: once it ends, the cache holds them.
+      const applied = await db.outbox.filter((e) => e.state === 'applied').toArray();
+      const settle = new Set(applied.map((e) => e.id));
+      let since = await readCursor(db);
+      for (;;) {
+        if (!this.host.canTalk()) return;
+        const res = await this.host.request({ since, limit: this.host.pullLimit });
+        if (!isPullResult(res)) throw new Error(`pull refused: ${JSON.stringify(res)}`);
+        const stalled = res.more && res.cursor <= since;
+        const caughtUp = !res.more;
+        const now = this.host.now();
+        const opts = caughtUp ? { caughtUp, now, settle } : { caughtUp, now };
+        // One transaction per page, cursor included: a crash mid-pull resumes from this page.
+        await applyChanges(db, res.changes, res.cursor, opts);
+        since = res.cursor;
+        if (caughtUp) break;
+        if (stalled) throw new Error(`pull made no progress at cursor ${since}`);
+      }
+      this.failures = 0;
+      this.synced(since);
+    } catch (err) {
+      if (isStorageLostError(err)) return this.recoverStorage(err);
+      log.warn?.('pull failed', { error: errorMessage(err) });
+      // Offline: the next connect pulls anyway. Online: try again, backing off.
+      if (this.host.canTalk()) this.scheduleRetry();
+    }
+  }
+
+  private scheduleRetry(): void {
+    if (this.retryTimer) return;
+    this.failures++;
+    this.retryTimer = this.host.setTimer(() => {
+      this.retryTimer = null;
+      void this.requestPull();
+    }, this.host.delay(this.failures));
+  }
+
+  /**
+   * Quota exceeded or the database evicted/closed under us (failure 11): empty the cache and the
+   * cursor to make room, then rebuild by a full pull. The outbox stays. Runs on `serial`.
+   */
+  private async recoverStorage(cause: unknown): Promise<void> {
+    const { db, log } = this.host;
+    log.warn?.('storage failed, rebuilding the cache', { error: errorMessage(cause) });
+    if (this.recovering) {
+      // The rebuild itself failed the same way: try again later rather than spin.
+      this.scheduleRetry();
+      return;
+    }
+    this.recovering = true;
+    try {
+      if (!db.isOpen()) await db.open();
+      await this.dropCache();
+      await this.pullNow();
+    } catch (err) {
+      log.error?.('cache rebuild failed', { error: errorMessage(err) });
+      this.scheduleRetry();
+    } finally {
+      this.recovering = false;
+    }
+  }
+
+  private synced(cursor: number): void {
+    const at = this.host.now();
+    this.host.setLastSyncedAt(at);
+    this.host.synced({ cursor, at });
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The outbox sender. Invariants:
+ *
+ * - Strict order: one mutation in flight at a time, always the oldest pending one (lowest `seq`).
+ *   Sign-up then cancel reaches the server in that order, even across reloads.
+ * - No loss, no duplicates: an entry leaves the outbox only on a final answer. A time-out or a
+ *   disconnect retries the SAME id (the server answers a repeated id with its first answer), after
+ *   an exponential, jittered delay; a later entry never overtakes it.
+ * - A rejection is final: the entry moves to `rejections` in one transaction and is never retried.
+ */
+import type { ZodType } from 'zod';
+import {
+  mutationCatalogue,
+  type MutateRequest,
+  type MutationArgs,
+  type MutationName,
+} from '../protocol/index.js';
+import { isStorageLostError } from './apply.js';
+import { asRejected, isApplied } from './answers.js';
+import { type CacheDb, type OutboxEntry, type Rejection, readCursor } from './db.js';
+import type { SyncEvents } from './types.js';
+import { errorMessage, type Logger, newMutationId } from './util.js';
+
+/** What the sender needs from the engine around it. */
+export interface SenderHost {
+  db: CacheDb;
+  log: Logger;
+  now: () => Date;
+  /** Backoff delay before retry number `attempt` (1-based). */
+  delay: (attempt: number) => number;
+  canSend: () => boolean;
+  /** Sends a mutation and resolves with the raw answer; rejects on time-out or disconnect. */
+  request: (req: MutateRequest) => Promise<unknown>;
+  setTimer: (fn: () => void, ms: number) => ReturnType<typeof setTimeout>;
+  requestPull: () => Promise<void>;
+  /** Frees space by dropping the cache (never the outbox), on the engine's cursor queue. */
+  makeRoom: () => Promise<void>;
+  emit: <K extends keyof SyncEvents>(event: K, payload: SyncEvents[K]) => void;
+  setPending: (pending: number) => void;
+}
+
+export class InvalidMutationError extends Error {
+  constructor(
+    readonly mutation: MutationName,
+    detail: string,
+  ) {
+    super(`${mutation}: invalid arguments: ${detail}`);
+    this.name = 'InvalidMutationError';
+  }
+}
+
+export class Sender {
+  private sending = false;
+  private kicked = false;
+  private wakeSleeper: (() => void) | null = null;
+  private failures = 0;
+
+  constructor(private readonly host: SenderHost) {}
+
+  async mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<string> {
+    // Checked here so a malformed mutation never enters the outbox (it could only be rejected).
+    const schema: ZodType = mutationCatalogue[name].args;
+    const parsed = schema.safeParse(args);
+    if (!parsed.success) throw new InvalidMutationError(name, parsed.error.message);
+    const entry: OutboxEntry = {
+      id: newMutationId(),
+      name,
+      args: args,
+      createdAt: this.host.now().toISOString(),
+      attempts: 0,
+      lastError: null,
+      state: 'pending',
+      appliedCursor: null,
+    };
+    try {
+      await this.host.db.outbox.add(entry);
+    } catch (err) {
+      if (!isStorageLostError(err)) throw err;
+      // Quota: the cache can be rebuilt, the user's intent cannot. Make room and try once more;
+      // if that fails too the caller hears it (never a silent loss).
+      this.host.log.warn?.('outbox write failed, dropping the cache to make room', {
+        error: errorMessage(err),
+      });
+      await this.host.makeRoom();
+      await this.host.db.outbox.add(entry);
+      void this.host.requestPull();
+    }
+    await this.refreshPending();
+    this.kick();
+    return entry.id;
+  }
+
+  /** Starts the send loop unless it is running; a running loop rereads the outbox anyway. */
+  kick(): void {
+    this.kicked = true;
+    if (this.sending) return;
+    this.sending = true;
+    void this.loop().finally(() => {
+      this.sending = false;
+      if (this.kicked && this.host.canSend()) this.kick();
+    });
+  }
+
+  /** Cuts a backoff wait short (on reconnect, and on stop). */
+  wake(): void {
+    this.wakeSleeper?.();
+  }
+
+  async refreshPending(): Promise<void> {
+    const pending = await this.host.db.outbox.filter((e) => e.state === 'pending').count();
+    this.host.setPending(pending);
+  }
+
+  async rejections(): Promise<Rejection[]> {
+    return this.host.db.rejections.orderBy('at').toArray();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.host.canSend()) {
+      this.kicked = false;
+      try {
+        const entry = await this.host.db.outbox
+          .orderBy('seq')
+          .filter((e) => e.state === 'pending')
+          .first();
+        if (!entry) return;
+        if (await this.sendOne(entry)) {
+          this.failures = 0;
+          continue;
+        }
+        this.failures = entry.attempts;
+      } catch (err) {
+        // The database failed us (not the network): wait and try again, never skip the entry.
+        this.host.log.error?.('outbox unreadable', { error: errorMessage(err) });
+        this.failures++;
+      }
+      await this.sleep(this.host.delay(this.failures));
+    }
+  }
+
+  /** Sends one entry. True when it got a final answer, false when it must be retried. */
+  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+    const { db } = this.host;
+    const seq = entry.seq;
+    if (seq === undefined) throw new Error('outbox entry without seq');
+    const attempts = entry.attempts + 1;
+    await db.outbox.update(seq, { attempts });
+    let answer: unknown;
+    try {
+      answer = await this.host.request({ id: entry.id, name: entry.name, args: entry.args });
+    } catch (err) {
+      const error = errorMessage(err);
+      this.host.log.warn?.('mutation not acknowledged, will retry', {
+        id: entry.id,
+        attempts,
+        error,
+      });
+      await db.outbox.update(seq, { lastError: error, attempts });
+      entry.attempts = attempts;
+      return false;
+    }
+    if (isApplied(answer)) {
+      await this.applied(entry, seq, answer.cursor, answer.result ?? null);
+      return true;
+    }
+    const rejected = asRejected(answer);
+    if (rejected) {
+      const rejection: Rejection = {
+        id: entry.id,
+        name: entry.name,
+        args: entry.args,
+        code: rejected.code,
+        message: rejected.message,
+        reason: rejected.reason ?? null,
+        at: this.host.now().toISOString(),
+      };
+      await db.transaction('rw', [db.outbox, db.rejections], async () => {
+        await db.outbox.delete(seq);
+        await db.rejections.put(rejection);
+      });
+      await this.refreshPending();
+      this.host.emit('rejected', rejection);
+      return true;
+    }
+    // Neither answer: a proxy or a broken server. Not final, so keep the entry and retry.
+    this.host.log.warn?.('unexpected mutation answer', { id: entry.id, answer });
+    await db.outbox.update(seq, { lastError: 'unexpected answer', attempts });
+    entry.attempts = attempts;
+    return false;
+  }
+
+  /**
+   * The server applied it. If the cache already holds the answer's cursor the entry goes now;
+   * otherwise it stays (still overlaid) marked `applied` and a pull brings the truth, deleting
+   * the entry in the same transaction. The answer's cursor is never stored as ours: changes
+   * between our cursor and it would be skipped.
+   */
+  private async applied(
+    entry: OutboxEntry,
+    seq: number,
+    cursor: number,
+    result: Record<string, unknown> | null,
+  ): Promise<void> {
+    const { db } = this.host;
+    const settled = await db.transaction('rw', [db.meta, db.outbox], async () => {
+      if ((await readCursor(db)) >= cursor) {
+        await db.outbox.delete(seq);
+        return true;
+      }
+      await db.outbox.update(seq, { state: 'applied', appliedCursor: cursor, lastError: null });
+      return false;
+    });
+    await this.refreshPending();
+    this.host.emit('applied', { id: entry.id, name: entry.name, cursor, result });
+    if (!settled) void this.host.requestPull();
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        if (this.wakeSleeper === done) this.wakeSleeper = null;
+        resolve();
+      };
+      const timer = this.host.setTimer(done, ms);
+      this.wakeSleeper = done;
+    });
+  }
+}
