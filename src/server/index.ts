@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { Centre } from '../domain/model.js';
 import { MAX_TRANSPORT_BYTES, MUTATION_RETENTION_DAYS } from '../protocol/index.js';
 import { hashToken } from './auth/tokens.js';
+import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from './centre.js';
 import { createHttpHandler } from './http/routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { openSqlite } from './store/sqlite.js';
@@ -53,7 +54,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     consent.set(r.id, r.wallConsent);
   }
   const facts = { consenting: new Set([...consent].filter(([, c]) => c).map(([id]) => id)) };
-  let centre = { id: 'centre', timeZone: 'Europe/Copenhagen' };
+  let centre = { id: DEFAULT_CENTRE_ID, timeZone: DEFAULT_TIME_ZONE };
   const loadCentre = async (): Promise<void> => {
     const row = await store.db.selectFrom('centre').select('data').executeTakeFirst();
     if (row) centre = Centre.parse(JSON.parse(row.data));

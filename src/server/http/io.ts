@@ -1,6 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export const MAX_BODY_BYTES = 16 * 1024;
+/** How much of an oversize body is read and dropped so the client can still read the 413. */
+const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
 export class HttpError extends Error {
   constructor(
@@ -24,7 +26,8 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 }
 
 export function sendError(res: ServerResponse, err: HttpError): void {
-  sendJson(res, err.status, { error: err.code, message: err.message });
+  // After an oversize body the connection is not reused: the rest of the body may still come.
+  sendJson(res, err.status, { error: err.code, message: err.message }, err.status === 413 ? { connection: 'close' } : {});
 }
 
 /** Reads a JSON object body of at most MAX_BODY_BYTES. */
@@ -32,11 +35,19 @@ export function readJson(req: IncomingMessage): Promise<Record<string, unknown>>
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
+    let tooLarge = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
+      if (tooLarge) {
+        // Read on and drop what the client still sends, so it gets the 413 and not a connection
+        // reset; past DRAIN_LIMIT_BYTES it is not worth it.
+        if (size > DRAIN_LIMIT_BYTES) req.destroy();
+        return;
+      }
       if (size > MAX_BODY_BYTES) {
+        tooLarge = true;
+        chunks.length = 0;
         reject(new HttpError(413, 'too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
-        req.destroy();
         return;
       }
       chunks.push(chunk);

@@ -126,7 +126,9 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (!principal) throw new HttpError(401, 'unauthorized', 'Log in first.');
       if (!isStaff(principal)) throw new HttpError(403, 'forbidden', 'Only staff can add kiosks.');
       const body = parse(DeviceBody, await readJson(req));
-      const created = await createEnrolCode(store.db, body.name, body.location ?? '', deps.now());
+      const created = await createEnrolCode(store.db, body.name, body.location ?? '', deps.now()).catch((err: unknown) => {
+        throw err instanceof AccountError ? new HttpError(err.status, err.code, err.message) : err;
+      });
       logger.info({ deviceId: created.deviceId, by: principal.id }, 'enrolment code created');
       return sendJson(res, 201, created);
     }

@@ -97,18 +97,21 @@ export class MutationService {
         try {
           done = await this.#applyBatch(batch);
         } catch (err) {
-          // The commit itself failed: nothing of the batch is stored or recorded; clients retry.
-          this.deps.logger.error({ err, size: batch.length }, 'mutation batch failed');
-          for (const job of batch) job.resolve(rejected('invalid', 'The server could not store this mutation. Try again.'));
+          // The transaction itself failed (disk full, database locked): nothing of the batch is
+          // stored or recorded. No answer is sent, so each client's acknowledgement times out and
+          // it retries the same id — a rejection would be final and lose the sign-up.
+          this.deps.logger.error({ err, size: batch.length }, 'mutation batch failed; clients will retry');
           continue;
         }
-        for (const d of done) {
-          if (d.changes.length > 0 || d.effects.length > 0) {
-            const cursor = d.outcome.status === 'applied' ? d.outcome.cursor : d.after;
-            this.deps.committed(d.after, cursor, d.changes, d.effects);
-          }
-          d.job.resolve(d.outcome);
+        // One push per committed batch: its changes follow on from the head before the batch.
+        const first = done.find((d) => d.changes.length > 0 || d.effects.length > 0);
+        if (first) {
+          const changes = done.flatMap((d) => d.changes);
+          const effects = done.flatMap((d) => d.effects);
+          const cursor = Math.max(first.after, ...changes.map((c) => c.seq));
+          this.deps.committed(first.after, cursor, changes, effects);
         }
+        for (const d of done) d.job.resolve(d.outcome);
       }
     } finally {
       this.#running = false;

@@ -10,6 +10,8 @@ import { project, type Viewer, type VisibilityFacts } from './visibility.js';
 const SCAN_BATCH = 2000;
 /** A page never grows past this many bytes of JSON, whatever `limit` says (failure case 8). */
 export const MAX_PAGE_BYTES = 512 * 1024;
+/** Room for the page around its changes: `{"changes":[…],"cursor":…,"more":false}`. */
+const PAGE_ENVELOPE_BYTES = 64;
 
 export function rowToChange(row: {
   seq: number | string;
@@ -58,8 +60,10 @@ export async function pullChanges(
     for (const row of rows) {
       const visible = project(rowToChange(row), viewer, facts);
       if (visible) {
-        const size = (row.data?.length ?? 0) + 100;
-        if (changes.length > 0 && (changes.length >= limit || bytes + size > MAX_PAGE_BYTES)) {
+        // UTF-8 bytes of the change as sent (plus its comma), not characters: Danish text has
+        // two-byte letters, and a kiosk's projection may differ from the stored row.
+        const size = Buffer.byteLength(JSON.stringify(visible), 'utf8') + 1;
+        if (changes.length > 0 && (changes.length >= limit || bytes + size > MAX_PAGE_BYTES - PAGE_ENVELOPE_BYTES)) {
           return { changes, cursor: scanned, more: true };
         }
         changes.push(visible);

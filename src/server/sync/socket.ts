@@ -108,6 +108,9 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       };
       if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) return answer(`Unknown event "${String(event)}".`);
       if (typeof ack !== 'function') return; // protocol v1: every client event carries an ack
+      // Exactly one payload before the ack: with none or several, the handler's `ack` parameter
+      // would be something else, and the answer would be lost or throw outside any promise.
+      if (args.length !== 2) return answer(`"${event}" takes exactly one payload and an acknowledgement.`);
       if (tooBig(args)) return answer(`The payload is larger than ${MAX_EVENT_BYTES} bytes.`);
       next();
     });

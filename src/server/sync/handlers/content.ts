@@ -1,4 +1,5 @@
 /** Staff-published content without rules of its own: news, day items, shifts, resources, groups. */
+import { DEFAULT_CENTRE_ID } from '../../centre.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { Rejection, type PartialHandlers } from '../handler.js';
 
@@ -66,9 +67,9 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
     return undefined;
   },
   async 'centre.put'(ctx, centre) {
+    // A fresh server has no centre record yet: the first centre.put creates it.
     const [current] = await ctx.w.list('centre', null);
-    if (!current) throw new Rejection('not_found', 'The centre is not set up.');
-    await ctx.w.put('centre', { ...current, ...centre });
+    await ctx.w.put('centre', { id: current?.id ?? DEFAULT_CENTRE_ID, ...centre });
     return undefined;
   },
   async 'attendance.set'(ctx, { activityId, residentId, present }) {

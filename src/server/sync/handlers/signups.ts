@@ -12,6 +12,7 @@ import {
   waitlistPositions,
   type SignUpState,
 } from '../../../domain/rules/capacity.js';
+import { isStaff } from '../../auth/principal.js';
 import { Rejection, type HandlerContext, type PartialHandlers } from '../handler.js';
 import { residentActingFor } from './residents.js';
 
@@ -82,7 +83,8 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
   async 'signup.add'(ctx, { activityId, residentId }) {
     const resident = await residentActingFor(ctx, residentId);
     const activity = await activityOrReject(ctx, activityId);
-    if (!audienceAllows(activity, resident.groupIds) && ctx.principal.role === 'kiosk') {
+    // Staff may sign anyone up; residents (on a kiosk or through a relative) only for their groups.
+    if (!audienceAllows(activity, resident.groupIds) && !isStaff(ctx.principal)) {
       throw new Rejection('forbidden', 'This activity is for other groups.');
     }
     const before = await ctx.w.list('signup', 'activity_id', activityId);
