@@ -36,7 +36,7 @@ function withStatementCache(sqlite: BetterSqlite3.Database, max = 500): SqliteDa
     prepare(sql: string): SqliteStatement {
       let stmt = cache.get(sql);
       if (!stmt) {
-        stmt = sqlite.prepare(sql) as unknown as SqliteStatement;
+        stmt = sqlite.prepare(sql);
         if (cache.size >= max) cache.delete(cache.keys().next().value as string);
         cache.set(sql, stmt);
       }

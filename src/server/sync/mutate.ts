@@ -108,7 +108,7 @@ export class MutationService {
         if (first) {
           const changes = done.flatMap((d) => d.changes);
           const effects = done.flatMap((d) => d.effects);
-          const cursor = Math.max(first.after, ...changes.map((c) => c.seq));
+          const cursor = changes.reduce((max, c) => Math.max(max, c.seq), first.after);
           this.deps.committed(first.after, cursor, changes, effects);
         }
         for (const d of done) d.job.resolve(d.outcome);
@@ -126,6 +126,9 @@ export class MutationService {
       const done: Done[] = [];
       // Outcomes decided earlier in this batch, which the database does not show yet.
       const seen = new Map<string, { who: string; outcome: MutateResult }>();
+      // Wall consent changed earlier in this batch: the server's facts learn of it only after
+      // commit, and a kiosk's sign-up queued behind a withdrawal must already see it.
+      const consent = new Map<string, boolean>();
       for (const job of batch) {
         const inBatch = seen.get(job.id);
         // Inside the transaction, so a retry racing its first attempt still gets the first answer.
@@ -138,8 +141,9 @@ export class MutationService {
           done.push({ job, outcome: earlier, after: head, changes: [], effects: [] });
           continue;
         }
-        const d = await this.#applyOne(trx, job, head, now);
+        const d = await this.#applyOne(trx, job, head, now, consent);
         if (d.outcome.status === 'applied') head = d.outcome.cursor;
+        for (const e of d.effects) if (e.kind === 'consent') consent.set(e.residentId, e.wallConsent === true);
         seen.set(job.id, { who: job.who, outcome: d.outcome });
         done.push(d);
       }
@@ -147,7 +151,13 @@ export class MutationService {
     });
   }
 
-  async #applyOne(trx: Transaction<Database>, job: Job, head: number, now: Date): Promise<Done> {
+  async #applyOne(
+    trx: Transaction<Database>,
+    job: Job,
+    head: number,
+    now: Date,
+    consent: ReadonlyMap<string, boolean>,
+  ): Promise<Done> {
     const effects: Effect[] = [];
     const w = new Writer(trx, head, now);
     const ctx: HandlerContext = {
@@ -155,7 +165,7 @@ export class MutationService {
       principal: job.principal,
       now,
       timeZone: this.deps.timeZone(),
-      hasConsent: this.deps.hasConsent,
+      hasConsent: (residentId) => consent.get(residentId) ?? this.deps.hasConsent(residentId),
       effect: (e) => effects.push(e),
       newId: randomUUID,
     };

@@ -1,0 +1,77 @@
+/**
+ * Kiosk enrolment: staff open the kiosk page at `/kiosk/#enrol=CODE`; the page exchanges the
+ * one-time code for the kiosk's device token (same origin), keeps the token in localStorage and
+ * takes the code out of the address bar at once, so it is never bookmarked, shown or reused.
+ */
+
+const TOKEN_KEY = 'citizen-guide.kiosk-token';
+
+export function readToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function storeToken(token: string): void {
+  localStorage.setItem(TOKEN_KEY, token);
+}
+
+/** Reads `enrol=CODE` from the URL hash and removes it from the address bar (keeps the rest). */
+export function takeEnrolCode(): string | null {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const code = params.get('enrol');
+  if (code === null) return null;
+  params.delete('enrol');
+  const rest = params.toString();
+  history.replaceState(
+    history.state,
+    '',
+    `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`,
+  );
+  return code.trim() || null;
+}
+
+export type EnrolOutcome =
+  { ok: true; token: string } | { ok: false; error: string; message: string };
+
+async function exchange(code: string): Promise<EnrolOutcome> {
+  let res: Response;
+  try {
+    res = await fetch('/api/devices/enrol', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+  } catch {
+    return { ok: false, error: 'network', message: '' };
+  }
+  const body: unknown = await res.json().catch(() => null);
+  const field = (k: string): string => {
+    const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[k] : undefined;
+    return typeof v === 'string' ? v : '';
+  };
+  if (res.ok && field('token')) {
+    storeToken(field('token'));
+    return { ok: true, token: field('token') };
+  }
+  return { ok: false, error: field('error') || `http_${res.status}`, message: field('message') };
+}
+
+// One exchange per code per page load: a code works once, so a second request (React's
+// StrictMode runs effects twice in development) would only be told "already used".
+const inFlight = new Map<string, Promise<EnrolOutcome>>();
+
+export function enrolOnce(code: string): Promise<EnrolOutcome> {
+  let p = inFlight.get(code);
+  if (!p) {
+    p = exchange(code);
+    inFlight.set(code, p);
+    // A network failure may be retried with the same code.
+    void p.then((r) => {
+      if (!r.ok && r.error === 'network') inFlight.delete(code);
+    });
+  }
+  return p;
+}

@@ -1,0 +1,40 @@
+/**
+ * The kiosk's one cache database and the sync engine that fills it, as React hooks. The UI reads
+ * only the cache (useLiveQuery); the engine is the only thing that talks to the server.
+ */
+import { useEffect, useState } from 'react';
+import { CacheDb, SyncEngine, type SyncStatus } from '../../client/index.js';
+
+/** One IndexedDB database per kiosk origin: the cache, the cursor and the outbox. */
+export const db = new CacheDb('citizen-guide-kiosk');
+
+export interface Sync {
+  engine: SyncEngine | null;
+  status: SyncStatus | null;
+}
+
+export function useSync(token: string | null): Sync {
+  const [sync, setSync] = useState<Sync>({ engine: null, status: null });
+  useEffect(() => {
+    if (!token) return undefined;
+    const engine = new SyncEngine({ url: location.origin, token, db });
+    setSync({ engine, status: engine.getStatus() });
+    const off = engine.subscribe((status) => setSync({ engine, status }));
+    void engine.start();
+    return () => {
+      off();
+      void engine.stop();
+    };
+  }, [token]);
+  return sync;
+}
+
+/** The current time, refreshed every `ms` (the clock and "today" follow it). */
+export function useNow(ms = 10_000): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const t = setInterval(() => setNow(new Date()), ms);
+    return () => clearInterval(t);
+  }, [ms]);
+  return now;
+}

@@ -1,0 +1,141 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SignUp } from '../../src/domain/model.js';
+import { HOUR } from '../helpers/fixtures.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { launchChromium, newKioskContext } from './support/browser.js';
+import { ACTIVITIES, enrolCode, seedCentre, startKioskServer } from './support/centre.js';
+import { KioskPage } from './support/kiosk-page.js';
+import { ensureUiBuilt } from './support/ui-build.js';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser.close();
+});
+
+/** Until the service worker controls the page and holds the page itself in its cache. */
+async function pageKeptOffline(kiosk: KioskPage): Promise<void> {
+  for (let i = 0; i < 100; i++) {
+    const ready = await kiosk.page.evaluate(
+      async () =>
+        navigator.serviceWorker.controller !== null &&
+        (await caches.match('/kiosk/')) !== undefined,
+    );
+    if (ready) return;
+    await kiosk.page.waitForTimeout(100);
+  }
+  throw new Error('the service worker never took over the kiosk page');
+}
+
+describe('the kiosk offline', () => {
+  it('keeps the day on screen, queues sign-ups through a reload, and sends them once when the server is back', async () => {
+    let server: TestServer | null = await startKioskServer();
+    try {
+      const t = server;
+      await seedCentre(t);
+      const { port, url } = t.server;
+      const dataDir = t.dataDir;
+      const { code, deviceId } = await enrolCode(t, 'Stuen');
+      const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+      await kiosk.open(url, code);
+      await kiosk.waitForActivities(ACTIVITIES.banko.title, ACTIVITIES.walk.title);
+      await kiosk.waitForText(kiosk.connection, 'Opdateret kl.');
+      await pageKeptOffline(kiosk);
+
+      // The server stops for real. The day stays on screen, with a calm note of its age.
+      await t.server.close();
+      server = null;
+      await kiosk.waitForText(
+        kiosk.connection,
+        /^Skærmen er ikke opdateret siden kl\. \d\d\.\d\d\.$/,
+      );
+      const banko = kiosk.activity(ACTIVITIES.banko.title);
+      const walk = kiosk.activity(ACTIVITIES.walk.title);
+      expect(await kiosk.textOf(banko)).toContain('Tilmeldt: Bent +1');
+      await kiosk.check('20-offline');
+
+      // Anna signs up offline: it waits in the outbox, and the screen says so.
+      await kiosk.pick(ACTIVITIES.banko.title, 'Anna');
+      await kiosk.confirm();
+      await kiosk.waitForText(kiosk.answer, 'Tilmeldingen sendes, når der er forbindelse.');
+      await kiosk.check('21-offline-sent');
+      await kiosk.closeDialog();
+      await kiosk.waitForText(banko, 'Anna: Tilmeldingen sendes, når der er forbindelse.');
+      // Frank joins the walk, which will have begun by the time the server hears of it.
+      await kiosk.pick(ACTIVITIES.walk.title, 'Frank');
+      await kiosk.confirm();
+      await kiosk.closeDialog();
+      await kiosk.waitForText(kiosk.connection, '2 tilmeldinger venter.');
+
+      // A reload without the server: the page comes from the service worker, the day and the
+      // outbox from IndexedDB.
+      await kiosk.page.reload();
+      await kiosk.waitForActivities(ACTIVITIES.banko.title, ACTIVITIES.walk.title);
+      await kiosk.waitForText(banko, 'Anna: Tilmeldingen sendes, når der er forbindelse.');
+      await kiosk.waitForText(walk, 'Frank: Tilmeldingen sendes, når der er forbindelse.');
+      await kiosk.waitForText(
+        kiosk.connection,
+        /^Skærmen er ikke opdateret siden kl\. \d\d\.\d\d\. 2 tilmeldinger venter\.$/,
+      );
+      await kiosk.check('22-offline-reloaded');
+
+      // The server comes back on the same port and data, two hours later by its clock (the
+      // kiosk was offline for hours): Banko still takes sign-ups, the walk has begun.
+      server = await startKioskServer({
+        dataDir,
+        port,
+        now: () => new Date(Date.now() + 2 * HOUR),
+      });
+      await kiosk.waitForText(banko, 'Tilmeldt: Anna, Bent +1', 30_000);
+      await kiosk.waitForText(
+        kiosk.notices,
+        'Frank blev ikke tilmeldt Gåtur i parken. Aktiviteten er begyndt. Tilmeldingen er lukket.',
+      );
+      await kiosk.waitForText(kiosk.connection, 'Opdateret kl.');
+      expect(await kiosk.page.getByText('sendes, når der er forbindelse').count()).toBe(0);
+      await kiosk.check('23-back-online');
+      await kiosk.notices.getByRole('button', { name: 'OK' }).click();
+      await kiosk.notices.waitFor({ state: 'detached' });
+
+      // Applied exactly once: one answer per mutation id, one sign-up row, one more place taken.
+      const db = server.server.store.db;
+      const outcomes = await db
+        .selectFrom('processed_mutation')
+        .select(['name', 'outcome'])
+        .where('principal', '=', `device:${deviceId}`)
+        .execute();
+      const statuses = outcomes.map(
+        (o) => `${o.name} ${(JSON.parse(o.outcome) as { status: string }).status}`,
+      );
+      expect(statuses.sort()).toEqual(['signup.add applied', 'signup.add rejected']);
+      const rows = await db
+        .selectFrom('signup')
+        .select('data')
+        .where('activity_id', '=', ACTIVITIES.banko.id)
+        .execute();
+      const anna = rows
+        .map((r) => JSON.parse(r.data) as SignUp)
+        .filter((s) => s.residentId === 'r-anna');
+      expect(anna).toMatchObject([{ status: 'confirmed', source: 'kiosk' }]);
+      const activity = await db
+        .selectFrom('activity')
+        .select('data')
+        .where('id', '=', ACTIVITIES.banko.id)
+        .executeTakeFirstOrThrow();
+      expect(JSON.parse(activity.data)).toMatchObject({ confirmedCount: 3 });
+      // Nothing left to send after another reload.
+      await kiosk.page.reload();
+      await kiosk.waitForText(kiosk.connection, 'Opdateret kl.');
+      expect(await kiosk.page.getByText('sendes').count()).toBe(0);
+      expect(kiosk.problems).toEqual([]);
+      await kiosk.page.context().close();
+    } finally {
+      await server?.close();
+    }
+  });
+});

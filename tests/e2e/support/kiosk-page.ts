@@ -1,0 +1,119 @@
+/**
+ * Page object of the kiosk page: finds things the way a resident (or a screen reader) does, by
+ * role and visible name, and checks each state it is asked to: axe-core finds no violations
+ * (WCAG 2.2 AA plus the 7:1 contrast rule) in portrait and landscape, and a screenshot of both
+ * is written to test-output/screenshots/.
+ */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AxeResults } from 'axe-core';
+import type { Locator, Page } from 'playwright-core';
+import { LANDSCAPE, PORTRAIT } from './browser.js';
+
+const SHOTS = 'test-output/screenshots';
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+export class KioskPage {
+  /** Uncaught errors and CSP violations seen on the page; a test expects none. */
+  readonly problems: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
+    page.on('console', (msg) => {
+      if (/Content Security Policy/i.test(msg.text())) this.problems.push(`CSP: ${msg.text()}`);
+    });
+  }
+
+  async open(baseUrl: string, code?: string): Promise<void> {
+    await this.page.goto(`${baseUrl}/kiosk/${code ? `#enrol=${code}` : ''}`);
+  }
+
+  get date(): Locator {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  get connection(): Locator {
+    return this.page.getByRole('status', { name: 'Forbindelse' });
+  }
+
+  get dialog(): Locator {
+    return this.page.getByRole('dialog');
+  }
+
+  get notices(): Locator {
+    return this.page.getByRole('region', { name: 'Beskeder' });
+  }
+
+  activity(title: string): Locator {
+    return this.page.getByRole('article', { name: title, exact: true });
+  }
+
+  /** Waits until `locator` shows `text` (a substring or a pattern). */
+  async waitForText(locator: Locator, text: string | RegExp, timeout = 15_000): Promise<void> {
+    await locator.filter({ hasText: text }).first().waitFor({ timeout });
+  }
+
+  async textOf(locator: Locator): Promise<string> {
+    return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
+  }
+
+  async waitForActivities(...titles: string[]): Promise<void> {
+    for (const title of titles) await this.activity(title).waitFor({ timeout: 15_000 });
+  }
+
+  /** Taps "Tilmeld" on an activity and picks the resident; leaves the confirm step open. */
+  async pick(title: string, firstName: string): Promise<void> {
+    await this.activity(title).getByRole('button', { name: 'Tilmeld' }).click();
+    await this.dialog.getByRole('button', { name: firstName, exact: true }).click();
+    await this.dialog.getByRole('button', { name: 'Ja, tilmeld' }).waitFor();
+  }
+
+  async confirm(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'Ja, tilmeld' }).click();
+  }
+
+  get answer(): Locator {
+    return this.dialog.getByRole('status');
+  }
+
+  async closeDialog(): Promise<void> {
+    await this.dialog.getByRole('button', { name: 'OK' }).click();
+    await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  /** Axe in both orientations (throws on any violation), and a screenshot of each. */
+  async check(name: string): Promise<void> {
+    mkdirSync(SHOTS, { recursive: true });
+    const before = this.page.viewportSize() ?? PORTRAIT;
+    for (const [orientation, size] of [
+      ['portrait', PORTRAIT],
+      ['landscape', LANDSCAPE],
+    ] as const) {
+      await this.page.setViewportSize(size);
+      const violations = await this.axe();
+      if (violations.length > 0)
+        throw new Error(`axe (${name}, ${orientation}):\n${violations.join('\n')}`);
+      await this.page.screenshot({ path: `${SHOTS}/${name}-${orientation}.png` });
+    }
+    await this.page.setViewportSize(before);
+  }
+
+  private async axe(): Promise<string[]> {
+    // Evaluated through the DevTools protocol: the page's CSP (script-src 'self') rightly refuses
+    // an injected <script> (page.addScriptTag), and the test must not switch the CSP off.
+    if (!(await this.page.evaluate(() => 'axe' in window))) await this.page.evaluate(axeSource);
+    const results = await this.page.evaluate(async () => {
+      const axe = (
+        window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }
+      ).axe;
+      return axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: true } } });
+    });
+    return results.violations.map(
+      (v) =>
+        `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+    );
+  }
+}
