@@ -4,7 +4,10 @@ import tseslint from 'typescript-eslint';
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: forbidden.map((group) => ({ group: [group], message })) }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: forbidden.map((group) => ({ group: [group], message })) },
+    ],
   },
 });
 
@@ -13,24 +16,56 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-console': 'error',
     },
   },
   layer(
     ['src/domain/**'],
-    ['**/protocol/**', '**/server/**', '**/client/**', '**/ui/**', 'node:*', 'react', 'dexie', 'socket.io*', 'kysely', 'better-sqlite3'],
+    [
+      '**/protocol/**',
+      '**/server/**',
+      '**/client/**',
+      '**/ui/**',
+      'node:*',
+      'react',
+      'dexie',
+      'socket.io*',
+      'kysely',
+      'better-sqlite3',
+    ],
     'src/domain is pure: it imports nothing of ours but itself, and no I/O.',
   ),
-  layer(['src/protocol/**'], ['**/server/**', '**/client/**', '**/ui/**', 'react', 'dexie', 'kysely'], 'src/protocol imports only domain.'),
-  layer(['src/server/**'], ['**/client/**', '**/ui/**', 'react', 'dexie'], 'src/server imports only protocol and domain.'),
-  layer(['src/client/**'], ['**/server/**', '**/ui/**', 'react', 'react-dom', 'kysely', 'better-sqlite3'], 'src/client never imports React or the server.'),
-  layer(['src/ui/**'], ['**/server/**', 'socket.io*', 'kysely', 'better-sqlite3'], 'The UI never opens a socket or touches the server.'),
+  layer(
+    ['src/protocol/**'],
+    ['**/server/**', '**/client/**', '**/ui/**', 'react', 'dexie', 'kysely'],
+    'src/protocol imports only domain.',
+  ),
+  layer(
+    ['src/server/**'],
+    ['**/client/**', '**/ui/**', 'react', 'dexie'],
+    'src/server imports only protocol and domain.',
+  ),
+  layer(
+    ['src/client/**'],
+    ['**/server/**', '**/ui/**', 'react', 'react-dom', 'kysely', 'better-sqlite3'],
+    'src/client never imports React or the server.',
+  ),
+  layer(
+    ['src/ui/**'],
+    ['**/server/**', 'socket.io*', 'kysely', 'better-sqlite3'],
+    'The UI never opens a socket or touches the server.',
+  ),
   {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-console': 'off' },

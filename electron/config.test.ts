@@ -5,19 +5,29 @@ import { openKioskWindow, type ElectronLike, type KioskWindow } from './window.j
 
 describe('kiosk configuration', () => {
   it('the shipped example is valid and gets the defaults', () => {
-    const config = parseKioskConfig(readFileSync('kiosk-config/example.json', 'utf8'), 'example.json');
+    const config = parseKioskConfig(
+      readFileSync('kiosk-config/example.json', 'utf8'),
+      'example.json',
+    );
     expect(config).toMatchObject({ name: 'Fælles stuen', idleSeconds: 90, theme: 'standard' });
     expect(kioskUrl(config)).toBe('http://127.0.0.1:8080/kiosk/');
   });
 
   it('names the wrong field of a broken file', () => {
-    expect(() => parseKioskConfig('{"serverUrl":"not a url","name":"x"}', 'k.json')).toThrow(/serverUrl/);
+    expect(() => parseKioskConfig('{"serverUrl":"not a url","name":"x"}', 'k.json')).toThrow(
+      /serverUrl/,
+    );
     expect(() => parseKioskConfig('{', 'k.json')).toThrow(ConfigError);
-    expect(() => parseKioskConfig('{"serverUrl":"http://a","name":"x","idleSeconds":1}', 'k.json')).toThrow(/idleSeconds/);
+    expect(() =>
+      parseKioskConfig('{"serverUrl":"http://a","name":"x","idleSeconds":1}', 'k.json'),
+    ).toThrow(/idleSeconds/);
   });
 
   it('carries a first-start enrolment code in the page address', () => {
-    const config = parseKioskConfig('{"serverUrl":"http://c:8080/","name":"x","enrolCode":"ABCDE-FGHJK"}', 'k.json');
+    const config = parseKioskConfig(
+      '{"serverUrl":"http://c:8080/","name":"x","enrolCode":"ABCDE-FGHJK"}',
+      'k.json',
+    );
     expect(kioskUrl(config)).toBe('http://c:8080/kiosk/#enrol=ABCDE-FGHJK');
   });
 });
@@ -49,20 +59,35 @@ describe('kiosk window', () => {
       },
       session: { defaultSession: { setPermissionRequestHandler: (h) => (permission = h) } },
     };
-    return { electron, created, handlers, permission: () => permission, openHandler: () => openHandler, reloads: () => reloads };
+    return {
+      electron,
+      created,
+      handlers,
+      permission: () => permission,
+      openHandler: () => openHandler,
+      reloads: () => reloads,
+    };
   }
 
   it('is sandboxed, isolated, without node, and denies permissions, popups and other sites', async () => {
     const f = fakeElectron();
     const config = parseKioskConfig('{"serverUrl":"http://c:8080","name":"x"}', 'k.json');
     await openKioskWindow(f.electron, config, 'http://c:8080/kiosk/', '/preload.js', () => {});
-    expect(f.created[0]?.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, devTools: false });
+    expect(f.created[0]?.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     let granted: boolean | null = null;
     f.permission()?.(null, 'media', (ok) => (granted = ok));
     expect(granted).toBe(false);
     expect(f.openHandler()?.({ url: 'http://evil.example' })).toEqual({ action: 'deny' });
     const prevented: string[] = [];
-    const nav = f.handlers.get('will-navigate') as (e: { preventDefault(): void }, url: string) => void;
+    const nav = f.handlers.get('will-navigate') as (
+      e: { preventDefault(): void },
+      url: string,
+    ) => void;
     nav({ preventDefault: () => prevented.push('outside') }, 'http://evil.example/');
     nav({ preventDefault: () => prevented.push('inside') }, 'http://c:8080/kiosk/other');
     expect(prevented).toEqual(['outside']);
@@ -72,8 +97,12 @@ describe('kiosk window', () => {
     const f = fakeElectron();
     const config = parseKioskConfig('{"serverUrl":"http://c:8080","name":"x"}', 'k.json');
     const lines: string[] = [];
-    await openKioskWindow(f.electron, config, 'http://c:8080/kiosk/', '/p.js', (l) => lines.push(l));
-    (f.handlers.get('render-process-gone') as (e: unknown, d: { reason: string }) => void)(null, { reason: 'crashed' });
+    await openKioskWindow(f.electron, config, 'http://c:8080/kiosk/', '/p.js', (l) =>
+      lines.push(l),
+    );
+    (f.handlers.get('render-process-gone') as (e: unknown, d: { reason: string }) => void)(null, {
+      reason: 'crashed',
+    });
     expect(f.reloads()).toBe(1);
     expect(lines[0]).toMatch(/crashed/);
   });

@@ -19,7 +19,10 @@ export const KioskConfig = z.strictObject({
   theme: z.enum(['standard', 'high-contrast']).default('standard'),
   textScale: z.number().min(0.8).max(2).default(1),
   /** Night mode: dimmed clock between these local times; a touch wakes it. */
-  night: z.strictObject({ from: Time, to: Time }).nullable().default({ from: '22:00', to: '06:30' }),
+  night: z
+    .strictObject({ from: Time, to: Time })
+    .nullable()
+    .default({ from: '22:00', to: '06:30' }),
   /** Development only: allow devtools and leaving full screen. */
   kioskMode: z.boolean().default(true),
 });
@@ -36,13 +39,16 @@ export function parseKioskConfig(text: string, source: string): KioskConfig {
   }
   const r = KioskConfig.safeParse(json);
   if (!r.success) {
-    const why = r.error.issues.map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`).join('; ');
+    const why = r.error.issues
+      .map((i) => `${i.path.join('.') || '(file)'}: ${i.message}`)
+      .join('; ');
     throw new ConfigError(`${source} is not a valid kiosk configuration: ${why}`);
   }
   return r.data;
 }
 
-export const loadKioskConfig = (file: string): KioskConfig => parseKioskConfig(readFileSync(file, 'utf8'), file);
+export const loadKioskConfig = (file: string): KioskConfig =>
+  parseKioskConfig(readFileSync(file, 'utf8'), file);
 
 /** The kiosk page for a configuration, carrying the enrolment code the first time. */
 export function kioskUrl(config: KioskConfig): string {

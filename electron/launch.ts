@@ -28,13 +28,16 @@ export function findElectronBinary(): string | null {
 /** A browser to open the kiosk page in: Debian's Chromium in app mode, else xdg-open. */
 export function browserCommand(url: string, hasDisplay: boolean): [string, string[]] | null {
   if (!hasDisplay) return null;
-  if (existsSync('/usr/bin/chromium')) return ['/usr/bin/chromium', [`--app=${url}`, '--no-first-run']];
+  if (existsSync('/usr/bin/chromium'))
+    return ['/usr/bin/chromium', [`--app=${url}`, '--no-first-run']];
   if (existsSync('/usr/bin/xdg-open')) return ['/usr/bin/xdg-open', [url]];
   return null;
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { config: { type: 'string', default: 'kiosk-config/example.json' } } });
+  const { values } = parseArgs({
+    options: { config: { type: 'string', default: 'kiosk-config/example.json' } },
+  });
   const config = loadKioskConfig(values.config);
   const url = kioskUrl(config);
   const electron = findElectronBinary();

@@ -13,12 +13,25 @@ interface ElectronApp {
   quit(): void;
 }
 
-export async function runShell(electron: ElectronLike & { app: ElectronApp }, argv: string[]): Promise<void> {
-  const { values } = parseArgs({ args: argv, options: { config: { type: 'string', default: 'kiosk-config/example.json' } }, strict: false });
+export async function runShell(
+  electron: ElectronLike & { app: ElectronApp },
+  argv: string[],
+): Promise<void> {
+  const { values } = parseArgs({
+    args: argv,
+    options: { config: { type: 'string', default: 'kiosk-config/example.json' } },
+    strict: false,
+  });
   const config = loadKioskConfig(String(values.config));
   await electron.app.whenReady();
   electron.app.on('window-all-closed', () => electron.app.quit());
-  await openKioskWindow(electron, config, kioskUrl(config), join(import.meta.dirname, 'preload.js'), (l) => process.stdout.write(l + '\n'));
+  await openKioskWindow(
+    electron,
+    config,
+    kioskUrl(config),
+    join(import.meta.dirname, 'preload.js'),
+    (l) => process.stdout.write(l + '\n'),
+  );
 }
 
 if (process.versions.electron) {

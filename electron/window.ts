@@ -7,7 +7,13 @@ import type { KioskConfig } from './config.js';
 /** The narrow slice of Electron's API this shell uses. */
 export interface ElectronLike {
   BrowserWindow: new (options: Record<string, unknown>) => KioskWindow;
-  session: { defaultSession: { setPermissionRequestHandler(h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void): void } };
+  session: {
+    defaultSession: {
+      setPermissionRequestHandler(
+        h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void,
+      ): void;
+    };
+  };
 }
 
 export interface KioskWindow {
@@ -15,7 +21,10 @@ export interface KioskWindow {
   webContents: {
     setWindowOpenHandler(h: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
     on(event: 'will-navigate', h: (event: { preventDefault(): void }, url: string) => void): void;
-    on(event: 'render-process-gone', h: (event: unknown, details: { reason: string }) => void): void;
+    on(
+      event: 'render-process-gone',
+      h: (event: unknown, details: { reason: string }) => void,
+    ): void;
     reload(): void;
   };
 }

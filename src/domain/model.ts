@@ -185,7 +185,11 @@ export const Resource = z.strictObject({
   id: Id,
   name: Title,
   pictogram: Pictogram,
-  slotMinutes: z.number().int().min(5).max(24 * 60),
+  slotMinutes: z
+    .number()
+    .int()
+    .min(5)
+    .max(24 * 60),
   opening: z.array(OpeningHours).max(50),
   /** At most this many active (not yet ended) bookings per resident. */
   maxActivePerResident: z.number().int().min(1).max(100),

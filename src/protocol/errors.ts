@@ -46,4 +46,5 @@ export const rejected = (
   code: RejectionCode,
   message: string,
   reason?: RejectionReason,
-): Rejected => (reason ? { status: 'rejected', code, message, reason } : { status: 'rejected', code, message });
+): Rejected =>
+  reason ? { status: 'rejected', code, message, reason } : { status: 'rejected', code, message };

@@ -7,10 +7,10 @@
  * with the schemas below, because a peer may be anything.
  */
 import { z } from 'zod';
-import type { Role} from '../domain/model.js';
+import type { Role } from '../domain/model.js';
 import { Id, entityTypes, type EntityType } from '../domain/model.js';
 import type { Rejected, RejectionCode, RejectionReason } from './errors.js';
-import type { PROTOCOL_VERSION} from './version.js';
+import type { PROTOCOL_VERSION } from './version.js';
 import { PULL_MAX_LIMIT } from './version.js';
 
 /** Handshake `auth` object. */

@@ -9,7 +9,13 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { AccountError, createEnrolCode, createUser, revokeDevice, setPassword } from './auth/accounts.js';
+import {
+  AccountError,
+  createEnrolCode,
+  createUser,
+  revokeDevice,
+  setPassword,
+} from './auth/accounts.js';
 import { seedDemo } from './demo/seed.js';
 import { startServer } from './index.js';
 import { createLogger } from './logger.js';
@@ -53,8 +59,14 @@ async function main(argv: string[]): Promise<number> {
   switch (command) {
     case 'serve': {
       const port = Number(values.port);
-      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new AccountError('invalid', `--port must be 0–65535, not "${values.port}".`);
-      const server = await startServer({ dataDir, port, host: values.host, logger: createLogger() });
+      if (!Number.isInteger(port) || port < 0 || port > 65535)
+        throw new AccountError('invalid', `--port must be 0–65535, not "${values.port}".`);
+      const server = await startServer({
+        dataDir,
+        port,
+        host: values.host,
+        logger: createLogger(),
+      });
       if (values.demo) await runDemo(server.url, dataDir, server.store.db);
       const stop = (): void => {
         void server.close().then(() => process.exit(0));
@@ -64,7 +76,11 @@ async function main(argv: string[]): Promise<number> {
       return -1; // keep running
     }
     case 'enrol-code': {
-      if (!values.name) throw new AccountError('invalid', 'enrol-code needs --name NAME (the kiosk, e.g. "Fælles stuen").');
+      if (!values.name)
+        throw new AccountError(
+          'invalid',
+          'enrol-code needs --name NAME (the kiosk, e.g. "Fælles stuen").',
+        );
       const db = await openSqlite(dataDir);
       const { code, expiresAt, deviceId } = await createEnrolCode(db, values.name, values.location);
       await db.destroy();
@@ -77,10 +93,17 @@ async function main(argv: string[]): Promise<number> {
       if (role !== 'staff' && role !== 'admin' && role !== 'relative') {
         throw new AccountError('invalid', 'create-user needs --role staff, admin or relative.');
       }
-      if (!values.username || !values.password) throw new AccountError('invalid', 'create-user needs --username and --password.');
-      const residentIds = values.residents.split(',').map((s) => s.trim()).filter(Boolean);
+      if (!values.username || !values.password)
+        throw new AccountError('invalid', 'create-user needs --username and --password.');
+      const residentIds = values.residents
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       if (role === 'relative' && residentIds.length === 0) {
-        throw new AccountError('invalid', 'A relative needs --residents with the ids of their residents.');
+        throw new AccountError(
+          'invalid',
+          'A relative needs --residents with the ids of their residents.',
+        );
       }
       const db = await openSqlite(dataDir);
       try {
@@ -102,7 +125,11 @@ async function main(argv: string[]): Promise<number> {
       const db = await openSqlite(dataDir);
       const ok = await revokeDevice(db, values.id);
       await db.destroy();
-      out(ok ? `Revoked kiosk ${values.id}; a running server disconnects it within a second.` : `No kiosk with id ${values.id}.`);
+      out(
+        ok
+          ? `Revoked kiosk ${values.id}; a running server disconnects it within a second.`
+          : `No kiosk with id ${values.id}.`,
+      );
       return ok ? 0 : 1;
     }
     default:
@@ -111,11 +138,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function runDemo(url: string, dataDir: string, db: Awaited<ReturnType<typeof openSqlite>>): Promise<void> {
+async function runDemo(
+  url: string,
+  dataDir: string,
+  db: Awaited<ReturnType<typeof openSqlite>>,
+): Promise<void> {
   const seeded = await seedDemo(db);
   const password = randomBytes(6).toString('base64url');
   try {
-    await createUser(db, { username: 'admin', password, displayName: 'Administrator', role: 'admin' });
+    await createUser(db, {
+      username: 'admin',
+      password,
+      displayName: 'Administrator',
+      role: 'admin',
+    });
   } catch (err) {
     if (!(err instanceof AccountError && err.code === 'exists')) throw err;
     await setPassword(db, 'admin', password);
@@ -128,7 +164,8 @@ async function runDemo(url: string, dataDir: string, db: Awaited<ReturnType<type
   out(`  Admin login:  admin / ${password}   (a new password each demo start)`);
   out(`  Kiosk page:   ${kioskUrl}`);
   out(`                (the one-time enrolment code ${code} is valid for 10 minutes)`);
-  if (!existsSync('dist/ui/index.html')) out('  The kiosk UI is not built: run `npm run build:ui` first.');
+  if (!existsSync('dist/ui/index.html'))
+    out('  The kiosk UI is not built: run `npm run build:ui` first.');
   out('  No Electron runtime is used by the demo: open the kiosk page above in a browser.');
   out('');
 }
@@ -138,7 +175,10 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
-    if (err instanceof AccountError || (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))) {
+    if (
+      err instanceof AccountError ||
+      (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
+    ) {
       process.stderr.write(`Error: ${err.message}\n\n${USAGE}\n`);
       process.exit(2);
     }

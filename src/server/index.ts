@@ -45,7 +45,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const now = opts.now ?? (() => new Date());
   const store: Store =
     opts.store ??
-    (await openSqlite(opts.dataDir).then((db) => ({ db, dialect: 'sqlite' as const, close: () => db.destroy() })));
+    (await openSqlite(opts.dataDir).then((db) => ({
+      db,
+      dialect: 'sqlite' as const,
+      close: () => db.destroy(),
+    })));
 
   // Wall consent decides what kiosks see; kept in memory and updated after each commit.
   const consent = new Map<string, boolean>();
@@ -71,7 +75,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   let sync: ReturnType<typeof attachSync> | null = null;
   const publisher = new Publisher(
-    { rooms: () => sync?.target.rooms() ?? [], emit: (room, push) => sync?.target.emit(room, push) },
+    {
+      rooms: () => sync?.target.rooms() ?? [],
+      emit: (room, push) => sync?.target.emit(room, push),
+    },
     () => facts,
   );
 
@@ -96,11 +103,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (changes.some((c) => c.type === 'centre')) void loadCentre();
       publisher.publish({ after, cursor, changes });
       // A kiosk's visible set changed: it drops its cache (never its outbox) and pulls from 0.
-      if (consentChanged && sync) sync.nsp.to('view:kiosk').emit('reset', { reason: 'visibility_changed' });
+      if (consentChanged && sync)
+        sync.nsp.to('view:kiosk').emit('reset', { reason: 'visibility_changed' });
     },
   });
 
-  sync = attachSync({ io, store, logger, mutations, facts: () => facts, now, centreId: () => centre.id });
+  sync = attachSync({
+    io,
+    store,
+    logger,
+    mutations,
+    facts: () => facts,
+    now,
+    centreId: () => centre.id,
+  });
   const nsp = sync.nsp;
 
   const uiDir = opts.uiDir === undefined ? 'dist/ui' : opts.uiDir;

@@ -14,7 +14,8 @@ async function idbWriteFloor(rows: number): Promise<number> {
   const name = `floor-${Date.now()}`;
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const req = indexedDB.open(name, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore('news', { keyPath: 'id' }).createIndex('publishAt', 'publishAt');
+    req.onupgradeneeded = () =>
+      req.result.createObjectStore('news', { keyPath: 'id' }).createIndex('publishAt', 'publishAt');
     req.onsuccess = () => resolve(req.result);
     req.onerror = () => reject(req.error ?? new Error('open failed'));
   });
@@ -23,7 +24,12 @@ async function idbWriteFloor(rows: number): Promise<number> {
     const tx = db.transaction('news', 'readwrite');
     const store = tx.objectStore('news');
     for (let i = 0; i < rows; i++) {
-      store.put({ id: `n${i}`, title: `Nyhed ${i}`, body: 'x'.repeat(200), publishAt: new Date(1e12 + i * 60_000).toISOString() });
+      store.put({
+        id: `n${i}`,
+        title: `Nyhed ${i}`,
+        body: 'x'.repeat(200),
+        publishAt: new Date(1e12 + i * 60_000).toISOString(),
+      });
     }
     tx.oncomplete = () => resolve();
     tx.onerror = () => reject(tx.error ?? new Error('tx failed'));

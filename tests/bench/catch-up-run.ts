@@ -31,7 +31,10 @@ export interface CatchUpOutcome {
 
 const now = (): number => globalThis.performance.now();
 
-export async function runCatchUp(args: CatchUpArgs, dexieOptions?: DexieOptions): Promise<CatchUpOutcome> {
+export async function runCatchUp(
+  args: CatchUpArgs,
+  dexieOptions?: DexieOptions,
+): Promise<CatchUpOutcome> {
   const db = new CacheDb(args.dbName, dexieOptions);
   await db.open();
   const warnings: string[] = [];

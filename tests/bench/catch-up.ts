@@ -17,7 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
-import { PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT, type PullResult, type Rejected } from '../../src/protocol/index.js';
+import {
+  PULL_DEFAULT_LIMIT,
+  PULL_MAX_LIMIT,
+  type PullResult,
+  type Rejected,
+} from '../../src/protocol/index.js';
 import type { BrowserBench } from './browser-entry.js';
 import { runCatchUp, type CatchUpArgs, type CatchUpOutcome } from './catch-up-run.js';
 import {
@@ -63,18 +68,28 @@ function describe(o: CatchUpOutcome, head: number): { [key: string]: Json } {
 }
 
 function printOutcome(label: string, o: CatchUpOutcome, head: number): void {
-  const status = o.timedOut ? ' TIMED OUT' : o.newsRows !== CHANGES ? ` INCOMPLETE (${o.newsRows} rows)` : '';
-  log(`${label}: ${round(o.ms, 0)} ms, ${perSecond(CHANGES, o.ms)} changes/s, ${o.pulls} pulls, cursor ${o.cursor}/${head}${status}`);
+  const status = o.timedOut
+    ? ' TIMED OUT'
+    : o.newsRows !== CHANGES
+      ? ` INCOMPLETE (${o.newsRows} rows)`
+      : '';
+  log(
+    `${label}: ${round(o.ms, 0)} ms, ${perSecond(CHANGES, o.ms)} changes/s, ${o.pulls} pulls, cursor ${o.cursor}/${head}${status}`,
+  );
   for (const w of o.warnings) log(`  engine warning: ${w}`);
 }
 
-async function rawPull(socket: SyncSocket, limit: number): Promise<{ ms: number; pages: number; changes: number }> {
+async function rawPull(
+  socket: SyncSocket,
+  limit: number,
+): Promise<{ ms: number; pages: number; changes: number }> {
   const t0 = performance.now();
   let since = 0;
   let pages = 0;
   let changes = 0;
   for (;;) {
-    const res = (await socket.timeout(30_000).emitWithAck('pull', { since, limit })) as PullResult | Rejected;
+    const res = (await socket.timeout(30_000).emitWithAck('pull', { since, limit })) as
+      PullResult | Rejected;
     if ('status' in res) throw new Error(`pull rejected: ${res.message}`);
     pages++;
     changes += res.changes.length;
@@ -115,7 +130,9 @@ async function servePage(ctx: BenchContext, bundle: string): Promise<string> {
       res.end(bundle);
     } else {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      res.end('<!doctype html><meta charset="utf-8"><title>catch-up bench</title><script src="/bench.js"></script>');
+      res.end(
+        '<!doctype html><meta charset="utf-8"><title>catch-up bench</title><script src="/bench.js"></script>',
+      );
     }
   });
   await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
@@ -151,17 +168,29 @@ async function inChromium(
   const version = browser.version();
   out.chromiumVersion = version;
   out.pageErrors = pageErrors;
-  log(`chromium ${version} (bundle built in ${round(buildMs, 0)} ms, ${round(bundle.length / 1024, 0)} KiB)`);
+  log(
+    `chromium ${version} (bundle built in ${round(buildMs, 0)} ms, ${round(bundle.length / 1024, 0)} KiB)`,
+  );
 
-  const floorMs = await page.evaluate((n) => (globalThis as unknown as { cgBench: BrowserBench }).cgBench.idbWriteFloor(n), CHANGES);
+  const floorMs = await page.evaluate(
+    (n) => (globalThis as unknown as { cgBench: BrowserBench }).cgBench.idbWriteFloor(n),
+    CHANGES,
+  );
   log(`chromium raw IndexedDB floor: ${CHANGES} rows in one transaction: ${round(floorMs, 0)} ms`);
   out.rawIndexedDbFloorMs = round(floorMs, 0);
 
   const runs: { [key: string]: Json } = {};
   out.runs = runs;
   for (const limit of limits) {
-    const a: CatchUpArgs = { ...args, pullLimit: limit, dbName: `bench-chromium-${limit}-${Date.now()}` };
-    const o = await page.evaluate((x) => (globalThis as unknown as { cgBench: BrowserBench }).cgBench.catchUp(x), a);
+    const a: CatchUpArgs = {
+      ...args,
+      pullLimit: limit,
+      dbName: `bench-chromium-${limit}-${Date.now()}`,
+    };
+    const o = await page.evaluate(
+      (x) => (globalThis as unknown as { cgBench: BrowserBench }).cgBench.catchUp(x),
+      a,
+    );
     printOutcome(`chromium + IndexedDB, pullLimit ${limit}`, o, args.head);
     runs[`pullLimit${limit}`] = describe(o, args.head);
   }
@@ -182,7 +211,9 @@ export const catchUp: Bench = {
     const head = await seeder.head();
     const [token] = await seeder.kiosks(1);
     await seeder.close();
-    log(`setup: ${CHANGES} news posts written in ${round(performance.now() - tSeed, 0)} ms, head ${head}`);
+    log(
+      `setup: ${CHANGES} news posts written in ${round(performance.now() - tSeed, 0)} ms, head ${head}`,
+    );
     if (!token) throw new Error('no kiosk token');
 
     const server = await startChildServer(ctx, dataDir);
@@ -199,8 +230,15 @@ export const catchUp: Bench = {
     result.rawPull = rawRuns;
     for (const limit of [PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT]) {
       const r = await rawPull(raw, limit);
-      log(`raw pull (no storage), limit ${limit}: ${round(r.ms, 0)} ms, ${perSecond(r.changes, r.ms)} changes/s, ${r.pages} pages`);
-      rawRuns[`limit${limit}`] = { ms: round(r.ms, 0), changesPerSecond: perSecond(r.changes, r.ms), pages: r.pages, changes: r.changes };
+      log(
+        `raw pull (no storage), limit ${limit}: ${round(r.ms, 0)} ms, ${perSecond(r.changes, r.ms)} changes/s, ${r.pages} pages`,
+      );
+      rawRuns[`limit${limit}`] = {
+        ms: round(r.ms, 0),
+        changesPerSecond: perSecond(r.changes, r.ms),
+        pages: r.pages,
+        changes: r.changes,
+      };
     }
     raw.disconnect();
 
@@ -208,7 +246,10 @@ export const catchUp: Bench = {
     const nodeRuns: { [key: string]: Json } = {};
     result.nodeFakeIndexedDb = nodeRuns;
     for (const limit of [PULL_DEFAULT_LIMIT, PULL_MAX_LIMIT]) {
-      const o = await runCatchUp({ ...args, pullLimit: limit, dbName: `bench-node-${limit}-${Date.now()}` }, { indexedDB, IDBKeyRange });
+      const o = await runCatchUp(
+        { ...args, pullLimit: limit, dbName: `bench-node-${limit}-${Date.now()}` },
+        { indexedDB, IDBKeyRange },
+      );
       printOutcome(`node + fake-indexeddb, pullLimit ${limit}`, o, head);
       nodeRuns[`pullLimit${limit}`] = describe(o, head);
     }

@@ -144,7 +144,11 @@ export function benchDataDir(ctx: BenchContext, name: string): string {
 export interface Seeder {
   db: Kysely<Database>;
   /** Writes entities through the store's Writer in ONE transaction, as the demo seed does. */
-  write(fill: (put: <T extends EntityType>(type: T, record: EntityOf<T>) => Promise<void>) => Promise<void>): Promise<number>;
+  write(
+    fill: (
+      put: <T extends EntityType>(type: T, record: EntityOf<T>) => Promise<void>,
+    ) => Promise<void>,
+  ): Promise<number>;
   /** Kiosk devices with known tokens, inserted directly (the enrolment flow is not measured). */
   kiosks(n: number): Promise<string[]>;
   /** A staff user and a session token for it, inserted directly. */
@@ -192,7 +196,12 @@ export async function openSeeder(dataDir: string): Promise<Seeder> {
     },
     async staffToken() {
       const username = `bench-staff-${randomUUID().slice(0, 8)}`;
-      const userId = await createUser(db, { username, password: 'bench password 123', displayName: 'Bench staff', role: 'staff' });
+      const userId = await createUser(db, {
+        username,
+        password: 'bench password 123',
+        displayName: 'Bench staff',
+        role: 'staff',
+      });
       const token = newToken();
       const now = new Date();
       await db
@@ -228,7 +237,9 @@ const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 /** Starts `server-child.ts` (startServer on a free loopback port) over `dataDir`. */
 export async function startChildServer(ctx: BenchContext, dataDir: string): Promise<ChildServer> {
   // BENCH_PROFILE=1 writes a V8 CPU profile of each server child to bench-results/profiles/.
-  const profile = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${join('bench-results', 'profiles')}`] : [];
+  const profile = process.env.BENCH_PROFILE
+    ? ['--cpu-prof', `--cpu-prof-dir=${join('bench-results', 'profiles')}`]
+    : [];
   const child: ChildProcess = fork(CHILD, [dataDir], {
     execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -251,7 +262,9 @@ export async function startChildServer(ctx: BenchContext, dataDir: string): Prom
       else if (msg.type === 'failed') reject(new Error(`server child failed: ${msg.error}`));
       else waiting.get(msg.id)?.(msg);
     });
-    child.once('exit', (code) => reject(new Error(`server child exited with ${code} before it was ready`)));
+    child.once('exit', (code) =>
+      reject(new Error(`server child exited with ${code} before it was ready`)),
+    );
   });
   const { url } = await withTimeout(ready, 30_000, 'server child start');
 
@@ -274,7 +287,11 @@ export async function startChildServer(ctx: BenchContext, dataDir: string): Prom
     url,
     pid: child.pid ?? -1,
     async stats(opts = {}) {
-      const reply = await request<Extract<ChildReply, { type: 'stats' }>>({ type: 'stats', gc: opts.gc ?? false, resetLoopDelay: opts.resetLoopDelay ?? false });
+      const reply = await request<Extract<ChildReply, { type: 'stats' }>>({
+        type: 'stats',
+        gc: opts.gc ?? false,
+        resetLoopDelay: opts.resetLoopDelay ?? false,
+      });
       return reply.stats;
     },
     async stop() {
@@ -320,19 +337,31 @@ export function connect(url: string, token: string): Promise<SyncSocket> {
 }
 
 /** Opens `tokens.length` sockets, `concurrency` handshakes at a time. */
-export async function connectMany(ctx: BenchContext, url: string, tokens: readonly string[], concurrency = 50): Promise<SyncSocket[]> {
+export async function connectMany(
+  ctx: BenchContext,
+  url: string,
+  tokens: readonly string[],
+  concurrency = 50,
+): Promise<SyncSocket[]> {
   const sockets: SyncSocket[] = [];
   ctx.defer(() => {
     for (const s of sockets) s.disconnect();
   });
   for (let i = 0; i < tokens.length; i += concurrency) {
     if (ctx.expired) throw new Error('time budget spent while connecting');
-    sockets.push(...(await Promise.all(tokens.slice(i, i + concurrency).map((t) => connect(url, t)))));
+    sockets.push(
+      ...(await Promise.all(tokens.slice(i, i + concurrency).map((t) => connect(url, t)))),
+    );
   }
   return sockets;
 }
 
-export function mutate<N extends MutationName>(socket: SyncSocket, name: N, args: MutationArgs<N>, timeoutMs = 15_000): Promise<MutateResult> {
+export function mutate<N extends MutationName>(
+  socket: SyncSocket,
+  name: N,
+  args: MutationArgs<N>,
+  timeoutMs = 15_000,
+): Promise<MutateResult> {
   return socket.timeout(timeoutMs).emitWithAck('mutate', { id: randomUUID(), name, args });
 }
 

@@ -52,7 +52,9 @@ export const fanOut: Bench = {
     const connectMs = performance.now() - tConnect;
     const staff = await connect(server.url, staffToken);
     ctx.defer(() => staff.disconnect());
-    log(`setup: ${kiosks.length} kiosks connected in ${round(connectMs, 0)} ms (server counts ${(await server.stats()).clients} clients)`);
+    log(
+      `setup: ${kiosks.length} kiosks connected in ${round(connectMs, 0)} ms (server counts ${(await server.stats()).clients} clients)`,
+    );
 
     let current: Round | null = null;
     for (const k of kiosks) {
@@ -65,7 +67,9 @@ export const fanOut: Bench = {
       });
     }
 
-    const runRound = async (n: number): Promise<{ latencies: number[]; ackMs: number; missing: number }> => {
+    const runRound = async (
+      n: number,
+    ): Promise<{ latencies: number[]; ackMs: number; missing: number }> => {
       const newsId = `fanout-${n}`;
       let resolve!: () => void;
       const all = new Promise<void>((r) => (resolve = r));
@@ -74,12 +78,17 @@ export const fanOut: Bench = {
       const post = newsPost(newsId, n);
       round_.t0 = performance.now();
       const ack = mutate(staff, 'news.put', post).then((res) => {
-        if (res.status !== 'applied') throw new Error(`news.put rejected: ${res.code} ${res.message}`);
+        if (res.status !== 'applied')
+          throw new Error(`news.put rejected: ${res.code} ${res.message}`);
         return performance.now() - round_.t0;
       });
       const [ackMs] = await Promise.all([ack, Promise.race([all, sleep(ROUND_TIMEOUT_MS)])]);
       current = null;
-      return { latencies: round_.latencies, ackMs, missing: kiosks.length - round_.latencies.length };
+      return {
+        latencies: round_.latencies,
+        ackMs,
+        missing: kiosks.length - round_.latencies.length,
+      };
     };
 
     await runRound(0); // warm-up, not counted
@@ -106,10 +115,15 @@ export const fanOut: Bench = {
     const first = distribution(firsts);
     const ack = distribution(acks);
     log(`push latency over ${ROUNDS} posts × ${kiosks.length} kiosks: ${fmtDist(all)}`);
-    log(`first kiosk reached: p50 ${first.p50} ms; last kiosk reached: p50 ${last.p50} ms, max ${last.max} ms`);
+    log(
+      `first kiosk reached: p50 ${first.p50} ms; last kiosk reached: p50 ${last.p50} ms, max ${last.max} ms`,
+    );
     log(`staff news.put ack: ${fmtDist(ack)}`);
-    log(`missed pushes: ${missing}; server event-loop delay during rounds p99 ${after.loopDelay.p99} ms, max ${after.loopDelay.max} ms`);
-    const cpuMs = (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1000;
+    log(
+      `missed pushes: ${missing}; server event-loop delay during rounds p99 ${after.loopDelay.p99} ms, max ${after.loopDelay.max} ms`,
+    );
+    const cpuMs =
+      (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1000;
     log(`server CPU per post (commit + push to ${kiosks.length}): ${round(cpuMs / ROUNDS, 1)} ms`);
     await server.stop();
     Object.assign(ctx.result, {

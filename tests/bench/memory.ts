@@ -35,7 +35,9 @@ const sample = (s: ServerStats): { [key: string]: Json } => ({
 });
 
 const line = (label: string, s: ServerStats): void =>
-  log(`${label.padEnd(34)} RSS ${mib(s.rss)} MiB, heap used ${mib(s.heapUsed)} MiB, external ${mib(s.external)} MiB (${s.clients} clients)`);
+  log(
+    `${label.padEnd(34)} RSS ${mib(s.rss)} MiB, heap used ${mib(s.heapUsed)} MiB, external ${mib(s.external)} MiB (${s.clients} clients)`,
+  );
 
 export const memory: Bench = {
   name: 'memory',
@@ -58,13 +60,16 @@ export const memory: Bench = {
     r.idle = sample(idle);
 
     const perClientKiB = (a: ServerStats): number => round((a.rss - idle.rss) / CLIENTS / 1024, 1);
-    const heapPerClientKiB = (a: ServerStats): number => round((a.heapUsed - idle.heapUsed) / CLIENTS / 1024, 1);
+    const heapPerClientKiB = (a: ServerStats): number =>
+      round((a.heapUsed - idle.heapUsed) / CLIENTS / 1024, 1);
     const tConnect = performance.now();
     const kiosks = await connectMany(ctx, server.url, tokens, 100);
     const connectMs = performance.now() - tConnect;
     const staff = await connect(server.url, staffToken);
     ctx.defer(() => staff.disconnect());
-    log(`connected ${kiosks.length} kiosks in ${round(connectMs, 0)} ms (${round(kiosks.length / (connectMs / 1000), 0)} handshakes/s)`);
+    log(
+      `connected ${kiosks.length} kiosks in ${round(connectMs, 0)} ms (${round(kiosks.length / (connectMs / 1000), 0)} handshakes/s)`,
+    );
     await sleep(2000);
     const connected = await server.stats({ gc: true });
     line(`with ${kiosks.length} clients:`, connected);
@@ -91,9 +96,20 @@ export const memory: Bench = {
     await Promise.race([all, sleep(15_000)]);
     const push = distribution(latencies);
     const pushStats = await server.stats();
-    const pushCpuMs = round((pushStats.cpuUserUs + pushStats.cpuSystemUs - beforePush.cpuUserUs - beforePush.cpuSystemUs) / 1000, 1);
-    log(`one news.put pushed to ${kiosks.length}: ${fmtDist(push)}, ${kiosks.length - latencies.length} missed`);
-    log(`  server CPU for that post ${pushCpuMs} ms; longest server event-loop stall ${pushStats.loopDelay.max} ms`);
+    const pushCpuMs = round(
+      (pushStats.cpuUserUs +
+        pushStats.cpuSystemUs -
+        beforePush.cpuUserUs -
+        beforePush.cpuSystemUs) /
+        1000,
+      1,
+    );
+    log(
+      `one news.put pushed to ${kiosks.length}: ${fmtDist(push)}, ${kiosks.length - latencies.length} missed`,
+    );
+    log(
+      `  server CPU for that post ${pushCpuMs} ms; longest server event-loop stall ${pushStats.loopDelay.max} ms`,
+    );
     r.pushToAllLatencyMs = push;
     r.pushToAllServerCpuMs = pushCpuMs;
     r.pushToAllServerLoopStallMs = pushStats.loopDelay.max;
@@ -110,7 +126,9 @@ export const memory: Bench = {
     const afterDisconnect = await server.stats({ gc: true });
     line('after all disconnected:', afterDisconnect);
     r.afterDisconnect = sample(afterDisconnect);
-    log(`per client: RSS ${perClientKiB(connected)} KiB (${perClientKiB(afterPush)} KiB after the push), JS heap ${heapPerClientKiB(connected)} KiB`);
+    log(
+      `per client: RSS ${perClientKiB(connected)} KiB (${perClientKiB(afterPush)} KiB after the push), JS heap ${heapPerClientKiB(connected)} KiB`,
+    );
     await server.stop();
   },
 };

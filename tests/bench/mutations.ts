@@ -73,12 +73,17 @@ export const mutations: Bench = {
     await seeder.close();
     const server = await startChildServer(ctx, dataDir);
     const kiosks = await connectMany(ctx, server.url, tokens, CLIENTS);
-    log(`setup: ${ACTIVITIES} activities (unlimited), ${RESIDENTS} residents, ${kiosks.length} kiosks connected; ${WARMUP_MS / 1000} s warm-up not counted`);
+    log(
+      `setup: ${ACTIVITIES} activities (unlimited), ${RESIDENTS} residents, ${kiosks.length} kiosks connected; ${WARMUP_MS / 1000} s warm-up not counted`,
+    );
 
     let next = 0;
     const pair = (): { activityId: string; residentId: string } => {
       const i = next++;
-      return { activityId: `a${i % ACTIVITIES}`, residentId: `r${Math.floor(i / ACTIVITIES) % RESIDENTS}` };
+      return {
+        activityId: `a${i % ACTIVITIES}`,
+        residentId: `r${Math.floor(i / ACTIVITIES) % RESIDENTS}`,
+      };
     };
     const latencies: number[] = [];
     const outcomes: Record<string, number> = {};
@@ -97,7 +102,12 @@ export const mutations: Bench = {
               if (!measuring) continue;
               const ms = performance.now() - s;
               const signup = res.status === 'applied' ? res.result?.signup : undefined;
-              const key = res.status === 'applied' ? (typeof signup === 'string' ? signup : 'applied') : `rejected:${res.code}`;
+              const key =
+                res.status === 'applied'
+                  ? typeof signup === 'string'
+                    ? signup
+                    : 'applied'
+                  : `rejected:${res.code}`;
               outcomes[key] = (outcomes[key] ?? 0) + 1;
               if (res.status === 'applied') {
                 latencies.push(ms);
@@ -127,16 +137,25 @@ export const mutations: Bench = {
     const applied = latencies.length;
     const rate = round(applied / (elapsedMs / 1000), 0);
     const ack = distribution(latencies);
-    const cpuMs = (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1000;
+    const cpuMs =
+      (after.cpuUserUs + after.cpuSystemUs - before.cpuUserUs - before.cpuSystemUs) / 1000;
     const cpuShare = round((cpuMs / (after.wallMs - before.wallMs)) * 100, 0);
     const timeline = Array.from({ length: perSecond.length }, (_, i) => perSecond[i] ?? 0);
-    log(`warm-up sent ${warmedUp} sign-ups; measured from there (activities then hold ~${Math.round(warmedUp / ACTIVITIES)}–${Math.round(next / ACTIVITIES)} sign-ups each)`);
-    log(`${applied} sign-ups applied in ${round(elapsedMs / 1000, 1)} s: ${rate} sign-ups/s with ${kiosks.length} concurrent clients`);
+    log(
+      `warm-up sent ${warmedUp} sign-ups; measured from there (activities then hold ~${Math.round(warmedUp / ACTIVITIES)}–${Math.round(next / ACTIVITIES)} sign-ups each)`,
+    );
+    log(
+      `${applied} sign-ups applied in ${round(elapsedMs / 1000, 1)} s: ${rate} sign-ups/s with ${kiosks.length} concurrent clients`,
+    );
     log(`ack latency: ${fmtDist(ack)}`);
     log(`outcomes ${JSON.stringify(outcomes)}, transport errors/timeouts ${errors}`);
     log(`per second: ${timeline.join(' ')}`);
-    log(`server CPU ${cpuShare}% of one core (${round(cpuMs / Math.max(1, applied), 2)} ms CPU per sign-up); event-loop delay p99 ${after.loopDelay.p99} ms, max ${after.loopDelay.max} ms`);
-    log(`the ${kiosks.length} bench clients (this process, decoding every push) used ${clientCpuShare}% of one core`);
+    log(
+      `server CPU ${cpuShare}% of one core (${round(cpuMs / Math.max(1, applied), 2)} ms CPU per sign-up); event-loop delay p99 ${after.loopDelay.p99} ms, max ${after.loopDelay.max} ms`,
+    );
+    log(
+      `the ${kiosks.length} bench clients (this process, decoding every push) used ${clientCpuShare}% of one core`,
+    );
     await server.stop();
     Object.assign(ctx.result, {
       clients: kiosks.length,

@@ -9,7 +9,14 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { catchUp } from './catch-up.js';
-import { machineInfo, round, type Bench, type BenchContext, type BenchResult, type Json } from './common.js';
+import {
+  machineInfo,
+  round,
+  type Bench,
+  type BenchContext,
+  type BenchResult,
+  type Json,
+} from './common.js';
 import { fanOut } from './fan-out.js';
 import { memory } from './memory.js';
 import { mutations } from './mutations.js';
@@ -62,7 +69,10 @@ async function runOne(bench: Bench): Promise<BenchResult> {
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { only: { type: 'string', multiple: true }, help: { type: 'boolean', default: false } },
+    options: {
+      only: { type: 'string', multiple: true },
+      help: { type: 'boolean', default: false },
+    },
     strict: true,
   });
   const names = benches.map((b) => b.name);
@@ -71,7 +81,10 @@ async function main(): Promise<number> {
     for (const b of benches) console.log(`  ${b.name.padEnd(10)} ${b.description}`);
     return 0;
   }
-  const only = (values.only ?? []).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  const only = (values.only ?? [])
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
   const unknown = only.filter((n) => !names.includes(n));
   if (unknown.length > 0) {
     console.error(`unknown bench ${unknown.join(', ')}; known: ${names.join(', ')}`);
@@ -86,7 +99,9 @@ async function main(): Promise<number> {
     `machine: ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.platform}, ` +
       `${machine.totalMemoryGiB} GiB RAM (${machine.freeMemoryGiB} free), load average ${machine.loadAverage1m}`,
   );
-  console.log('numbers below are measured on this machine, in this run; a shared machine makes them noisy.\n');
+  console.log(
+    'numbers below are measured on this machine, in this run; a shared machine makes them noisy.\n',
+  );
 
   const results: Record<string, Json> = {};
   const t0 = performance.now();
@@ -112,8 +127,12 @@ async function main(): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
   writeFileSync(file, json);
   writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
-  const failed = selected.filter((b) => (results[b.name] as BenchResult).ok !== true).map((b) => b.name);
-  console.log(`total ${totalS} s; load average ${machineAfter.loadAverage1m} at the end; results in ${file} and ${RESULTS_DIR}/latest.json`);
+  const failed = selected
+    .filter((b) => (results[b.name] as BenchResult).ok !== true)
+    .map((b) => b.name);
+  console.log(
+    `total ${totalS} s; load average ${machineAfter.loadAverage1m} at the end; results in ${file} and ${RESULTS_DIR}/latest.json`,
+  );
   if (failed.length > 0) console.log(`did not complete: ${failed.join(', ')}`);
   return failed.length > 0 ? 1 : 0;
 }

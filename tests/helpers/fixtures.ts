@@ -5,7 +5,10 @@ import { apply, type SyncSocket } from './test-server.js';
 
 export const HOUR = 3_600_000;
 
-export function resident(id: string, overrides: Partial<Resident> = {}): MutationArgs<'resident.put'> {
+export function resident(
+  id: string,
+  overrides: Partial<Resident> = {},
+): MutationArgs<'resident.put'> {
   return {
     id,
     displayName: id,
@@ -18,7 +21,10 @@ export function resident(id: string, overrides: Partial<Resident> = {}): Mutatio
   };
 }
 
-export function activity(id: string, overrides: Partial<Omit<Activity, 'confirmedCount' | 'waitlistCount' | 'seriesId'>> = {}): MutationArgs<'activity.put'> {
+export function activity(
+  id: string,
+  overrides: Partial<Omit<Activity, 'confirmedCount' | 'waitlistCount' | 'seriesId'>> = {},
+): MutationArgs<'activity.put'> {
   const start = new Date(Date.now() + 24 * HOUR);
   return {
     id,
@@ -51,7 +57,11 @@ export function resource(id: string, overrides: Partial<Resource> = {}): Resourc
 }
 
 /** Residents r1..rN (wall consent for all unless said) and a group. */
-export async function seedResidents(staff: SyncSocket, n: number, consent: (i: number) => boolean = () => true): Promise<string[]> {
+export async function seedResidents(
+  staff: SyncSocket,
+  n: number,
+  consent: (i: number) => boolean = () => true,
+): Promise<string[]> {
   await apply(staff, 'group.put', { id: 'g1', name: 'Gruppe 1' });
   const ids: string[] = [];
   for (let i = 1; i <= n; i++) {

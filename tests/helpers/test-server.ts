@@ -92,7 +92,11 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
     async userToken(role, residentIds = []) {
       const username = `${role}-${randomUUID().slice(0, 8)}`;
       const password = 'correct horse battery';
-      await createUser(t.server.store.db, { username, password, displayName: username, role, residentIds }, now());
+      await createUser(
+        t.server.store.db,
+        { username, password, displayName: username, role, residentIds },
+        now(),
+      );
       const res = await fetch(`${t.url}/api/login`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -169,7 +173,11 @@ export async function mutate<N extends MutationName>(
 }
 
 /** Mutates and throws unless applied. */
-export async function apply<N extends MutationName>(socket: SyncSocket, name: N, args: MutationArgs<N>): Promise<number> {
+export async function apply<N extends MutationName>(
+  socket: SyncSocket,
+  name: N,
+  args: MutationArgs<N>,
+): Promise<number> {
   const res = await mutate(socket, name, args);
   if (res.status !== 'applied') throw new Error(`${name} rejected: ${res.code} ${res.message}`);
   return res.cursor;
@@ -178,13 +186,18 @@ export async function apply<N extends MutationName>(socket: SyncSocket, name: N,
 export async function pull(socket: SyncSocket, since: number, limit?: number): Promise<PullResult> {
   const res = (await socket
     .timeout(10_000)
-    .emitWithAck('pull', limit === undefined ? { since } : { since, limit })) as PullResult | Rejected;
+    .emitWithAck('pull', limit === undefined ? { since } : { since, limit })) as
+    PullResult | Rejected;
   if ('status' in res) throw new Error(`pull rejected: ${res.message}`);
   return res;
 }
 
 /** Pulls every page from `since`; returns the changes and the final cursor. */
-export async function pullAll(socket: SyncSocket, since = 0, limit?: number): Promise<{ changes: Change[]; cursor: number; pages: number }> {
+export async function pullAll(
+  socket: SyncSocket,
+  since = 0,
+  limit?: number,
+): Promise<{ changes: Change[]; cursor: number; pages: number }> {
   const changes: Change[] = [];
   let cursor = since;
   let pages = 0;
@@ -198,7 +211,10 @@ export async function pullAll(socket: SyncSocket, since = 0, limit?: number): Pr
 }
 
 /** The latest state of each entity of a type after replaying changes. */
-export function replay<T extends EntityType>(changes: readonly Change[], type: T): Map<string, EntityOf<T>> {
+export function replay<T extends EntityType>(
+  changes: readonly Change[],
+  type: T,
+): Map<string, EntityOf<T>> {
   const out = new Map<string, EntityOf<T>>();
   for (const c of changes) {
     if (c.type !== type) continue;
@@ -212,7 +228,12 @@ export function replay<T extends EntityType>(changes: readonly Change[], type: T
  * Emits anything at all, as a misbehaving or hostile peer would, and resolves with the server's
  * acknowledgement (rejects if none comes within `timeoutMs`).
  */
-export async function rawEmitWithAck(socket: SyncSocket, event: unknown, args: unknown[], timeoutMs = 10_000): Promise<unknown> {
+export async function rawEmitWithAck(
+  socket: SyncSocket,
+  event: unknown,
+  args: unknown[],
+  timeoutMs = 10_000,
+): Promise<unknown> {
   const raw = socket as unknown as Socket;
   return (await raw.timeout(timeoutMs).emitWithAck(event as string, ...args)) as unknown;
 }
@@ -229,7 +250,10 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
   timeoutMs = 10_000,
 ): Promise<Parameters<ServerToClientEvents[E]>[0]> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "${event}" within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "${event}" within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     const listener = (arg: Parameters<ServerToClientEvents[E]>[0]): void => {
       clearTimeout(timer);
       resolve(arg);
@@ -242,7 +266,10 @@ export function nextEvent<E extends keyof ServerToClientEvents>(
 export function disconnected(socket: SyncSocket, timeoutMs = 10_000): Promise<string> {
   if (socket.disconnected) return Promise.resolve('already disconnected');
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`still connected after ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`still connected after ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     socket.once('disconnect', (reason) => {
       clearTimeout(timer);
       resolve(reason);
@@ -252,7 +279,12 @@ export function disconnected(socket: SyncSocket, timeoutMs = 10_000): Promise<st
 
 /** Connects, returns the server's `welcome`, and disconnects. */
 export function welcomeOf(url: string, token: string): Promise<Welcome> {
-  const socket: SyncSocket = io(url + SYNC_NAMESPACE, { auth: { token, protocol: PROTOCOL_VERSION }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: SyncSocket = io(url + SYNC_NAMESPACE, {
+    auth: { token, protocol: PROTOCOL_VERSION },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('welcome', (w) => {
       socket.disconnect();

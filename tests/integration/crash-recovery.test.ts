@@ -13,7 +13,12 @@ import type { Booking, SignUp } from '../../src/domain/model.js';
 import type { MutateRequest, MutateResult, MutationArgs } from '../../src/protocol/index.js';
 import { createUser } from '../../src/server/auth/accounts.js';
 import { DB_FILE, openSqlite } from '../../src/server/store/sqlite.js';
-import { freePort, killAllServers, spawnServer, type ChildServer } from '../helpers/child-server.js';
+import {
+  freePort,
+  killAllServers,
+  spawnServer,
+  type ChildServer,
+} from '../helpers/child-server.js';
 import { invariantViolations } from '../helpers/db-checks.js';
 import { activity, HOUR, resident, resource, wholeHourAhead } from '../helpers/fixtures.js';
 import { apply, connectSocket, freshDataDir, type SyncSocket } from '../helpers/test-server.js';

@@ -23,7 +23,11 @@ interface Summary {
   checks: Record<string, Check>;
   failed: string[];
   pages?: { A: number; B: number };
-  signup_ack?: { status: string; cursor: number; result?: { signup: string; position: number | null } };
+  signup_ack?: {
+    status: string;
+    cursor: number;
+    result?: { signup: string; position: number | null };
+  };
   push_b?: { after: number; cursor: number; cursor_before: number; action: string };
   error?: string;
   traceback?: string;
@@ -31,7 +35,9 @@ interface Summary {
 
 /** Fails (never skips) when the independent client's Python modules are missing. */
 function requirePythonSocketIo(): void {
-  const probe = spawnSync(PYTHON, ['-c', 'import socketio, engineio, requests, websocket'], { encoding: 'utf8' });
+  const probe = spawnSync(PYTHON, ['-c', 'import socketio, engineio, requests, websocket'], {
+    encoding: 'utf8',
+  });
   if (probe.error || probe.status !== 0) {
     throw new Error(
       `${PYTHON} cannot import socketio/requests/websocket, which the independent protocol client needs. ` +
@@ -41,12 +47,19 @@ function requirePythonSocketIo(): void {
   }
 }
 
-function runClient(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runClient(
+  args: string[],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(PYTHON, [CLIENT, ...args], { timeout: 60_000, encoding: 'utf8' }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
-      resolve({ code, stdout, stderr });
-    });
+    execFile(
+      PYTHON,
+      [CLIENT, ...args],
+      { timeout: 60_000, encoding: 'utf8' },
+      (err, stdout, stderr) => {
+        const code = err ? (typeof err.code === 'number' ? err.code : null) : 0;
+        resolve({ code, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -59,78 +72,100 @@ afterEach(async () => {
 });
 
 describe('an independent client written from the protocol document', () => {
-  it('enrols, pulls, signs up and receives the push from another language', { timeout: 90_000 }, async () => {
-    requirePythonSocketIo();
+  it(
+    'enrols, pulls, signs up and receives the push from another language',
+    { timeout: 90_000 },
+    async () => {
+      requirePythonSocketIo();
 
-    const staff = await t.staff();
-    // r1 shows on the wall; r2 has no wall consent, so kiosks may neither see nor act for them.
-    await seedResidents(staff, 2, (i) => i !== 2);
-    await apply(staff, 'activity.put', activity('a1', { capacity: 3 }));
-    const codeA = (await createEnrolCode(t.server.store.db, 'External kiosk A')).code;
-    const codeB = (await createEnrolCode(t.server.store.db, 'External kiosk B')).code;
+      const staff = await t.staff();
+      // r1 shows on the wall; r2 has no wall consent, so kiosks may neither see nor act for them.
+      await seedResidents(staff, 2, (i) => i !== 2);
+      await apply(staff, 'activity.put', activity('a1', { capacity: 3 }));
+      const codeA = (await createEnrolCode(t.server.store.db, 'External kiosk A')).code;
+      const codeB = (await createEnrolCode(t.server.store.db, 'External kiosk B')).code;
 
-    const run = await runClient([t.url, codeA, codeB, 'a1', 'r1', '--limit', '2', '--hidden-resident', 'r2']);
-    const lastLine = run.stdout.trim().split('\n').pop() ?? '';
-    let summary: Summary;
-    try {
-      summary = JSON.parse(lastLine) as Summary;
-    } catch {
-      throw new Error(`the client printed no JSON summary (exit ${run.code}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`);
-    }
+      const run = await runClient([
+        t.url,
+        codeA,
+        codeB,
+        'a1',
+        'r1',
+        '--limit',
+        '2',
+        '--hidden-resident',
+        'r2',
+      ]);
+      const lastLine = run.stdout.trim().split('\n').pop() ?? '';
+      let summary: Summary;
+      try {
+        summary = JSON.parse(lastLine) as Summary;
+      } catch {
+        throw new Error(
+          `the client printed no JSON summary (exit ${run.code}).\nstdout:\n${run.stdout}\nstderr:\n${run.stderr}`,
+        );
+      }
 
-    expect(summary.failed, JSON.stringify(summary, null, 2)).toEqual([]);
-    expect(summary.error, summary.traceback).toBeUndefined();
-    expect(summary.ok).toBe(true);
-    expect(run.code, run.stderr).toBe(0);
+      expect(summary.failed, JSON.stringify(summary, null, 2)).toEqual([]);
+      expect(summary.error, summary.traceback).toBeUndefined();
+      expect(summary.ok).toBe(true);
+      expect(run.code, run.stderr).toBe(0);
 
-    for (const name of [
-      'enrol_a',
-      'enrol_b',
-      'enrol_code_used',
-      'enrol_code_unknown',
-      'connect_bad_token',
-      'connect_wrong_protocol',
-      'welcome_a',
-      'welcome_b',
-      'pull_a',
-      'pull_b',
-      'pull_limit_too_big_rejected',
-      'hidden_resident_not_visible',
-      'hidden_resident_forbidden',
-      'signup_applied',
-      'signup_retry_same_answer',
-      'push_received_b',
-      'push_after_equals_cursor',
-      'push_cursor_equals_ack_cursor',
-      'signup_in_cache_b',
-      'push_received_a',
-      'pull_after_push_empty',
-      'malformed_id_rejected',
-      'malformed_args_rejected',
-      'unknown_mutation_rejected',
-      'unknown_event_rejected',
-      'wrong_role_rejected',
-      'missing_payload_rejected',
-      'extra_argument_rejected',
-      'still_connected',
-    ]) {
-      expect(summary.checks[name]?.ok, `check ${name}: ${JSON.stringify(summary.checks[name])}`).toBe(true);
-    }
-    // Pagination really happened: three visible entities at two per page.
-    expect(summary.pages?.A).toBeGreaterThan(1);
-    expect(summary.signup_ack).toMatchObject({ status: 'applied', result: { signup: 'confirmed', position: null } });
-    expect(summary.push_b).toMatchObject({ action: 'applied' });
-    expect(summary.push_b?.after).toBe(summary.push_b?.cursor_before);
+      for (const name of [
+        'enrol_a',
+        'enrol_b',
+        'enrol_code_used',
+        'enrol_code_unknown',
+        'connect_bad_token',
+        'connect_wrong_protocol',
+        'welcome_a',
+        'welcome_b',
+        'pull_a',
+        'pull_b',
+        'pull_limit_too_big_rejected',
+        'hidden_resident_not_visible',
+        'hidden_resident_forbidden',
+        'signup_applied',
+        'signup_retry_same_answer',
+        'push_received_b',
+        'push_after_equals_cursor',
+        'push_cursor_equals_ack_cursor',
+        'signup_in_cache_b',
+        'push_received_a',
+        'pull_after_push_empty',
+        'malformed_id_rejected',
+        'malformed_args_rejected',
+        'unknown_mutation_rejected',
+        'unknown_event_rejected',
+        'wrong_role_rejected',
+        'missing_payload_rejected',
+        'extra_argument_rejected',
+        'still_connected',
+      ]) {
+        expect(
+          summary.checks[name]?.ok,
+          `check ${name}: ${JSON.stringify(summary.checks[name])}`,
+        ).toBe(true);
+      }
+      // Pagination really happened: three visible entities at two per page.
+      expect(summary.pages?.A).toBeGreaterThan(1);
+      expect(summary.signup_ack).toMatchObject({
+        status: 'applied',
+        result: { signup: 'confirmed', position: null },
+      });
+      expect(summary.push_b).toMatchObject({ action: 'applied' });
+      expect(summary.push_b?.after).toBe(summary.push_b?.cursor_before);
 
-    // The server holds exactly one sign-up: the retry and the rejected attempts wrote nothing.
-    const rows = await t.server.store.db.selectFrom('signup').select(['id', 'data']).execute();
-    expect(rows).toHaveLength(1);
-    expect(JSON.parse(rows[0]?.data ?? '{}')).toMatchObject({
-      id: 'a1:r1',
-      activityId: 'a1',
-      residentId: 'r1',
-      status: 'confirmed',
-      source: 'kiosk',
-    });
-  });
+      // The server holds exactly one sign-up: the retry and the rejected attempts wrote nothing.
+      const rows = await t.server.store.db.selectFrom('signup').select(['id', 'data']).execute();
+      expect(rows).toHaveLength(1);
+      expect(JSON.parse(rows[0]?.data ?? '{}')).toMatchObject({
+        id: 'a1:r1',
+        activityId: 'a1',
+        residentId: 'r1',
+        status: 'confirmed',
+        source: 'kiosk',
+      });
+    },
+  );
 });

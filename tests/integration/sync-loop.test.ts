@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChangesPush } from '../../src/protocol/index.js';
 import { activity, seedResidents } from '../helpers/fixtures.js';
-import { apply, mutate, pullAll, replay, startTestServer, type TestServer } from '../helpers/test-server.js';
+import {
+  apply,
+  mutate,
+  pullAll,
+  replay,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server.js';
 
 let t: TestServer;
 beforeEach(async () => {
@@ -24,7 +31,10 @@ describe('the sync loop', () => {
     const pushed = new Promise<ChangesPush>((resolve) => k2.once('changes', resolve));
 
     const res = await mutate(k1, 'signup.add', { activityId: 'a1', residentId: 'r1' });
-    expect(res).toMatchObject({ status: 'applied', result: { signup: 'confirmed', position: null } });
+    expect(res).toMatchObject({
+      status: 'applied',
+      result: { signup: 'confirmed', position: null },
+    });
 
     const push = await pushed;
     expect(push.after).toBe(cursor);

@@ -13,7 +13,11 @@ interface Report {
 
 const suites = [
   { name: 'unit + integration', config: 'vitest.config.ts', out: 'test-output/vitest-unit.json' },
-  { name: 'end-to-end (Chromium)', config: 'vitest.e2e.config.ts', out: 'test-output/vitest-e2e.json' },
+  {
+    name: 'end-to-end (Chromium)',
+    config: 'vitest.e2e.config.ts',
+    out: 'test-output/vitest-e2e.json',
+  },
 ];
 
 mkdirSync('test-output', { recursive: true });
@@ -27,7 +31,15 @@ for (const suite of suites) {
   const started = Date.now();
   const run = spawnSync(
     'npx',
-    ['vitest', 'run', '--config', suite.config, '--reporter=default', '--reporter=json', `--outputFile.json=${suite.out}`],
+    [
+      'vitest',
+      'run',
+      '--config',
+      suite.config,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${suite.out}`,
+    ],
     { stdio: 'inherit' },
   );
   console.log(`${suite.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);

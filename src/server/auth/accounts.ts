@@ -4,7 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
-import { hashPassword, hashToken, newEnrolCode, newToken, normaliseEnrolCode, verifyPassword } from './tokens.js';
+import {
+  hashPassword,
+  hashToken,
+  newEnrolCode,
+  newToken,
+  normaliseEnrolCode,
+  verifyPassword,
+} from './tokens.js';
 
 export const ENROL_CODE_TTL_MS = 10 * 60 * 1000;
 export const SESSION_TTL_MS = 30 * 24 * 60 * 60 * 1000;
@@ -27,12 +34,21 @@ export interface NewUser {
   residentIds?: string[];
 }
 
-export async function createUser(db: Kysely<Database>, u: NewUser, now = new Date()): Promise<string> {
+export async function createUser(
+  db: Kysely<Database>,
+  u: NewUser,
+  now = new Date(),
+): Promise<string> {
   if (!/^[a-zA-Z0-9._@-]{2,64}$/.test(u.username)) {
     throw new AccountError('invalid', 'A username is 2–64 letters, digits or . _ @ -');
   }
-  if (u.password.length < 8) throw new AccountError('invalid', 'A password needs at least 8 characters.');
-  const existing = await db.selectFrom('app_user').select('id').where('username', '=', u.username).executeTakeFirst();
+  if (u.password.length < 8)
+    throw new AccountError('invalid', 'A password needs at least 8 characters.');
+  const existing = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', u.username)
+    .executeTakeFirst();
   if (existing) throw new AccountError('exists', `The username "${u.username}" is taken.`, 409);
   const id = randomUUID();
   await db
@@ -51,7 +67,11 @@ export async function createUser(db: Kysely<Database>, u: NewUser, now = new Dat
   return id;
 }
 
-export async function setPassword(db: Kysely<Database>, username: string, password: string): Promise<void> {
+export async function setPassword(
+  db: Kysely<Database>,
+  username: string,
+  password: string,
+): Promise<void> {
   await db
     .updateTable('app_user')
     .set({ password_hash: await hashPassword(password) })
@@ -64,8 +84,18 @@ export async function login(
   username: string,
   password: string,
   now = new Date(),
-): Promise<{ token: string; role: string; userId: string; displayName: string; expiresAt: string }> {
-  const user = await db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirst();
+): Promise<{
+  token: string;
+  role: string;
+  userId: string;
+  displayName: string;
+  expiresAt: string;
+}> {
+  const user = await db
+    .selectFrom('app_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
   // Verify against a dummy hash when the user is unknown so timing does not reveal usernames.
   const ok = user
     ? await verifyPassword(password, user.password_hash)
@@ -77,15 +107,26 @@ export async function login(
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await db
     .insertInto('session')
-    .values({ token_hash: hashToken(token), user_id: user.id, created_at: now.toISOString(), expires_at: expiresAt, revoked: 0 })
+    .values({
+      token_hash: hashToken(token),
+      user_id: user.id,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+      revoked: 0,
+    })
     .execute();
   return { token, role: user.role, userId: user.id, displayName: user.display_name, expiresAt };
 }
 
-const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const DUMMY_HASH =
+  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export async function logout(db: Kysely<Database>, token: string): Promise<void> {
-  await db.updateTable('session').set({ revoked: 1 }).where('token_hash', '=', hashToken(token)).execute();
+  await db
+    .updateTable('session')
+    .set({ revoked: 1 })
+    .where('token_hash', '=', hashToken(token))
+    .execute();
 }
 
 /** Creates a kiosk device and a one-time code (valid 10 minutes) to enrol it with. */
@@ -96,18 +137,32 @@ export async function createEnrolCode(
   now = new Date(),
 ): Promise<{ code: string; deviceId: string; expiresAt: string }> {
   const trimmed = name.trim();
-  if (trimmed.length < 1 || trimmed.length > 100) throw new AccountError('invalid', 'A kiosk needs a name of 1–100 characters.');
+  if (trimmed.length < 1 || trimmed.length > 100)
+    throw new AccountError('invalid', 'A kiosk needs a name of 1–100 characters.');
   const deviceId = randomUUID();
   const code = newEnrolCode();
   const expiresAt = new Date(now.getTime() + ENROL_CODE_TTL_MS).toISOString();
   await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('device')
-      .values({ id: deviceId, name: trimmed, location, token_hash: null, revoked: 0, created_at: now.toISOString(), last_seen_at: null })
+      .values({
+        id: deviceId,
+        name: trimmed,
+        location,
+        token_hash: null,
+        revoked: 0,
+        created_at: now.toISOString(),
+        last_seen_at: null,
+      })
       .execute();
     await trx
       .insertInto('enrol_code')
-      .values({ code_hash: hashToken(normaliseEnrolCode(code)), device_id: deviceId, expires_at: expiresAt, used_at: null })
+      .values({
+        code_hash: hashToken(normaliseEnrolCode(code)),
+        device_id: deviceId,
+        expires_at: expiresAt,
+        used_at: null,
+      })
       .execute();
   });
   return { code, deviceId, expiresAt };
@@ -124,23 +179,53 @@ export async function enrol(
     const row = await trx
       .selectFrom('enrol_code')
       .innerJoin('device', 'device.id', 'enrol_code.device_id')
-      .select(['enrol_code.expires_at as expiresAt', 'enrol_code.used_at as usedAt', 'device.id as deviceId', 'device.name as name', 'device.revoked as revoked'])
+      .select([
+        'enrol_code.expires_at as expiresAt',
+        'enrol_code.used_at as usedAt',
+        'device.id as deviceId',
+        'device.name as name',
+        'device.revoked as revoked',
+      ])
       .where('enrol_code.code_hash', '=', codeHash)
       .executeTakeFirst();
-    if (!row) throw new AccountError('code_unknown', 'This enrolment code is not known. Check it, or ask staff for a new one.');
-    if (row.usedAt) throw new AccountError('code_used', 'This enrolment code has already been used. Ask staff for a new one.');
+    if (!row)
+      throw new AccountError(
+        'code_unknown',
+        'This enrolment code is not known. Check it, or ask staff for a new one.',
+      );
+    if (row.usedAt)
+      throw new AccountError(
+        'code_used',
+        'This enrolment code has already been used. Ask staff for a new one.',
+      );
     if (row.expiresAt <= now.toISOString()) {
-      throw new AccountError('code_expired', 'This enrolment code has expired (codes last 10 minutes). Ask staff for a new one.');
+      throw new AccountError(
+        'code_expired',
+        'This enrolment code has expired (codes last 10 minutes). Ask staff for a new one.',
+      );
     }
-    if (row.revoked) throw new AccountError('device_revoked', 'This kiosk has been removed by staff.', 403);
+    if (row.revoked)
+      throw new AccountError('device_revoked', 'This kiosk has been removed by staff.', 403);
     const token = newToken();
-    await trx.updateTable('enrol_code').set({ used_at: now.toISOString() }).where('code_hash', '=', codeHash).execute();
-    await trx.updateTable('device').set({ token_hash: hashToken(token) }).where('id', '=', row.deviceId).execute();
+    await trx
+      .updateTable('enrol_code')
+      .set({ used_at: now.toISOString() })
+      .where('code_hash', '=', codeHash)
+      .execute();
+    await trx
+      .updateTable('device')
+      .set({ token_hash: hashToken(token) })
+      .where('id', '=', row.deviceId)
+      .execute();
     return { token, deviceId: row.deviceId, name: row.name };
   });
 }
 
 export async function revokeDevice(db: Kysely<Database>, deviceId: string): Promise<boolean> {
-  const res = await db.updateTable('device').set({ revoked: 1 }).where('id', '=', deviceId).executeTakeFirst();
+  const res = await db
+    .updateTable('device')
+    .set({ revoked: 1 })
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

@@ -31,7 +31,9 @@ export async function authenticate(
     .where('token_hash', '=', hash)
     .executeTakeFirst();
   if (device) {
-    return device.revoked ? null : { kind: 'device', id: device.id, role: 'kiosk', name: device.name };
+    return device.revoked
+      ? null
+      : { kind: 'device', id: device.id, role: 'kiosk', name: device.name };
   }
   const session = await db
     .selectFrom('session')
@@ -47,7 +49,8 @@ export async function authenticate(
     ])
     .where('session.token_hash', '=', hash)
     .executeTakeFirst();
-  if (!session || session.revoked || session.disabled || session.expiresAt <= now.toISOString()) return null;
+  if (!session || session.revoked || session.disabled || session.expiresAt <= now.toISOString())
+    return null;
   return {
     kind: 'user',
     id: session.id,

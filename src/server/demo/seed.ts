@@ -129,17 +129,72 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
 
       const [dish, allergens] = dishes[d % dishes.length] ?? ['Dagens ret', []];
       const meals: Meal[] = [
-        { id: `m-${date}-breakfast`, date, slot: 'breakfast', dish: 'Havregryn og brød', description: '', allergens: ['gluten', 'mælk'], photo: null, pictogram: 'breakfast' },
-        { id: `m-${date}-lunch`, date, slot: 'lunch', dish: 'Smørrebrød', description: 'Rugbrød med pålæg', allergens: ['gluten'], photo: null, pictogram: 'lunch' },
-        { id: `m-${date}-dinner`, date, slot: 'dinner', dish, description: '', allergens, photo: null, pictogram: 'dinner' },
+        {
+          id: `m-${date}-breakfast`,
+          date,
+          slot: 'breakfast',
+          dish: 'Havregryn og brød',
+          description: '',
+          allergens: ['gluten', 'mælk'],
+          photo: null,
+          pictogram: 'breakfast',
+        },
+        {
+          id: `m-${date}-lunch`,
+          date,
+          slot: 'lunch',
+          dish: 'Smørrebrød',
+          description: 'Rugbrød med pålæg',
+          allergens: ['gluten'],
+          photo: null,
+          pictogram: 'lunch',
+        },
+        {
+          id: `m-${date}-dinner`,
+          date,
+          slot: 'dinner',
+          dish,
+          description: '',
+          allergens,
+          photo: null,
+          pictogram: 'dinner',
+        },
       ];
       for (const m of meals) await put('meal', m);
 
       const shifts: Shift[] = [
-        { id: `s-${date}-am-birk`, staffName: ['Mette', 'Søren', 'Lene'][d % 3] ?? 'Mette', photo: null, start: at(date, '07:00'), end: at(date, '15:00'), groupId: 'g-birk' },
-        { id: `s-${date}-am-eg`, staffName: ['Ali', 'Pia', 'Jens'][d % 3] ?? 'Ali', photo: null, start: at(date, '07:00'), end: at(date, '15:00'), groupId: 'g-eg' },
-        { id: `s-${date}-pm`, staffName: ['Hanne', 'Kim', 'Tina'][d % 3] ?? 'Hanne', photo: null, start: at(date, '15:00'), end: at(date, '23:00'), groupId: null },
-        { id: `s-${date}-night`, staffName: 'Ole', photo: null, start: at(date, '23:00'), end: at(addDaysToDate(date, 1), '07:00'), groupId: null },
+        {
+          id: `s-${date}-am-birk`,
+          staffName: ['Mette', 'Søren', 'Lene'][d % 3] ?? 'Mette',
+          photo: null,
+          start: at(date, '07:00'),
+          end: at(date, '15:00'),
+          groupId: 'g-birk',
+        },
+        {
+          id: `s-${date}-am-eg`,
+          staffName: ['Ali', 'Pia', 'Jens'][d % 3] ?? 'Ali',
+          photo: null,
+          start: at(date, '07:00'),
+          end: at(date, '15:00'),
+          groupId: 'g-eg',
+        },
+        {
+          id: `s-${date}-pm`,
+          staffName: ['Hanne', 'Kim', 'Tina'][d % 3] ?? 'Hanne',
+          photo: null,
+          start: at(date, '15:00'),
+          end: at(date, '23:00'),
+          groupId: null,
+        },
+        {
+          id: `s-${date}-night`,
+          staffName: 'Ole',
+          photo: null,
+          start: at(date, '23:00'),
+          end: at(addDaysToDate(date, 1), '07:00'),
+          groupId: null,
+        },
       ];
       for (const s of shifts) await put('shift', s);
 

@@ -14,7 +14,12 @@ export class HttpError extends Error {
   }
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -27,7 +32,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown, hea
 
 export function sendError(res: ServerResponse, err: HttpError): void {
   // After an oversize body the connection is not reused: the rest of the body may still come.
-  sendJson(res, err.status, { error: err.code, message: err.message }, err.status === 413 ? { connection: 'close' } : {});
+  sendJson(
+    res,
+    err.status,
+    { error: err.code, message: err.message },
+    err.status === 413 ? { connection: 'close' } : {},
+  );
 }
 
 /** Reads a JSON object body of at most MAX_BODY_BYTES. */
@@ -47,7 +57,13 @@ export function readJson(req: IncomingMessage): Promise<Record<string, unknown>>
       if (size > MAX_BODY_BYTES) {
         tooLarge = true;
         chunks.length = 0;
-        reject(new HttpError(413, 'too_large', `The request body is larger than ${MAX_BODY_BYTES} bytes.`));
+        reject(
+          new HttpError(
+            413,
+            'too_large',
+            `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+          ),
+        );
         return;
       }
       chunks.push(chunk);

@@ -10,7 +10,15 @@ import { AccountError, createEnrolCode, enrol, login, logout } from '../auth/acc
 import { authenticate, isStaff } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { HttpError, SESSION_COOKIE, bearer, clientIp, readJson, sendError, sendJson } from './io.js';
+import {
+  HttpError,
+  SESSION_COOKIE,
+  bearer,
+  clientIp,
+  readJson,
+  sendError,
+  sendJson,
+} from './io.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface HttpDeps {
@@ -24,9 +32,15 @@ export interface HttpDeps {
   onLogout: (sessionToken: string) => void;
 }
 
-const LoginBody = z.object({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
+const LoginBody = z.object({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
 const EnrolBody = z.object({ code: z.string().min(1).max(40) });
-const DeviceBody = z.object({ name: z.string().min(1).max(100), location: z.string().max(200).optional() });
+const DeviceBody = z.object({
+  name: z.string().min(1).max(100),
+  location: z.string().max(200).optional(),
+});
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -46,7 +60,11 @@ const CSP =
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
   if (!r.success) {
-    throw new HttpError(400, 'invalid', r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '));
+    throw new HttpError(
+      400,
+      'invalid',
+      r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    );
   }
   return r.data;
 }
@@ -62,7 +80,9 @@ function serveFile(res: ServerResponse, file: string, cache: string): void {
   createReadStream(file).pipe(res);
 }
 
-export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: ServerResponse) => void {
+export function createHttpHandler(
+  deps: HttpDeps,
+): (req: IncomingMessage, res: ServerResponse) => void {
   const loginLimiter = new RateLimiter(10, 15 * 60_000);
   const enrolLimiter = new RateLimiter(20, 60_000);
   const { store, logger } = deps;
@@ -72,7 +92,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
-    if (method === 'GET' && path === '/healthz') return sendJson(res, 200, { status: 'ok', ...deps.metrics() });
+    if (method === 'GET' && path === '/healthz')
+      return sendJson(res, 200, { status: 'ok', ...deps.metrics() });
     if (method === 'GET' && path === '/metrics') {
       const lines = Object.entries(deps.metrics()).map(([k, v]) => `citizen_guide_${k} ${v}`);
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' });
@@ -84,7 +105,11 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       const body = parse(LoginBody, await readJson(req));
       const key = `${clientIp(req)}|${body.username.toLowerCase()}`;
       if (!loginLimiter.take(key)) {
-        throw new HttpError(429, 'rate_limited', 'Too many login attempts. Wait 15 minutes and try again.');
+        throw new HttpError(
+          429,
+          'rate_limited',
+          'Too many login attempts. Wait 15 minutes and try again.',
+        );
       }
       try {
         const session = await login(store.db, body.username, body.password, deps.now());
@@ -103,12 +128,21 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         await logout(store.db, token);
         deps.onLogout(token);
       }
-      return sendJson(res, 200, { status: 'logged_out' }, { 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` });
+      return sendJson(
+        res,
+        200,
+        { status: 'logged_out' },
+        { 'set-cookie': `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0` },
+      );
     }
 
     if (method === 'POST' && path === '/api/devices/enrol') {
       if (!enrolLimiter.take(clientIp(req))) {
-        throw new HttpError(429, 'rate_limited', 'Too many enrolment attempts. Wait a minute and try again.');
+        throw new HttpError(
+          429,
+          'rate_limited',
+          'Too many enrolment attempts. Wait a minute and try again.',
+        );
       }
       const body = parse(EnrolBody, await readJson(req));
       try {
@@ -116,7 +150,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
         logger.info({ deviceId: result.deviceId, name: result.name }, 'kiosk enrolled');
         return sendJson(res, 200, result);
       } catch (err) {
-        if (err instanceof AccountError) throw new HttpError(err.status === 400 ? 400 : err.status, err.code, err.message);
+        if (err instanceof AccountError)
+          throw new HttpError(err.status === 400 ? 400 : err.status, err.code, err.message);
         throw err;
       }
     }
@@ -126,7 +161,12 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
       if (!principal) throw new HttpError(401, 'unauthorized', 'Log in first.');
       if (!isStaff(principal)) throw new HttpError(403, 'forbidden', 'Only staff can add kiosks.');
       const body = parse(DeviceBody, await readJson(req));
-      const created = await createEnrolCode(store.db, body.name, body.location ?? '', deps.now()).catch((err: unknown) => {
+      const created = await createEnrolCode(
+        store.db,
+        body.name,
+        body.location ?? '',
+        deps.now(),
+      ).catch((err: unknown) => {
         throw err instanceof AccountError ? new HttpError(err.status, err.code, err.message) : err;
       });
       logger.info({ deviceId: created.deviceId, by: principal.id }, 'enrolment code created');
@@ -135,7 +175,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
 
     if (method === 'GET' && path.startsWith('/media/')) {
       const hash = path.slice('/media/'.length);
-      if (!/^[0-9a-f]{64}$/.test(hash)) throw new HttpError(400, 'invalid', 'A media address is a SHA-256 hex digest.');
+      if (!/^[0-9a-f]{64}$/.test(hash))
+        throw new HttpError(400, 'invalid', 'A media address is a SHA-256 hex digest.');
       const file = join(deps.dataDir, 'media', hash);
       if (!existsSync(file)) throw new HttpError(404, 'not_found', 'No such media.');
       return serveFile(res, file, 'public, max-age=31536000, immutable');
@@ -150,9 +191,17 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     if (method === 'GET' && path.startsWith('/kiosk/') && deps.uiDir) {
       const root = resolve(deps.uiDir);
       const wanted = normalize(join(root, decodeURIComponent(path.slice('/kiosk/'.length))));
-      const file = wanted.startsWith(root) && existsSync(wanted) && statSync(wanted).isFile() ? wanted : join(root, 'index.html');
-      if (!existsSync(file)) throw new HttpError(404, 'not_found', 'The kiosk UI is not built: run `npm run build:ui`.');
-      return serveFile(res, file, file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600');
+      const file =
+        wanted.startsWith(root) && existsSync(wanted) && statSync(wanted).isFile()
+          ? wanted
+          : join(root, 'index.html');
+      if (!existsSync(file))
+        throw new HttpError(404, 'not_found', 'The kiosk UI is not built: run `npm run build:ui`.');
+      return serveFile(
+        res,
+        file,
+        file.endsWith('index.html') ? 'no-cache' : 'public, max-age=3600',
+      );
     }
 
     throw new HttpError(404, 'not_found', `Nothing at ${method} ${path}.`);
@@ -162,7 +211,8 @@ export function createHttpHandler(deps: HttpDeps): (req: IncomingMessage, res: S
     route(req, res).catch((err: unknown) => {
       if (err instanceof HttpError) return sendError(res, err);
       logger.error({ err, url: req.url }, 'http request failed');
-      if (!res.headersSent) sendError(res, new HttpError(500, 'internal', 'The server failed; the error is logged.'));
+      if (!res.headersSent)
+        sendError(res, new HttpError(500, 'internal', 'The server failed; the error is logged.'));
     });
   };
 }

@@ -24,7 +24,9 @@ const initial: Migration = {
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('data', 'text', (c) => c.notNull());
       for (const column of columns) {
-        table = table.addColumn(column, 'text', (c) => (column === 'resident_id' && type === 'dayitem' ? c : c.notNull()));
+        table = table.addColumn(column, 'text', (c) =>
+          column === 'resident_id' && type === 'dayitem' ? c : c.notNull(),
+        );
       }
       await table.execute();
       for (const column of columns) {
@@ -126,5 +128,6 @@ const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migra
 
 export async function migrate(db: Kysely<Database>): Promise<void> {
   const { error } = await new Migrator({ db, provider }).migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  if (error)
+    throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
 }

@@ -3,7 +3,11 @@ import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-export async function setPinHash(db: Db, residentId: string, pinHash: string | null): Promise<void> {
+export async function setPinHash(
+  db: Db,
+  residentId: string,
+  pinHash: string | null,
+): Promise<void> {
   await db
     .insertInto('resident_secret')
     .values({ resident_id: residentId, pin_hash: pinHash })
@@ -12,6 +16,10 @@ export async function setPinHash(db: Db, residentId: string, pinHash: string | n
 }
 
 export async function markDeviceRevoked(db: Db, deviceId: string): Promise<boolean> {
-  const res = await db.updateTable('device').set({ revoked: 1 }).where('id', '=', deviceId).executeTakeFirst();
+  const res = await db
+    .updateTable('device')
+    .set({ revoked: 1 })
+    .where('id', '=', deviceId)
+    .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }

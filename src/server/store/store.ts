@@ -22,7 +22,11 @@ export async function lockHead(trx: Transaction<Database>, dialect: Dialect): Pr
 }
 
 export async function readHead(db: Kysely<Database>): Promise<number> {
-  const row = await db.selectFrom('sync_state').select('head').where('id', '=', 1).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom('sync_state')
+    .select('head')
+    .where('id', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.head);
 }
 

@@ -98,11 +98,20 @@ export class Writer {
       .values({ id: (record as { id: string }).id, data: json, ...columns })
       .onConflict((oc) => oc.column('id').doUpdateSet({ data: json, ...columns }))
       .execute();
-    return this.#log({ type, id: (record as { id: string }).id, op: 'put', data, residentId: residentOf(type, data) });
+    return this.#log({
+      type,
+      id: (record as { id: string }).id,
+      op: 'put',
+      data,
+      residentId: residentOf(type, data),
+    });
   }
 
   async del(type: EntityType, id: string, residentId: string | null = null): Promise<number> {
-    await (this.db as Kysely<Database>).deleteFrom(type as 'group').where('id', '=', id).execute();
+    await (this.db as Kysely<Database>)
+      .deleteFrom(type as 'group')
+      .where('id', '=', id)
+      .execute();
     return this.#log({ type, id, op: 'del', residentId });
   }
 

@@ -1,4 +1,9 @@
-import type { MutationArgs, MutationName, RejectionCode, RejectionReason } from '../../protocol/index.js';
+import type {
+  MutationArgs,
+  MutationName,
+  RejectionCode,
+  RejectionReason,
+} from '../../protocol/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { Writer } from '../store/writer.js';
 

@@ -73,17 +73,29 @@ export class MutationService {
 
   mutate(principal: Principal, raw: unknown): Promise<MutateResult> {
     const envelope = MutateRequest.safeParse(raw);
-    if (!envelope.success) return Promise.resolve(rejected('invalid', `Malformed mutation: ${describeZodError(envelope.error)}`));
+    if (!envelope.success)
+      return Promise.resolve(
+        rejected('invalid', `Malformed mutation: ${describeZodError(envelope.error)}`),
+      );
     const { id, name, args } = envelope.data;
-    if (!isMutationName(name)) return Promise.resolve(rejected('invalid', `Unknown mutation "${name}".`));
+    if (!isMutationName(name))
+      return Promise.resolve(rejected('invalid', `Unknown mutation "${name}".`));
     const def = mutationCatalogue[name];
     if (!def.roles.includes(principal.role)) {
       return Promise.resolve(rejected('forbidden', `A ${principal.role} may not send ${name}.`));
     }
     const parsed = def.args.safeParse(args);
-    if (!parsed.success) return Promise.resolve(rejected('invalid', `${name}: ${describeZodError(parsed.error)}`));
+    if (!parsed.success)
+      return Promise.resolve(rejected('invalid', `${name}: ${describeZodError(parsed.error)}`));
     return new Promise((resolve) => {
-      this.#queue.push({ principal, who: principalKey(principal), id, name, args: parsed.data, resolve });
+      this.#queue.push({
+        principal,
+        who: principalKey(principal),
+        id,
+        name,
+        args: parsed.data,
+        resolve,
+      });
       if (!this.#running) void this.#drain();
     });
   }
@@ -100,7 +112,10 @@ export class MutationService {
           // The transaction itself failed (disk full, database locked): nothing of the batch is
           // stored or recorded. No answer is sent, so each client's acknowledgement times out and
           // it retries the same id — a rejection would be final and lose the sign-up.
-          this.deps.logger.error({ err, size: batch.length }, 'mutation batch failed; clients will retry');
+          this.deps.logger.error(
+            { err, size: batch.length },
+            'mutation batch failed; clients will retry',
+          );
           continue;
         }
         // One push per committed batch: its changes follow on from the head before the batch.
@@ -143,7 +158,8 @@ export class MutationService {
         }
         const d = await this.#applyOne(trx, job, head, now, consent);
         if (d.outcome.status === 'applied') head = d.outcome.cursor;
-        for (const e of d.effects) if (e.kind === 'consent') consent.set(e.residentId, e.wallConsent === true);
+        for (const e of d.effects)
+          if (e.kind === 'consent') consent.set(e.residentId, e.wallConsent === true);
         seen.set(job.id, { who: job.who, outcome: d.outcome });
         done.push(d);
       }
@@ -187,7 +203,13 @@ export class MutationService {
       if (!(err instanceof Rejection)) {
         this.deps.logger.error({ err, mutation: job.name, id: job.id }, 'mutation failed');
         // Not recorded: the client retries, and the retry is evaluated afresh.
-        return { job, outcome: rejected('invalid', 'The server could not apply this mutation.'), after: head, changes: [], effects: [] };
+        return {
+          job,
+          outcome: rejected('invalid', 'The server could not apply this mutation.'),
+          after: head,
+          changes: [],
+          effects: [],
+        };
       }
       // A rejection is final and answered the same to a retry, so it is recorded too.
       const outcome = rejected(err.code, err.message, err.reason);
@@ -196,21 +218,32 @@ export class MutationService {
     }
   }
 
-  async #earlierOutcome(id: string, who: string, db: Kysely<Database>): Promise<MutateResult | null> {
+  async #earlierOutcome(
+    id: string,
+    who: string,
+    db: Kysely<Database>,
+  ): Promise<MutateResult | null> {
     const row = await db
       .selectFrom('processed_mutation')
       .select(['principal', 'outcome'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (!row) return null;
-    if (row.principal !== who) return rejected('invalid', 'This mutation id was used by another client.');
+    if (row.principal !== who)
+      return rejected('invalid', 'This mutation id was used by another client.');
     return JSON.parse(row.outcome) as MutateResult;
   }
 
   async #record(db: Kysely<Database>, job: Job, outcome: MutateResult, now: Date): Promise<void> {
     await db
       .insertInto('processed_mutation')
-      .values({ id: job.id, principal: job.who, name: job.name, outcome: JSON.stringify(outcome), created_at: now.toISOString() })
+      .values({
+        id: job.id,
+        principal: job.who,
+        name: job.name,
+        outcome: JSON.stringify(outcome),
+        created_at: now.toISOString(),
+      })
       .execute();
   }
 
@@ -231,8 +264,15 @@ export class MutationService {
 }
 
 /** Forgets mutation ids older than the retention period (protocol: at least 30 days). */
-export async function purgeProcessedMutations(store: Store, now: Date, days: number): Promise<number> {
+export async function purgeProcessedMutations(
+  store: Store,
+  now: Date,
+  days: number,
+): Promise<number> {
   const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-  const res = await store.db.deleteFrom('processed_mutation').where('created_at', '<', cutoff).executeTakeFirst();
+  const res = await store.db
+    .deleteFrom('processed_mutation')
+    .where('created_at', '<', cutoff)
+    .executeTakeFirst();
   return Number(res.numDeletedRows);
 }

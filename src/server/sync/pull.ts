@@ -63,7 +63,10 @@ export async function pullChanges(
         // UTF-8 bytes of the change as sent (plus its comma), not characters: Danish text has
         // two-byte letters, and a kiosk's projection may differ from the stored row.
         const size = Buffer.byteLength(JSON.stringify(visible), 'utf8') + 1;
-        if (changes.length > 0 && (changes.length >= limit || bytes + size > MAX_PAGE_BYTES - PAGE_ENVELOPE_BYTES)) {
+        if (
+          changes.length > 0 &&
+          (changes.length >= limit || bytes + size > MAX_PAGE_BYTES - PAGE_ENVELOPE_BYTES)
+        ) {
           return { changes, cursor: scanned, more: true };
         }
         changes.push(visible);

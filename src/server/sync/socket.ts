@@ -29,8 +29,18 @@ interface SocketData {
   room: string;
 }
 
-type SyncSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type SyncNamespace = Namespace<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type SyncSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
+export type SyncNamespace = Namespace<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  Record<string, never>,
+  SocketData
+>;
 
 const KNOWN_EVENTS = new Set(['pull', 'mutate']);
 
@@ -74,11 +84,14 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success) return next(connectError('unauthorized', 'A token is required.'));
     if (auth.data.protocol !== PROTOCOL_VERSION) {
-      return next(connectError('protocol_mismatch', `This server speaks protocol ${PROTOCOL_VERSION}.`));
+      return next(
+        connectError('protocol_mismatch', `This server speaks protocol ${PROTOCOL_VERSION}.`),
+      );
     }
     authenticate(store.db, auth.data.token, deps.now()).then(
       (principal) => {
-        if (!principal) return next(connectError('unauthorized', 'The token is not valid (revoked or expired).'));
+        if (!principal)
+          return next(connectError('unauthorized', 'The token is not valid (revoked or expired).'));
         const viewer = viewerOf(principal);
         socket.data = { principal, viewer, room: viewerRoom(viewer, principal.id) };
         next();
@@ -96,7 +109,10 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     void socket.join(room);
     void socket.join(`${principal.kind}:${principal.id}`);
     if (principal.kind === 'user') void socket.join(`session:${principal.sessionHash}`);
-    logger.debug({ who: `${principal.kind}:${principal.id}`, role: principal.role }, 'sync connected');
+    logger.debug(
+      { who: `${principal.kind}:${principal.id}`, role: principal.role },
+      'sync connected',
+    );
 
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
@@ -106,25 +122,31 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       const answer = (message: string): void => {
         if (typeof ack === 'function') (ack as (r: unknown) => void)(rejected('invalid', message));
       };
-      if (typeof event !== 'string' || !KNOWN_EVENTS.has(event)) return answer(`Unknown event "${String(event)}".`);
+      if (typeof event !== 'string' || !KNOWN_EVENTS.has(event))
+        return answer(`Unknown event "${String(event)}".`);
       if (typeof ack !== 'function') return; // protocol v1: every client event carries an ack
       // Exactly one payload before the ack: with none or several, the handler's `ack` parameter
       // would be something else, and the answer would be lost or throw outside any promise.
-      if (args.length !== 2) return answer(`"${event}" takes exactly one payload and an acknowledgement.`);
+      if (args.length !== 2)
+        return answer(`"${event}" takes exactly one payload and an acknowledgement.`);
       if (tooBig(args)) return answer(`The payload is larger than ${MAX_EVENT_BYTES} bytes.`);
       next();
     });
 
     socket.on('pull', (req, ack) => {
       const parsed = PullRequest.safeParse(req);
-      if (!parsed.success) return ack(rejected('invalid', 'pull needs { since: integer >= 0, limit?: 1..1000 }.'));
-      pullChanges(store.db, parsed.data.since, parsed.data.limit ?? PULL_DEFAULT_LIMIT, viewer, deps.facts()).then(
-        ack,
-        (err: unknown) => {
-          logger.error({ err }, 'pull failed');
-          ack(rejected('invalid', 'The server could not read the change log.'));
-        },
-      );
+      if (!parsed.success)
+        return ack(rejected('invalid', 'pull needs { since: integer >= 0, limit?: 1..1000 }.'));
+      pullChanges(
+        store.db,
+        parsed.data.since,
+        parsed.data.limit ?? PULL_DEFAULT_LIMIT,
+        viewer,
+        deps.facts(),
+      ).then(ack, (err: unknown) => {
+        logger.error({ err }, 'pull failed');
+        ack(rejected('invalid', 'The server could not read the change log.'));
+      });
     });
 
     socket.on('mutate', (req, ack) => {

@@ -35,7 +35,11 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
 }
 
 /** The change as `viewer` may see it, or null when it is none of their business. */
-export function project(change: LoggedChange, viewer: Viewer, facts: VisibilityFacts): Change | null {
+export function project(
+  change: LoggedChange,
+  viewer: Viewer,
+  facts: VisibilityFacts,
+): Change | null {
   const out: Change = { seq: change.seq, type: change.type, id: change.id, op: change.op };
   if (change.data) out.data = change.data;
   if (viewer.role === 'staff' || viewer.role === 'admin') return out;

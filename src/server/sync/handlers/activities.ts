@@ -12,7 +12,10 @@ import type { z } from 'zod';
 
 type Input = z.infer<typeof ActivityInput>;
 
-async function putOne(ctx: HandlerContext, record: Omit<Activity, 'confirmedCount' | 'waitlistCount'>): Promise<void> {
+async function putOne(
+  ctx: HandlerContext,
+  record: Omit<Activity, 'confirmedCount' | 'waitlistCount'>,
+): Promise<void> {
   const existing = await ctx.w.get('activity', record.id);
   const activity: Activity = {
     ...record,
@@ -24,7 +27,8 @@ async function putOne(ctx: HandlerContext, record: Omit<Activity, 'confirmedCoun
 }
 
 async function deleteOne(ctx: HandlerContext, id: string): Promise<void> {
-  for (const s of await ctx.w.list('signup', 'activity_id', id)) await ctx.w.del('signup', s.id, s.residentId);
+  for (const s of await ctx.w.list('signup', 'activity_id', id))
+    await ctx.w.del('signup', s.id, s.residentId);
   await ctx.w.del('activity', id);
 }
 
@@ -41,8 +45,12 @@ export const activityHandlers: PartialHandlers<'activity.put' | 'activity.del'> 
     const occurrenceIds = new Set<string>();
     if (input.recurrence) {
       const deadlineOffset =
-        input.signupDeadline === null ? null : Date.parse(input.signupDeadline) - Date.parse(input.start);
-      for (const occ of expandWeekly(input.start, input.end, input.recurrence, ctx.timeZone).slice(1)) {
+        input.signupDeadline === null
+          ? null
+          : Date.parse(input.signupDeadline) - Date.parse(input.start);
+      for (const occ of expandWeekly(input.start, input.end, input.recurrence, ctx.timeZone).slice(
+        1,
+      )) {
         const id = `${input.id}@${occ.date}`;
         occurrenceIds.add(id);
         await putOne(ctx, {
@@ -51,7 +59,9 @@ export const activityHandlers: PartialHandlers<'activity.put' | 'activity.del'> 
           start: occ.start,
           end: occ.end,
           signupDeadline:
-            deadlineOffset === null ? null : new Date(Date.parse(occ.start) + deadlineOffset).toISOString(),
+            deadlineOffset === null
+              ? null
+              : new Date(Date.parse(occ.start) + deadlineOffset).toISOString(),
           recurrence: null,
           seriesId: input.id,
         });

@@ -20,7 +20,8 @@ export const adminHandlers: PartialHandlers<'resident.put' | 'device.revoke'> = 
     return undefined;
   },
   async 'device.revoke'(ctx, { deviceId }) {
-    if (!(await markDeviceRevoked(ctx.w.db, deviceId))) throw new Rejection('not_found', 'No such kiosk.');
+    if (!(await markDeviceRevoked(ctx.w.db, deviceId)))
+      throw new Rejection('not_found', 'No such kiosk.');
     ctx.effect({ kind: 'revoke-device', deviceId });
     return undefined;
   },

@@ -8,9 +8,14 @@ export const bookingHandlers: PartialHandlers<'booking.add' | 'booking.cancel'> 
     const resource = await ctx.w.get('resource', args.resourceId);
     if (!resource) throw new Rejection('not_found', 'No such resource.');
     const id = args.bookingId ?? ctx.newId();
-    if (await ctx.w.get('booking', id)) throw new Rejection('conflict', 'A booking with this id exists already.');
+    if (await ctx.w.get('booking', id))
+      throw new Rejection('conflict', 'A booking with this id exists already.');
     const existing = await ctx.w.list('booking', 'resource_id', args.resourceId);
-    const request = { residentId: args.residentId, start: new Date(args.start), end: new Date(args.end) };
+    const request = {
+      residentId: args.residentId,
+      start: new Date(args.start),
+      end: new Date(args.end),
+    };
     const check = checkBooking(resource, request, existing, ctx.now, ctx.timeZone);
     if (!check.ok) throw new Rejection(check.code, check.message, check.reason);
     await ctx.w.put('booking', {
@@ -26,7 +31,8 @@ export const bookingHandlers: PartialHandlers<'booking.add' | 'booking.cancel'> 
 
   async 'booking.cancel'(ctx, { bookingId }) {
     const booking = await ctx.w.get('booking', bookingId);
-    if (!booking || booking.residentId === null) throw new Rejection('not_found', 'No such booking.');
+    if (!booking || booking.residentId === null)
+      throw new Rejection('not_found', 'No such booking.');
     await residentActingFor(ctx, booking.residentId);
     if (booking.status === 'cancelled') return { result: { booking: 'cancelled' } };
     if (Date.parse(booking.end) <= ctx.now.getTime()) {

@@ -42,7 +42,8 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
     return undefined;
   },
   async 'shift.put'(ctx, shift) {
-    if (shift.end <= shift.start) throw new Rejection('invalid', 'A shift must end after it starts.');
+    if (shift.end <= shift.start)
+      throw new Rejection('invalid', 'A shift must end after it starts.');
     await ctx.w.put('shift', shift);
     return undefined;
   },
@@ -58,7 +59,8 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
   },
   async 'resource.del'(ctx, { id }) {
     if (!(await ctx.w.get('resource', id))) throw new Rejection('not_found', 'No such resource.');
-    for (const b of await ctx.w.list('booking', 'resource_id', id)) await ctx.w.del('booking', b.id, b.residentId);
+    for (const b of await ctx.w.list('booking', 'resource_id', id))
+      await ctx.w.del('booking', b.id, b.residentId);
     await ctx.w.del('resource', id);
     return undefined;
   },
@@ -73,9 +75,16 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
     return undefined;
   },
   async 'attendance.set'(ctx, { activityId, residentId, present }) {
-    if (!(await ctx.w.get('activity', activityId))) throw new Rejection('not_found', 'No such activity.');
-    if (!(await ctx.w.get('resident', residentId))) throw new Rejection('not_found', 'No such resident.');
-    await ctx.w.put('attendance', { id: `${activityId}:${residentId}`, activityId, residentId, present });
+    if (!(await ctx.w.get('activity', activityId)))
+      throw new Rejection('not_found', 'No such activity.');
+    if (!(await ctx.w.get('resident', residentId)))
+      throw new Rejection('not_found', 'No such resident.');
+    await ctx.w.put('attendance', {
+      id: `${activityId}:${residentId}`,
+      activityId,
+      residentId,
+      present,
+    });
     return undefined;
   },
 };

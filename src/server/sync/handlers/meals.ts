@@ -8,8 +8,10 @@ export const mealHandlers: PartialHandlers<'meal.attend' | 'meal.put' | 'meal.de
     const resident = await residentActingFor(ctx, residentId);
     const meal = await ctx.w.get('meal', mealId);
     if (!meal) throw new Rejection('not_found', 'No such meal.');
-    if (!resident.mealSignUp) throw new Rejection('forbidden', 'Meal sign-up is not turned on for this resident.');
-    if (meal.date < dayOf(ctx.now, ctx.timeZone)) throw new Rejection('closed', 'This meal is over.', 'in_the_past');
+    if (!resident.mealSignUp)
+      throw new Rejection('forbidden', 'Meal sign-up is not turned on for this resident.');
+    if (meal.date < dayOf(ctx.now, ctx.timeZone))
+      throw new Rejection('closed', 'This meal is over.', 'in_the_past');
     await ctx.w.put('mealattendance', {
       id: mealAttendanceId(mealId, residentId),
       mealId,
@@ -25,7 +27,8 @@ export const mealHandlers: PartialHandlers<'meal.attend' | 'meal.put' | 'meal.de
   },
   async 'meal.del'(ctx, { id }) {
     if (!(await ctx.w.get('meal', id))) throw new Rejection('not_found', 'No such meal.');
-    for (const a of await ctx.w.list('mealattendance', 'meal_id', id)) await ctx.w.del('mealattendance', a.id, a.residentId);
+    for (const a of await ctx.w.list('mealattendance', 'meal_id', id))
+      await ctx.w.del('mealattendance', a.id, a.residentId);
     await ctx.w.del('meal', id);
     return undefined;
   },

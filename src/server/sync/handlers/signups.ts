@@ -17,7 +17,11 @@ import { Rejection, type HandlerContext, type PartialHandlers } from '../handler
 import { residentActingFor } from './residents.js';
 
 const sourceOf = (ctx: HandlerContext): Source =>
-  ctx.principal.role === 'kiosk' ? 'kiosk' : ctx.principal.role === 'relative' ? 'relative' : 'staff';
+  ctx.principal.role === 'kiosk'
+    ? 'kiosk'
+    : ctx.principal.role === 'relative'
+      ? 'relative'
+      : 'staff';
 
 export async function activityOrReject(ctx: HandlerContext, id: string): Promise<Activity> {
   const activity = await ctx.w.get('activity', id);
@@ -25,7 +29,11 @@ export async function activityOrReject(ctx: HandlerContext, id: string): Promise
   return activity;
 }
 
-const toState = (s: SignUp): SignUpState => ({ residentId: s.residentId, status: s.status, order: s.order });
+const toState = (s: SignUp): SignUpState => ({
+  residentId: s.residentId,
+  status: s.status,
+  order: s.order,
+});
 
 /**
  * Writes the sign-ups whose status, order or waiting-list place changed, and the activity's
@@ -43,7 +51,13 @@ export async function writeSignUps(
   for (const state of next) {
     const old = prev.get(state.residentId);
     const position = positions.get(state.residentId) ?? null;
-    if (old && old.status === state.status && old.order === state.order && old.position === position) continue;
+    if (
+      old &&
+      old.status === state.status &&
+      old.order === state.order &&
+      old.position === position
+    )
+      continue;
     await ctx.w.put('signup', {
       id: signUpId(activity.id, state.residentId),
       activityId: activity.id,
@@ -57,7 +71,11 @@ export async function writeSignUps(
   }
   const c = counts(next);
   if (c.confirmed !== activity.confirmedCount || c.waitlisted !== activity.waitlistCount) {
-    await ctx.w.put('activity', { ...activity, confirmedCount: c.confirmed, waitlistCount: c.waitlisted });
+    await ctx.w.put('activity', {
+      ...activity,
+      confirmedCount: c.confirmed,
+      waitlistCount: c.waitlisted,
+    });
   }
 }
 
@@ -76,7 +94,9 @@ function resultOf(next: readonly SignUpState[], residentId: string): Record<stri
 }
 
 function audienceAllows(activity: Activity, groupIds: readonly string[]): boolean {
-  return activity.audience.kind === 'all' || activity.audience.groupIds.some((g) => groupIds.includes(g));
+  return (
+    activity.audience.kind === 'all' || activity.audience.groupIds.some((g) => groupIds.includes(g))
+  );
 }
 
 export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
@@ -90,7 +110,8 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
     const before = await ctx.w.list('signup', 'activity_id', activityId);
     const res = signUp(activity, before.map(toState), residentId, ctx.now, ctx.w.nextSeq());
     if (!res.ok) throw new Rejection(res.code, res.message, res.reason);
-    if (res.outcome !== 'unchanged') await writeSignUps(ctx, activity, before, res.next, sourceOf(ctx));
+    if (res.outcome !== 'unchanged')
+      await writeSignUps(ctx, activity, before, res.next, sourceOf(ctx));
     return { result: resultOf(res.next, residentId) };
   },
 
@@ -100,7 +121,8 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
     const before = await ctx.w.list('signup', 'activity_id', activityId);
     const res = cancel(activity, before.map(toState), residentId, ctx.now);
     if (!res.ok) throw new Rejection(res.code, res.message, res.reason);
-    if (res.outcome !== 'unchanged') await writeSignUps(ctx, activity, before, res.next, sourceOf(ctx));
+    if (res.outcome !== 'unchanged')
+      await writeSignUps(ctx, activity, before, res.next, sourceOf(ctx));
     return { result: { ...resultOf(res.next, residentId), promoted: res.promoted.length } };
   },
 };
