@@ -126,12 +126,19 @@ export class Puller {
       const applied = await db.outbox.filter((e) => e.state === 'applied').toArray();
       const settle = new Set(applied.map((e) => e.id));
       let since = await readCursor(db);
+      const ask = (from: number): Promise<unknown> => {
+        const p = this.host.request({ since: from, limit: this.host.pullLimit });
+        p.catch(() => undefined); // awaited below; this only keeps an abandoned page quiet
+        return p;
+      };
+      let pending = ask(since);
       for (;;) {
-        if (!this.host.canTalk()) return;
-        const res = await this.host.request({ since, limit: this.host.pullLimit });
+        const res = await pending;
         if (!isPullResult(res)) throw new Error(`pull refused: ${JSON.stringify(res)}`);
         const stalled = res.more && res.cursor <= since;
         const caughtUp = !res.more;
+        // Ask for the next page while this one is written: the network and IndexedDB overlap.
+        if (!caughtUp && !stalled && this.host.canTalk()) pending = ask(res.cursor);
         const now = this.host.now();
         const opts = caughtUp ? { caughtUp, now, settle } : { caughtUp, now };
         // One transaction per page, cursor included: a crash mid-pull resumes from this page.
@@ -139,6 +146,7 @@ export class Puller {
         since = res.cursor;
         if (caughtUp) break;
         if (stalled) throw new Error(`pull made no progress at cursor ${since}`);
+        if (!this.host.canTalk()) return;
       }
       this.failures = 0;
       this.synced(since);
