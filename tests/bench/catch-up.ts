@@ -10,12 +10,10 @@
  *  - chromium: the same engine code in headless Chromium with real IndexedDB, timed in the page,
  *    beside the raw-IndexedDB write floor of the same number of rows.
  */
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { IDBKeyRange, indexedDB } from 'fake-indexeddb';
-import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import {
   PULL_DEFAULT_LIMIT,
@@ -38,20 +36,9 @@ import {
   type Json,
   type SyncSocket,
 } from './common.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium.js';
 
 const CHANGES = 10_000;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags ENVIRONMENT.md says headless Chromium needs on these machines. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-
 const perSecond = (n: number, ms: number): number => Math.round((n / ms) * 1000);
 
 function describe(o: CatchUpOutcome, head: number): { [key: string]: Json } {
@@ -146,7 +133,7 @@ async function inChromium(
   args: Omit<CatchUpArgs, 'dbName' | 'pullLimit'>,
   limits: number[],
 ): Promise<void> {
-  if (!existsSync(CHROMIUM)) {
+  if (!hasChromium()) {
     log(`chromium: SKIPPED (${CHROMIUM} missing; apt-get install -y chromium)`);
     out.skipped = `${CHROMIUM} missing`;
     return;
@@ -155,7 +142,7 @@ async function inChromium(
   const bundle = await buildBrowserBundle();
   const buildMs = performance.now() - tBuild;
   const url = await servePage(ctx, bundle);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const browser = await launchChromium();
   ctx.defer(() => browser.close());
   const page = await browser.newPage();
   const pageErrors: string[] = [];
