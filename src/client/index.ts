@@ -42,3 +42,4 @@ export {
   type SignUpFilter,
 } from './overlay.js';
 export type { Backoff, Logger } from './util.js';
+export { enrolDevice, type EnrolOutcome } from './enrol.js';

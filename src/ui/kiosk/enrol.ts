@@ -4,6 +4,10 @@
  * takes the code out of the address bar at once, so it is never bookmarked, shown or reused.
  */
 
+import { enrolDevice, type EnrolOutcome } from '../../client/index.js';
+
+export type { EnrolOutcome };
+
 const TOKEN_KEY = 'citizen-guide.kiosk-token';
 
 export function readToken(): string | null {
@@ -33,30 +37,10 @@ export function takeEnrolCode(): string | null {
   return code.trim() || null;
 }
 
-export type EnrolOutcome =
-  { ok: true; token: string } | { ok: false; error: string; message: string };
-
 async function exchange(code: string): Promise<EnrolOutcome> {
-  let res: Response;
-  try {
-    res = await fetch('/api/devices/enrol', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ code }),
-    });
-  } catch {
-    return { ok: false, error: 'network', message: '' };
-  }
-  const body: unknown = await res.json().catch(() => null);
-  const field = (k: string): string => {
-    const v = body && typeof body === 'object' ? (body as Record<string, unknown>)[k] : undefined;
-    return typeof v === 'string' ? v : '';
-  };
-  if (res.ok && field('token')) {
-    storeToken(field('token'));
-    return { ok: true, token: field('token') };
-  }
-  return { ok: false, error: field('error') || `http_${res.status}`, message: field('message') };
+  const outcome = await enrolDevice(location.origin, code);
+  if (outcome.ok) storeToken(outcome.token);
+  return outcome;
 }
 
 // One exchange per code per page load: a code works once, so a second request (React's
