@@ -61,13 +61,20 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new AccountError('invalid', `--port must be 0–65535, not "${values.port}".`);
+      // Seed before the server starts: it reads wall consent and the centre once, at start.
+      let seeded = false;
+      if (values.demo) {
+        const db = await openSqlite(dataDir);
+        seeded = await seedDemo(db);
+        await db.destroy();
+      }
       const server = await startServer({
         dataDir,
         port,
         host: values.host,
         logger: createLogger(),
       });
-      if (values.demo) await runDemo(server.url, dataDir, server.store.db);
+      if (values.demo) await runDemo(server.url, dataDir, server.store.db, seeded);
       const stop = (): void => {
         void server.close().then(() => process.exit(0));
       };
@@ -142,8 +149,8 @@ async function runDemo(
   url: string,
   dataDir: string,
   db: Awaited<ReturnType<typeof openSqlite>>,
+  seeded: boolean,
 ): Promise<void> {
-  const seeded = await seedDemo(db);
   const password = randomBytes(6).toString('base64url');
   try {
     await createUser(db, {

@@ -61,6 +61,9 @@ export function spawnServer(
   dataDir: string,
   port: number,
   timeoutMs = 30_000,
+  extraArgs: readonly string[] = [],
+  /** Resolve once the output contains this. */
+  readyText = 'centre server listening',
 ): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
@@ -75,6 +78,7 @@ export function spawnServer(
       String(port),
       '--host',
       '127.0.0.1',
+      ...extraArgs,
     ],
     { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -101,7 +105,7 @@ export function spawnServer(
     }, timeoutMs);
     const onData = (chunk: Buffer): void => {
       output += chunk.toString('utf8');
-      if (output.includes('centre server listening')) {
+      if (output.includes(readyText)) {
         clearTimeout(timer);
         resolve(server);
       }

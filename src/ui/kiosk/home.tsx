@@ -1,12 +1,12 @@
 /**
  * Home: the centre, the clock and today's date in the centre's time zone, the connection line,
- * and today's activities, all read from the cache (useLiveQuery) with the outbox laid over it.
+ * and today's activities (tomorrow's once today's are over), all read from the cache (useLiveQuery) with the outbox laid over it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { overlaySignUps, type SyncEngine, type SyncStatus } from '../../client/index.js';
 import type { Activity, Resident } from '../../domain/model.js';
-import { dayBounds, dayOf } from '../../domain/rules/days.js';
+import { addDaysToDate, dayBounds, dayOf } from '../../domain/rules/days.js';
 import { ActivityCard } from './activity-card.js';
 import { Rejections } from './rejections.js';
 import { SignUpDialog } from './signup-dialog.js';
@@ -27,8 +27,11 @@ export function Home({ engine, status }: { engine: SyncEngine; status: SyncStatu
   const timeZone = centre?.timeZone ?? DEFAULT_ZONE;
   const today = dayOf(now, timeZone);
 
+  const tomorrow = addDaysToDate(today, 1);
   const day = useLiveQuery(async () => {
-    const { start, end } = dayBounds(today, timeZone);
+    // Today and tomorrow: tomorrow is shown once nothing is left to join today (an evening).
+    const { start } = dayBounds(today, timeZone);
+    const { end } = dayBounds(tomorrow, timeZone);
     // Widen the index range a day each way, then compare instants: robust to how an instant
     // string is spelled (with or without milliseconds).
     const lo = new Date(start.getTime() - DAY_MS).toISOString();
@@ -43,13 +46,19 @@ export function Home({ engine, status }: { engine: SyncEngine; status: SyncStatu
       .anyOf(activities.map((a) => a.id))
       .toArray();
     return { activities, signups };
-  }, [today, timeZone]);
+  }, [today, tomorrow, timeZone]);
   const residentList = useLiveQuery(() => db.resident.toArray(), []);
   const outbox = useLiveQuery(() => db.outbox.toArray(), []);
   const rejections = useLiveQuery(() => db.rejections.orderBy('at').toArray(), []);
 
   const residents = new Map((residentList ?? []).map((r) => [r.id, r]));
-  const activities = day?.activities ?? [];
+  const all = day?.activities ?? [];
+  const todays = all.filter((a) => dayOf(a.start, timeZone) === today);
+  const laterToday = todays.some((a) => Date.parse(a.start) > now.getTime());
+  const showTomorrow = !laterToday && all.length > todays.length;
+  const activities = showTomorrow
+    ? all.filter((a) => dayOf(a.start, timeZone) === tomorrow)
+    : todays;
   const overlaid = overlaySignUps(day?.signups ?? [], outbox ?? []);
   const signupsOf = (id: string) => overlaid.filter((s) => s.activityId === id);
   const online = status?.state === 'online';
@@ -75,7 +84,8 @@ export function Home({ engine, status }: { engine: SyncEngine; status: SyncStatu
           residents={residents}
           dismiss={(id) => void engine.dismissRejection(id)}
         />
-        <h2>Aktiviteter i dag</h2>
+        <h2>{showTomorrow ? 'Aktiviteter i morgen' : 'Aktiviteter i dag'}</h2>
+        {showTomorrow && <p className="empty">Dagens aktiviteter er slut.</p>}
         {day === undefined ? null : activities.length === 0 ? (
           <p className="empty">
             {status?.lastSyncedAt
