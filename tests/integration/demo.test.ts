@@ -10,7 +10,7 @@ let dataDir: string;
 
 beforeAll(async () => {
   dataDir = freshDataDir();
-  server = await spawnServer(dataDir, await freePort(), 60_000, ['--demo'], 'Kiosk page:');
+  server = await spawnServer(dataDir, await freePort(), 60_000, ['--demo'], 'No Electron runtime');
 });
 afterAll(async () => {
   await server.stop();
