@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
+import { markDeviceRevoked } from '../store/secrets.js';
 import {
   hashPassword,
   hashToken,
@@ -221,11 +222,6 @@ export async function enrol(
   });
 }
 
-export async function revokeDevice(db: Kysely<Database>, deviceId: string): Promise<boolean> {
-  const res = await db
-    .updateTable('device')
-    .set({ revoked: 1 })
-    .where('id', '=', deviceId)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows) > 0;
-}
+/** Revokes a kiosk; a running server disconnects it within a second (it polls). */
+export const revokeDevice = (db: Kysely<Database>, deviceId: string): Promise<boolean> =>
+  markDeviceRevoked(db, deviceId);
