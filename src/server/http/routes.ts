@@ -151,7 +151,7 @@ export function createHttpHandler(
         return sendJson(res, 200, result);
       } catch (err) {
         if (err instanceof AccountError)
-          throw new HttpError(err.status === 400 ? 400 : err.status, err.code, err.message);
+          throw new HttpError(err.status, err.code, err.message);
         throw err;
       }
     }

@@ -1,0 +1,105 @@
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { freshDataDir } from '../helpers/test-server.js';
+
+let dataDir: string;
+beforeEach(() => {
+  dataDir = freshDataDir();
+});
+afterEach(() => {
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** Runs `npm run server -- …` as an operator would, without npm in between. */
+function cli(...args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
+
+describe('the server command line', () => {
+  it('prints a one-time enrolment code for a named kiosk', () => {
+    const r = cli('enrol-code', '--name', 'Fælles stuen', '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/Enrolment code for "Fælles stuen": [A-Z0-9]{5}-[A-Z0-9]{5}/);
+    expect(r.out).toMatch(/expires at .* \(10 minutes\)/);
+  });
+
+  it('creates a relative only with residents, and refuses a taken username', () => {
+    const missing = cli(
+      'create-user',
+      '--role',
+      'relative',
+      '--username',
+      'mor',
+      '--password',
+      'hemmeligt1',
+      '--data',
+      dataDir,
+    );
+    expect(missing.status).toBe(2);
+    expect(missing.out).toMatch(/relative needs --residents/);
+    const ok = cli(
+      'create-user',
+      '--role',
+      'staff',
+      '--username',
+      'mette',
+      '--password',
+      'hemmeligt1',
+      '--data',
+      dataDir,
+    );
+    expect(ok.status).toBe(0);
+    expect(ok.out).toMatch(/Created staff "mette"/);
+    const again = cli(
+      'create-user',
+      '--role',
+      'staff',
+      '--username',
+      'mette',
+      '--password',
+      'hemmeligt1',
+      '--data',
+      dataDir,
+    );
+    expect(again.status).toBe(2);
+    expect(again.out).toMatch(/"mette" is taken/);
+  });
+
+  it('explains bad input with the usage and exit code 2', () => {
+    expect(cli('enrol-code', '--data', dataDir)).toMatchObject({
+      status: 2,
+      out: expect.stringMatching(/needs --name/) as unknown,
+    });
+    expect(cli('create-user', '--role', 'boss', '--data', dataDir).out).toMatch(
+      /--role staff, admin or relative/,
+    );
+    expect(
+      cli(
+        'create-user',
+        '--role',
+        'staff',
+        '--username',
+        'x y',
+        '--password',
+        'hemmeligt1',
+        '--data',
+        dataDir,
+      ).status,
+    ).toBe(2);
+    expect(cli('serve', '--port', 'abc', '--data', dataDir)).toMatchObject({ status: 2 });
+    expect(cli('serve', '--nonsense')).toMatchObject({ status: 2 });
+    expect(cli('frobnicate')).toMatchObject({
+      status: 2,
+      out: expect.stringMatching(/enrol-code --name NAME/) as unknown,
+    });
+    expect(cli('revoke-device', '--id', 'nope', '--data', dataDir)).toMatchObject({
+      status: 1,
+      out: expect.stringMatching(/No kiosk with id nope/) as unknown,
+    });
+  });
+});
