@@ -150,8 +150,7 @@ export function createHttpHandler(
         logger.info({ deviceId: result.deviceId, name: result.name }, 'kiosk enrolled');
         return sendJson(res, 200, result);
       } catch (err) {
-        if (err instanceof AccountError)
-          throw new HttpError(err.status, err.code, err.message);
+        if (err instanceof AccountError) throw new HttpError(err.status, err.code, err.message);
         throw err;
       }
     }
