@@ -34,6 +34,7 @@ import {
   type Logger,
 } from './util.js';
 import type { SyncEvents, SyncStatus } from './types.js';
+import { parseUnlockResult, unlockOffline, type UnlockResult } from './unlock.js';
 
 export type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 export type SocketFactory = (
@@ -191,6 +192,25 @@ export class SyncEngine {
    */
   mutate<N extends MutationName>(name: N, args: MutationArgs<N>): Promise<string> {
     return this.sender.mutate(name, args);
+  }
+
+  /**
+   * Asks the server whether `pin` opens this resident's personal view. Never queued: a PIN typed
+   * now is answered now, or `offline` at once when there is no connection (or no answer within
+   * the ack time-out), so the kiosk can say it needs the network.
+   */
+  async unlockResident(residentId: string, pin: string): Promise<UnlockResult> {
+    if (!this.running || !this.socket?.connected)
+      return unlockOffline('No connection to the server: a PIN can only be checked online.');
+    try {
+      const answer: unknown = await this.withDisconnect(
+        this.ack().emitWithAck('resident.unlock', { residentId, pin }),
+      );
+      return parseUnlockResult(answer);
+    } catch (err) {
+      this.log.warn?.('resident.unlock got no answer', { error: errorMessage(err) });
+      return unlockOffline('The server did not answer: try again when the connection is back.');
+    }
   }
 
   getStatus(): SyncStatus {

@@ -43,3 +43,4 @@ export {
 } from './overlay.js';
 export type { Backoff, Logger } from './util.js';
 export { enrolDevice, type EnrolOutcome } from './enrol.js';
+export { parseUnlockResult, type UnlockResult, type UnlockResultCode } from './unlock.js';

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/model.js';
 import { Id, entityTypes, type EntityType } from '../domain/model.js';
 import type { Rejected, RejectionCode, RejectionReason } from './errors.js';
+import type { ResidentUnlockRequest, ResidentUnlockResult } from './unlock.js';
 import type { PROTOCOL_VERSION } from './version.js';
 import { PULL_MAX_LIMIT } from './version.js';
 
@@ -95,6 +96,8 @@ export interface ResetNotice {
 export interface ClientToServerEvents {
   pull: (req: PullRequest, ack: (res: PullResult | Rejected) => void) => void;
   mutate: (req: MutateRequest, ack: (res: MutateResult) => void) => void;
+  /** Checks a resident's PIN before a kiosk opens their personal view (see `unlock.ts`). */
+  'resident.unlock': (req: ResidentUnlockRequest, ack: (res: ResidentUnlockResult) => void) => void;
 }
 
 export interface ServerToClientEvents {

@@ -1,4 +1,5 @@
 export * from './errors.js';
 export * from './events.js';
 export * from './mutations.js';
+export * from './unlock.js';
 export * from './version.js';

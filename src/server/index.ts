@@ -16,6 +16,7 @@ import type { Store } from './store/store.js';
 import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
 import { attachSync, disconnectPrincipal } from './sync/socket.js';
+import { createUnlockService } from './sync/unlock.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -113,6 +114,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     store,
     logger,
     mutations,
+    unlock: createUnlockService({ store, logger, now, facts: () => facts }),
     facts: () => facts,
     now,
     centreId: () => centre.id,

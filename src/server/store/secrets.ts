@@ -23,3 +23,13 @@ export async function markDeviceRevoked(db: Db, deviceId: string): Promise<boole
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
 }
+
+/** The resident's PIN hash, or null when they have none (or no secret row yet). */
+export async function readPinHash(db: Db, residentId: string): Promise<string | null> {
+  const row = await db
+    .selectFrom('resident_secret')
+    .select('pin_hash')
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst();
+  return row?.pin_hash ?? null;
+}

@@ -1,5 +1,6 @@
 /**
- * The `/sync` namespace: handshake authentication, the two client events (`pull`, `mutate`),
+ * The `/sync` namespace: handshake authentication, the client events (`pull`, `mutate`,
+ * `resident.unlock`),
  * a guard that answers malformed, unknown and oversize events with `invalid`, rooms per view for
  * pushes, and disconnecting revoked kiosks and expired sessions.
  */
@@ -12,6 +13,7 @@ import {
   PullRequest,
   SYNC_NAMESPACE,
   rejected,
+  unlockFailed,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../protocol/index.js';
@@ -21,6 +23,7 @@ import type { Store } from '../store/store.js';
 import type { MutationService } from './mutate.js';
 import { pullChanges } from './pull.js';
 import type { PushTarget, Room } from './publisher.js';
+import type { UnlockService } from './unlock.js';
 import { viewerRoom, type Viewer, type VisibilityFacts } from './visibility.js';
 
 interface SocketData {
@@ -42,7 +45,17 @@ export type SyncNamespace = Namespace<
   SocketData
 >;
 
-const KNOWN_EVENTS = new Set(['pull', 'mutate']);
+/**
+ * The client events, each with the `invalid` answer in its own ack shape, so a typed client gets
+ * a result it understands even when the guard below refuses the event.
+ */
+const INVALID_ANSWER: Record<keyof ClientToServerEvents, (message: string) => unknown> = {
+  pull: (message) => rejected('invalid', message),
+  mutate: (message) => rejected('invalid', message),
+  'resident.unlock': (message) => unlockFailed('invalid', message),
+};
+const isKnownEvent = (e: unknown): e is keyof ClientToServerEvents =>
+  typeof e === 'string' && Object.hasOwn(INVALID_ANSWER, e);
 
 export function viewerOf(p: Principal): Viewer {
   if (p.kind === 'device') return { role: 'kiosk' };
@@ -70,6 +83,7 @@ export interface SyncDeps {
   store: Store;
   logger: Logger;
   mutations: MutationService;
+  unlock: UnlockService;
   facts: () => VisibilityFacts;
   now: () => Date;
   centreId: () => string;
@@ -120,10 +134,11 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       const [event, ...args] = packet;
       const ack = args[args.length - 1];
       const answer = (message: string): void => {
-        if (typeof ack === 'function') (ack as (r: unknown) => void)(rejected('invalid', message));
+        if (typeof ack !== 'function') return;
+        const shape = isKnownEvent(event) ? INVALID_ANSWER[event] : INVALID_ANSWER.mutate;
+        (ack as (r: unknown) => void)(shape(message));
       };
-      if (typeof event !== 'string' || !KNOWN_EVENTS.has(event))
-        return answer(`Unknown event "${String(event)}".`);
+      if (!isKnownEvent(event)) return answer(`Unknown event "${String(event)}".`);
       if (typeof ack !== 'function') return; // protocol v1: every client event carries an ack
       // Exactly one payload before the ack: with none or several, the handler's `ack` parameter
       // would be something else, and the answer would be lost or throw outside any promise.
@@ -153,6 +168,13 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       deps.mutations.mutate(principal, req).then(ack, (err: unknown) => {
         logger.error({ err }, 'mutate failed');
         ack(rejected('invalid', 'The server could not apply this mutation.'));
+      });
+    });
+
+    socket.on('resident.unlock', (req, ack) => {
+      deps.unlock(principal, req).then(ack, (err: unknown) => {
+        logger.error({ err }, 'resident.unlock failed');
+        ack(unlockFailed('invalid', 'The server could not check the PIN.'));
       });
     });
 
