@@ -2,11 +2,14 @@
  * The kiosk page: enrol with a one-time code from the address (`#enrol=CODE`) when there is one,
  * then show Home from the cache while the sync engine keeps the cache up to date.
  */
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { enrolOnce, readToken, type EnrolOutcome } from './enrol.js';
-import { Home } from './home.js';
-import { useSync } from './use-sync.js';
-import { enrolErrorText } from './words.js';
+import type { i18n } from 'i18next';
+import { db, useSync } from './use-sync.js';
+import { engineActions, KioskApp } from './kiosk-app.js';
+import type { DisplaySettings } from './settings.js';
+import type { Speaker } from './speech/speaker.js';
+import { enrolErrorText } from './enrol-words.js';
 
 type Problem = Extract<EnrolOutcome, { ok: false }>;
 
@@ -19,7 +22,14 @@ function Message({ title, children }: { title: string; children?: ReactNode }) {
   );
 }
 
-export function App({ enrolCode }: { enrolCode: string | null }) {
+interface Props {
+  enrolCode: string | null;
+  settings: DisplaySettings;
+  speaker: Speaker;
+  i18n: i18n;
+}
+
+export function App({ enrolCode, settings, speaker, i18n }: Props) {
   const [token, setToken] = useState<string | null>(readToken);
   const [enrolling, setEnrolling] = useState(enrolCode !== null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -77,6 +87,16 @@ export function App({ enrolCode }: { enrolCode: string | null }) {
       </Message>
     );
   }
-  if (!sync.engine) return <Message title="Skærmen starter" />;
-  return <Home engine={sync.engine} status={sync.status} />;
+  const actions = useMemo(() => (sync.engine ? engineActions(sync.engine) : null), [sync.engine]);
+  if (!actions) return <Message title="Skærmen starter" />;
+  return (
+    <KioskApp
+      db={db}
+      actions={actions}
+      status={sync.status}
+      settings={settings}
+      speaker={speaker}
+      i18n={i18n}
+    />
+  );
 }

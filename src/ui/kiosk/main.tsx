@@ -2,16 +2,31 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
-import { takeEnrolCode } from './enrol.js';
+import { readToken, takeEnrolCode } from './enrol.js';
+import { createI18n } from './i18n/index.js';
+import { readSettings } from './settings.js';
+import { browserSpeaker } from './speech/browser-speaker.js';
+import '../../../assets/fonts/fonts.css';
+import './styles/base.css';
+import './styles/frame.css';
+import './styles/shared.css';
 
 // Read (and remove from the address bar) once, before React renders anything.
 const enrolCode = takeEnrolCode();
+
+// The Electron shell hands over the kiosk config's display settings; a browser uses the address.
+const injected = (window as { citizenGuide?: { settings?: unknown } }).citizenGuide?.settings;
+const { settings, problems } = readSettings(location.search, injected);
+if (problems.length > 0) document.documentElement.dataset['settingsProblems'] = problems.join('; ');
+
+const i18n = createI18n(settings.lang);
+const speaker = browserSpeaker(readToken);
 
 const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App enrolCode={enrolCode} />
+      <App enrolCode={enrolCode} settings={settings} speaker={speaker} i18n={i18n} />
     </StrictMode>,
   );
 }

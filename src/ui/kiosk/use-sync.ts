@@ -28,13 +28,3 @@ export function useSync(token: string | null): Sync {
   }, [token]);
   return sync;
 }
-
-/** The current time, refreshed every `ms` (the clock and "today" follow it). */
-export function useNow(ms = 10_000): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), ms);
-    return () => clearInterval(t);
-  }, [ms]);
-  return now;
-}

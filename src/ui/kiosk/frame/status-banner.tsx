@@ -1,0 +1,69 @@
+/**
+ * The calm connection line. Offline it says how old the screen is ("Skærmen er ikke opdateret
+ * siden kl. 14.32") and how many changes wait, never an error box: everything stays usable.
+ * Online and up to date it shows nothing.
+ */
+import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../../client/index.js';
+import { dayOf } from '../../../domain/rules/days.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { useToday } from '../data/hooks.js';
+import { clockOf, dayAndMonth } from '../time/format.js';
+import type { TFunction } from 'i18next';
+import type { Lang } from '../settings.js';
+import { Pictogram } from '../shared/pictogram.js';
+
+function since(at: Date, now: Date, timeZone: string, lang: Lang, t: TFunction): string {
+  const time = t('at', { time: clockOf(at, timeZone, lang) });
+  const day = dayOf(at, timeZone);
+  if (day === dayOf(now, timeZone)) return time;
+  return `${dayAndMonth(day, lang)} ${time}`;
+}
+
+export function describeStatus(
+  status: SyncStatus | null,
+  now: Date,
+  timeZone: string,
+  lang: Lang,
+  t: TFunction,
+): { text: string; stale: boolean } | null {
+  if (!status) return { text: t('status.starting'), stale: false };
+  const last = status.lastSyncedAt;
+  const waiting = status.pending > 0 ? ` ${t('status.waiting', { count: status.pending })}` : '';
+  switch (status.state) {
+    case 'online':
+      return last ? null : { text: t('status.fetching'), stale: false };
+    case 'connecting':
+      return last ? null : { text: t('status.connecting'), stale: false };
+    case 'offline':
+      return {
+        text:
+          (last
+            ? t('status.staleSince', { when: since(last, now, timeZone, lang, t) })
+            : t('status.neverSynced')) + waiting,
+        stale: true,
+      };
+    case 'unauthorized':
+      return { text: t('status.unauthorized'), stale: true };
+    case 'protocol_mismatch':
+      return { text: t('status.outdated'), stale: true };
+  }
+}
+
+export function StatusBanner() {
+  const { t } = useTranslation();
+  const { status, settings } = useEnv();
+  const { now, timeZone } = useToday();
+  const d = describeStatus(status, now, timeZone, settings.lang, t);
+  // The live region stays mounted so a screen reader hears the change.
+  return (
+    <div className="status-slot" role="status">
+      {d && (
+        <p className={d.stale ? 'status-banner stale' : 'status-banner'}>
+          {d.stale && <Pictogram name="offline" fallback="cross" className="status-icon" />}
+          {d.text}
+        </p>
+      )}
+    </div>
+  );
+}

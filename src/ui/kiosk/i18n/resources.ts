@@ -1,0 +1,29 @@
+/** Every namespace of the kiosk's words, in Danish and English. */
+import { activitiesWords } from '../activities/words.js';
+import { bookWords } from '../book/words.js';
+import { commonWords } from '../frame/words.js';
+import { homeWords } from '../home/words.js';
+import { mealsWords } from '../meals/words.js';
+import { myDayWords } from '../my-day/words.js';
+import { newsWords } from '../news/words.js';
+import { rosterWords } from '../roster/words.js';
+
+export const namespaces = {
+  common: commonWords,
+  home: homeWords,
+  myDay: myDayWords,
+  meals: mealsWords,
+  activities: activitiesWords,
+  book: bookWords,
+  news: newsWords,
+  roster: rosterWords,
+};
+export type Namespace = keyof typeof namespaces;
+
+export const resources = {
+  da: Object.fromEntries(Object.entries(namespaces).map(([ns, w]) => [ns, w.da])),
+  en: Object.fromEntries(Object.entries(namespaces).map(([ns, w]) => [ns, w.en])),
+} as const;
+
+/** The Danish words, which type every `t()` key (see i18next.d.ts). */
+export type DanishResources = { [N in Namespace]: (typeof namespaces)[N]['da'] };
