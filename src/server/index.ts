@@ -11,6 +11,8 @@ import { hashToken } from './auth/tokens.js';
 import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from './centre.js';
 import { createHttpHandler } from './http/routes.js';
 import { createLogger, type Logger } from './logger.js';
+import { createSpeechRoute } from './speech/speech-route.js';
+import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { openSqlite } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
@@ -29,6 +31,8 @@ export interface ServerOptions {
   /** How often to look for kiosks revoked by another process (the CLI), in ms. */
   revocationPollMs?: number;
   store?: Store;
+  /** Read-aloud audio (eSpeak NG); `rendersPerMinute` is the per-caller budget of new texts. */
+  speech?: SpeechOptions & { rendersPerMinute?: number };
 }
 
 export interface RunningServer {
@@ -65,6 +69,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (row) centre = Centre.parse(JSON.parse(row.data));
   };
   await loadCentre();
+
+  // Read-aloud: look for eSpeak NG once, and say in one log line what kiosks will get.
+  const speech = new SpeechService(opts.dataDir, logger, opts.speech);
+  await speech.init();
 
   const http = createServer();
   const io = new Server(http, {
@@ -134,8 +142,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         connected_clients: nsp.sockets.size,
         mutations_applied: mutationCount,
         uptime_seconds: Math.round(process.uptime()),
+        speech_renders: speech.renders,
+        speech_cache_hits: speech.cacheHits,
       }),
       onLogout: (token) => nsp.in(`session:${hashToken(token)}`).disconnectSockets(true),
+      speech: createSpeechRoute({
+        store,
+        now,
+        speech,
+        ...(opts.speech?.rendersPerMinute
+          ? { rendersPerMinute: opts.speech.rendersPerMinute }
+          : {}),
+      }),
     }),
   );
 

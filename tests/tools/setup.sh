@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Installs what Citizen Guide needs on a fresh Debian machine: npm packages (always) and, unless
-# --demo, Debian's Chromium (end-to-end tests and the browser benchmark) and python3-socketio (the
-# independent protocol client). Safe to run again: it skips what is already there.
+# Installs what Citizen Guide needs on a fresh Debian machine: npm packages and espeak-ng (always:
+# the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
+# tests and the browser benchmark) and python3-socketio (the independent protocol client). Safe to
+# run again: it skips what is already there.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 mode=${1:-all}
 apt_packages=()
+# Read-aloud audio for kiosks without a Danish system voice (src/server/speech/).
+command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
 if [ "$mode" != "--demo" ]; then
   [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
   /usr/bin/python3 -c 'import socketio, requests, websocket' 2>/dev/null ||

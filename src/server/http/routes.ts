@@ -1,6 +1,6 @@
 /**
- * The small REST layer beside the socket: login/logout, kiosk enrolment, health, metrics, media
- * and the static kiosk page.
+ * The small REST layer beside the socket: login/logout, kiosk enrolment, health, metrics, media,
+ * read-aloud audio and the static kiosk page.
  */
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -30,6 +30,8 @@ export interface HttpDeps {
   uiDir: string | null;
   metrics: () => Record<string, number>;
   onLogout: (sessionToken: string) => void;
+  /** `GET /api/speech` (see `speech/speech-route.ts`). */
+  speech: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 }
 
 const LoginBody = z.object({
@@ -171,6 +173,8 @@ export function createHttpHandler(
       logger.info({ deviceId: created.deviceId, by: principal.id }, 'enrolment code created');
       return sendJson(res, 201, created);
     }
+
+    if (method === 'GET' && path === '/api/speech') return deps.speech(req, res, url);
 
     if (method === 'GET' && path.startsWith('/media/')) {
       const hash = path.slice('/media/'.length);
