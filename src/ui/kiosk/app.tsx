@@ -54,6 +54,7 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
 
   // Never sync with an old token while a new code is being exchanged.
   const sync = useSync(enrolling ? null : token);
+  const actions = useMemo(() => (sync.engine ? engineActions(sync.engine) : null), [sync.engine]);
 
   if (enrolling)
     return (
@@ -87,7 +88,6 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
       </Message>
     );
   }
-  const actions = useMemo(() => (sync.engine ? engineActions(sync.engine) : null), [sync.engine]);
   if (!actions) return <Message title="Skærmen starter" />;
   return (
     <KioskApp

@@ -1,7 +1,48 @@
-/** Placeholder: the home screen is being built. */
+/**
+ * Home / Today: "Nu" and "Bagefter", who of the staff is on duty, today's meals, today's
+ * activities, and big tiles to every other screen (low on a portrait screen, within reach).
+ */
 import { useTranslation } from 'react-i18next';
+import { sharedPlan, useDayItems } from '../data/day-plan.js';
+import { useToday } from '../data/hooks.js';
+import { screenKey, screenPictogram } from '../frame/frame.js';
+import { OnDutyNow } from '../roster/on-duty.js';
+import { Pictogram } from '../shared/pictogram.js';
+import { screens, useKiosk } from '../state/store.js';
+import { NowNext } from './now-next.js';
+import { TodaysActivities, TodaysMeals } from './today-strip.js';
+import './home.css';
 
 export function HomeScreen() {
   const { t } = useTranslation('home');
-  return <h1>{t('title')}</h1>;
+  const { t: c } = useTranslation();
+  const { today } = useToday();
+  const items = useDayItems(today);
+  const go = useKiosk((s) => s.go);
+  return (
+    <div className="home">
+      <h1 className="visually-hidden">{t('title')}</h1>
+      <div className="home-main">
+        {items !== undefined && <NowNext items={sharedPlan(items)} />}
+      </div>
+      <section className="home-list home-staff" aria-labelledby="home-staff">
+        <h2 id="home-staff">{t('staff')}</h2>
+        <OnDutyNow />
+      </section>
+      <div className="home-side">
+        <TodaysMeals />
+        <TodaysActivities />
+      </div>
+      <nav className="tiles home-tiles" aria-label={t('tilesLabel')}>
+        {screens
+          .filter((s) => s !== 'home')
+          .map((s) => (
+            <button key={s} type="button" className="tile" onClick={() => go(s)}>
+              <Pictogram name={screenPictogram[s]} />
+              <span>{c(screenKey[s])}</span>
+            </button>
+          ))}
+      </nav>
+    </div>
+  );
 }

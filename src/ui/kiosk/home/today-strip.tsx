@@ -1,0 +1,106 @@
+/**
+ * Home's short lists: today's meals, and today's activities still to come (tomorrow's once
+ * today's are over), each with its pictogram, time and places left. A tap on an activity opens
+ * the Activities screen, where signing up happens.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useTranslation } from 'react-i18next';
+import type { Activity, Meal } from '../../../domain/model.js';
+import { dayBounds } from '../../../domain/rules/days.js';
+import { useToday } from '../data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { Pictogram } from '../shared/pictogram.js';
+import { useKiosk } from '../state/store.js';
+import { clockOf } from '../time/format.js';
+
+const SLOT_ORDER = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
+
+export function TodaysMeals() {
+  const { t } = useTranslation('home');
+  const { db } = useEnv();
+  const { today } = useToday();
+  const go = useKiosk((s) => s.go);
+  const meals = useLiveQuery(() => db.meal.where('date').equals(today).toArray(), [db, today]);
+  if (meals === undefined) return null;
+  const sorted = [...meals].sort(
+    (a: Meal, b: Meal) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot),
+  );
+  return (
+    <section className="home-list" aria-labelledby="home-meals">
+      <h2 id="home-meals">{t('meals')}</h2>
+      {sorted.length === 0 ? (
+        <p className="empty">{t('noMeals')}</p>
+      ) : (
+        <ul className="strip">
+          {sorted.map((m) => (
+            <li key={m.id}>
+              <button type="button" className="strip-item" onClick={() => go('meals')}>
+                <Pictogram name={m.pictogram} fallback={m.slot} />
+                <span className="strip-text">
+                  <span className="strip-title">{t(`slot.${m.slot}`)}</span>
+                  <span>{m.dish}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+export function TodaysActivities() {
+  const { t } = useTranslation('home');
+  const { db, settings } = useEnv();
+  const { now, today, tomorrow, timeZone } = useToday();
+  const go = useKiosk((s) => s.go);
+  const list = useLiveQuery(async () => {
+    const lo = dayBounds(today, timeZone).start.getTime();
+    const hi = dayBounds(tomorrow, timeZone).end.getTime();
+    // Widened by a day each way, then compared as instants (robust to how a string is spelled).
+    const rows = await db.activity
+      .where('start')
+      .between(new Date(lo - 86_400_000).toISOString(), new Date(hi + 86_400_000).toISOString())
+      .toArray();
+    return rows
+      .filter((a) => Date.parse(a.start) >= lo && Date.parse(a.start) < hi)
+      .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
+  }, [db, today, tomorrow, timeZone]);
+  if (list === undefined) return null;
+  const todayEnd = dayBounds(today, timeZone).end.getTime();
+  const todays = list.filter(
+    (a) => Date.parse(a.start) < todayEnd && Date.parse(a.end) > now.getTime(),
+  );
+  const showTomorrow = todays.length === 0 && list.some((a) => Date.parse(a.start) >= todayEnd);
+  const shown = showTomorrow ? list.filter((a) => Date.parse(a.start) >= todayEnd) : todays;
+  const places = (a: Activity) =>
+    a.capacity === null
+      ? t('roomForAll')
+      : a.capacity - a.confirmedCount <= 0
+        ? t('full')
+        : t('placesLeft', { count: a.capacity - a.confirmedCount });
+  return (
+    <section className="home-list" aria-labelledby="home-activities">
+      <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>
+      {shown.length === 0 ? (
+        <p className="empty">{t('noActivities')}</p>
+      ) : (
+        <ul className="strip">
+          {shown.slice(0, 4).map((a) => (
+            <li key={a.id}>
+              <button type="button" className="strip-item" onClick={() => go('activities')}>
+                <Pictogram name={a.pictogram} fallback="activity" />
+                <span className="strip-text">
+                  <span className="strip-title">{a.title}</span>
+                  <span>
+                    {clockOf(a.start, timeZone, settings.lang)} · {places(a)}
+                  </span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

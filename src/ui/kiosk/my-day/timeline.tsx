@@ -1,0 +1,73 @@
+/** A resident's day as a vertical time line: past items dimmed, the current one marked "Nu". */
+import { useTranslation } from 'react-i18next';
+import type { DayItem, Resident } from '../../../domain/model.js';
+import { nowAndNext } from '../../../domain/rules/day-structure.js';
+import { zonedInstant } from '../../../domain/rules/days.js';
+import { personalPlan, useDayItems } from '../data/day-plan.js';
+import { useToday } from '../data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { ItemCard } from '../shared/item-card.js';
+import { sentences } from '../shared/read-aloud.js';
+import { shownTime, spokenTime } from '../time/format.js';
+
+export function Timeline({ resident }: { resident: Resident }) {
+  const { t } = useTranslation('myDay');
+  const { t: c } = useTranslation();
+  const { settings } = useEnv();
+  const { now, today, timeZone } = useToday();
+  const all = useDayItems(today);
+  if (all === undefined) return null;
+  const items = personalPlan(all, resident);
+  const current = nowAndNext(items, now, timeZone).now;
+  const currentIndex = current ? items.indexOf(current) : -1;
+  const startOf = (i: DayItem) => zonedInstant(today, i.start, timeZone).getTime();
+  const tone = (i: DayItem, index: number): 'past' | 'now' | 'normal' => {
+    if (i === current) return 'now';
+    if (currentIndex >= 0) return index < currentIndex ? 'past' : 'normal';
+    return startOf(i) < now.getTime() ? 'past' : 'normal';
+  };
+  const when = (i: DayItem) =>
+    i.end
+      ? c('fromTo', {
+          from: shownTime(i.start, settings.lang),
+          to: shownTime(i.end, settings.lang),
+        })
+      : c('at', { time: shownTime(i.start, settings.lang) });
+
+  return (
+    <section className="timeline" aria-labelledby="timeline">
+      <h2 id="timeline">{t('timeline')}</h2>
+      {items.length === 0 ? (
+        <p className="empty">{t('nothing')}</p>
+      ) : (
+        <ol className="timeline-list">
+          {items.map((i, index) => {
+            const state = tone(i, index);
+            return (
+              <li
+                key={i.id}
+                className={`timeline-${state}`}
+                aria-current={state === 'now' ? 'time' : undefined}
+              >
+                {state === 'now' && <p className="timeline-mark">{t('now')}</p>}
+                {state === 'past' && <p className="timeline-mark done">{t('done')}</p>}
+                <ItemCard
+                  pictogram={i.pictogram}
+                  title={i.title}
+                  when={when(i)}
+                  tone={state}
+                  changed={i.changedOn === today}
+                  speech={sentences(
+                    i.title,
+                    c('spoken.at', { time: spokenTime(i.start) }),
+                    i.changedOn === today && c('spoken.changed'),
+                  )}
+                />
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
