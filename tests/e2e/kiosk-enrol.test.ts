@@ -26,7 +26,7 @@ async function openWith(code: string, shot: string): Promise<string> {
   await kiosk.open(t.url, code);
   await kiosk.page.getByRole('heading', { name: 'Skærmen blev ikke tilmeldt' }).waitFor();
   // The code never stays in the address bar, and no token was stored.
-  expect(kiosk.page.url()).toBe(`${t.url}/kiosk/`);
+  expect(kiosk.page.url()).toBe(`${t.url}/kiosk/?night=off`);
   expect(
     await kiosk.page.evaluate(() => localStorage.getItem('citizen-guide.kiosk-token')),
   ).toBeNull();

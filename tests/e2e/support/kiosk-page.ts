@@ -11,6 +11,8 @@ import type { Locator, Page } from 'playwright-core';
 import { LANDSCAPE, PORTRAIT } from './browser.js';
 
 const SHOTS = 'test-output/screenshots';
+
+export type Theme = 'standard' | 'high-contrast';
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
@@ -27,12 +29,28 @@ export class KioskPage {
     });
   }
 
-  async open(baseUrl: string, code?: string): Promise<void> {
-    await this.page.goto(`${baseUrl}/kiosk/${code ? `#enrol=${code}` : ''}`);
+  /** Opens the kiosk page; night hours are off unless a test asks for them. */
+  async open(baseUrl: string, code?: string, query = '?night=off'): Promise<void> {
+    await this.page.goto(`${baseUrl}/kiosk/${query}${code ? `#enrol=${code}` : ''}`);
   }
 
+  /** The big Home button, always in the same place. */
+  get home(): Locator {
+    return this.page.getByRole('button', { name: 'Hjem', exact: true });
+  }
+
+  /** Goes Home, then to the screen behind the Home tile `name`. */
+  async goTo(name: string): Promise<void> {
+    await this.home.click();
+    await this.page
+      .getByRole('navigation', { name: 'Gå til' })
+      .getByRole('button', { name, exact: true })
+      .click();
+  }
+
+  /** The date in words at the top of every screen. */
   get date(): Locator {
-    return this.page.getByRole('heading', { level: 1 });
+    return this.page.locator('.frame-date');
   }
 
   get connection(): Locator {
@@ -44,7 +62,7 @@ export class KioskPage {
   }
 
   get notices(): Locator {
-    return this.page.getByRole('region', { name: 'Beskeder' });
+    return this.page.getByRole('region', { name: 'Det lykkedes ikke' });
   }
 
   activity(title: string): Locator {
@@ -84,21 +102,45 @@ export class KioskPage {
     await this.dialog.waitFor({ state: 'detached' });
   }
 
-  /** Axe in both orientations (throws on any violation), and a screenshot of each. */
-  async check(name: string): Promise<void> {
+  /**
+   * Axe in both themes and both orientations (throws on any violation), and a screenshot of each.
+   * The theme is switched the way the page applies the kiosk config (`data-theme` on the root).
+   */
+  async check(
+    name: string,
+    themes: readonly Theme[] = ['standard', 'high-contrast'],
+  ): Promise<void> {
     mkdirSync(SHOTS, { recursive: true });
     const before = this.page.viewportSize() ?? PORTRAIT;
-    for (const [orientation, size] of [
-      ['portrait', PORTRAIT],
-      ['landscape', LANDSCAPE],
-    ] as const) {
-      await this.page.setViewportSize(size);
-      const violations = await this.axe();
-      if (violations.length > 0)
-        throw new Error(`axe (${name}, ${orientation}):\n${violations.join('\n')}`);
-      await this.page.screenshot({ path: `${SHOTS}/${name}-${orientation}.png` });
+    const theme = await this.theme();
+    for (const t of themes) {
+      await this.setTheme(t);
+      for (const [orientation, size] of [
+        ['portrait', PORTRAIT],
+        ['landscape', LANDSCAPE],
+      ] as const) {
+        await this.page.setViewportSize(size);
+        const violations = await this.axe();
+        if (violations.length > 0)
+          throw new Error(`axe (${name}, ${t}, ${orientation}):\n${violations.join('\n')}`);
+        const suffix = t === 'standard' ? '' : `-${t}`;
+        await this.page.screenshot({ path: `${SHOTS}/${name}-${orientation}${suffix}.png` });
+      }
     }
+    await this.setTheme(theme);
     await this.page.setViewportSize(before);
+  }
+
+  private theme(): Promise<Theme> {
+    return this.page.evaluate(
+      () => (document.documentElement.dataset['theme'] ?? 'standard') as Theme,
+    );
+  }
+
+  private async setTheme(theme: Theme): Promise<void> {
+    await this.page.evaluate((t) => {
+      document.documentElement.dataset['theme'] = t;
+    }, theme);
   }
 
   private async axe(): Promise<string[]> {

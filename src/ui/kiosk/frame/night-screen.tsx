@@ -12,7 +12,6 @@ export function NightScreen({ clock, onWake }: { clock: string; onWake: () => vo
       className="night"
       role="button"
       tabIndex={0}
-      aria-label={t('night.wake')}
       onPointerDown={(e) => {
         e.preventDefault();
         onWake();

@@ -57,7 +57,7 @@ export function StatusBanner() {
   const d = describeStatus(status, now, timeZone, settings.lang, t);
   // The live region stays mounted so a screen reader hears the change.
   return (
-    <div className="status-slot" role="status">
+    <div className="status-slot" role="status" aria-label={t('status.label')}>
       {d && (
         <p className={d.stale ? 'status-banner stale' : 'status-banner'}>
           {d.stale && <Pictogram name="offline" fallback="cross" className="status-icon" />}

@@ -34,6 +34,7 @@ export const commonWords = defineWords(
       offline: 'Kan ikke læse op uden forbindelse.',
     },
     status: {
+      label: 'Forbindelse',
       starting: 'Skærmen starter.',
       fetching: 'Skærmen henter data.',
       connecting: 'Skærmen forbinder.',
@@ -136,6 +137,7 @@ export const commonWords = defineWords(
       offline: 'Cannot read aloud without a connection.',
     },
     status: {
+      label: 'Connection',
       starting: 'The screen is starting.',
       fetching: 'The screen is getting data.',
       connecting: 'The screen is connecting.',

@@ -1,0 +1,175 @@
+/**
+ * Every kiosk screen with a realistic centre (the demo seed): reachable from Home and back, free
+ * of axe-core violations (WCAG 2.2 AA and 7:1 contrast) in both themes and both orientations,
+ * screenshotted for people to look at, and free of page errors and CSP violations. Also the
+ * night screen, the idle question, English, and read-aloud audio from the centre server.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/server/demo/seed.js';
+import type { TestServer } from '../helpers/test-server.js';
+import { launchChromium, newKioskContext } from './support/browser.js';
+import { enrolCode, startKioskServer } from './support/centre.js';
+import { KioskPage } from './support/kiosk-page.js';
+import { ensureUiBuilt } from './support/ui-build.js';
+
+let browser: Browser;
+let t: TestServer;
+
+beforeAll(async () => {
+  ensureUiBuilt();
+  browser = await launchChromium();
+  t = await startKioskServer();
+  await seedDemo(t.server.store.db);
+  await t.restart(); // the server reads wall consent when it starts
+});
+afterAll(async () => {
+  await browser.close();
+  await t.close();
+});
+
+async function openKiosk(name: string, query?: string): Promise<KioskPage> {
+  const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+  const { code } = await enrolCode(t, name);
+  await kiosk.open(t.url, code, query);
+  return kiosk;
+}
+
+const SCREENS = [
+  ['Min dag', 'min-dag'],
+  ['Aktiviteter', 'aktiviteter'],
+  ['Mad', 'mad'],
+  ['Book', 'book'],
+  ['Nyheder', 'nyheder'],
+  ['Personale', 'personale'],
+] as const;
+
+describe('every kiosk screen', () => {
+  it('opens from Home and goes back, with no axe violations in either theme or orientation', async () => {
+    const kiosk = await openKiosk('Skærme');
+    await kiosk.home.waitFor();
+    await kiosk.page.getByRole('button', { name: 'Min dag' }).waitFor();
+    // The demo's shared day structure is on Home ("Nu" or "Bagefter").
+    await kiosk.waitForText(kiosk.page.locator('.now-next'), /Nu|Bagefter/);
+    await kiosk.check('30-home');
+    for (const [tile, shot] of SCREENS) {
+      await kiosk.goTo(tile);
+      await kiosk.page.getByRole('heading', { level: 1 }).first().waitFor();
+      await kiosk.page.waitForTimeout(300);
+      await kiosk.check(`31-${shot}`);
+    }
+    await kiosk.home.click();
+    await kiosk.page.getByRole('navigation', { name: 'Gå til' }).waitFor();
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
+  it("opens a resident's own day from their photo, and closes it again", async () => {
+    const kiosk = await openKiosk('Min dag');
+    await kiosk.goTo('Min dag');
+    await kiosk.page.getByRole('button', { name: 'Anna', exact: true }).click();
+    await kiosk.page.getByRole('heading', { name: 'Annas dag' }).waitFor();
+    // Anna's personal item is in her day, and never on the shared Home screen.
+    await kiosk.waitForText(kiosk.page.locator('.timeline'), 'Fysioterapi');
+    await kiosk.check('32-min-dag-anna');
+    await kiosk.page.getByRole('button', { name: 'Luk min dag' }).click();
+    await kiosk.page.getByRole('navigation', { name: 'Gå til' }).waitFor();
+    expect(await kiosk.page.getByText('Fysioterapi').count()).toBe(0);
+    // Dennis has no wall consent: he is never offered on the wall.
+    await kiosk.goTo('Min dag');
+    await kiosk.page.getByRole('button', { name: 'Anna', exact: true }).waitFor();
+    expect(await kiosk.page.getByText('Dennis').count()).toBe(0);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
+  it('speaks English when the kiosk is set to English', async () => {
+    const kiosk = await openKiosk('English', '?night=off&lang=en');
+    await kiosk.page.getByRole('button', { name: 'Home', exact: true }).waitFor();
+    for (const tile of ['My day', 'Activities', 'Meals', 'Book', 'News', 'Staff'])
+      await kiosk.page.getByRole('button', { name: tile, exact: true }).waitFor();
+    expect(await kiosk.page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await kiosk.check('33-home-english', ['standard']);
+    await kiosk.page.context().close();
+  });
+
+  it('shows a dim clock at night and wakes to Home on a touch', async () => {
+    const kiosk = await openKiosk('Nat', '?night=00:00-23:59');
+    const night = kiosk.page.getByRole('button', { name: 'Rør skærmen for at vække den.' });
+    await night.waitFor();
+    await kiosk.waitForText(night, 'Det er nat');
+    await kiosk.check('34-night', ['standard']);
+    await night.click();
+    await kiosk.home.waitFor();
+    await kiosk.page.getByRole('navigation', { name: 'Gå til' }).waitFor();
+    await kiosk.page.context().close();
+  });
+
+  it('goes back Home by itself after the idle time', async () => {
+    const kiosk = await openKiosk('Idle', '?night=off&idle=15');
+    await kiosk.goTo('Min dag');
+    await kiosk.page.getByRole('button', { name: 'Anna', exact: true }).waitFor();
+    // Nothing half done: the idle time simply goes Home.
+    await kiosk.page.getByRole('navigation', { name: 'Gå til' }).waitFor({ timeout: 25_000 });
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
+  it('reads an item aloud with the audio the centre server renders, also offline later', async () => {
+    const kiosk = await openKiosk('Læs højt');
+    await kiosk.home.waitFor();
+    const button = kiosk.page.getByRole('button', { name: /^Læs højt: / }).first();
+    await button.waitFor();
+    // Headless Chromium has no voices, so the page asks the server for eSpeak NG audio.
+    expect(await kiosk.page.evaluate(() => speechSynthesis.getVoices().length)).toBe(0);
+    const answer = kiosk.page.waitForResponse((r) => r.url().includes('/api/speech'));
+    await button.click();
+    const res = await answer;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-type']).toBe('audio/wav');
+    const speaking = kiosk.page.getByRole('button', { name: /^Læs højt: /, pressed: true });
+    await speaking.first().waitFor();
+    await speaking.waitFor({ state: 'detached' });
+
+    // The network drops. What was read before, and what was on screen (fetched ahead while
+    // online), still plays from the kiosk's clip cache.
+    await kiosk.page.waitForTimeout(5000);
+    await kiosk.page.context().setOffline(true);
+    let asked = 0;
+    kiosk.page.on('request', (r) => {
+      if (r.url().includes('/api/speech')) asked++;
+    });
+    const buttons = kiosk.page.getByRole('button', { name: /^Læs højt: / });
+    for (const i of [0, 1]) {
+      await buttons.nth(i).click();
+      await speaking.first().waitFor();
+      await speaking.waitFor({ state: 'detached' });
+    }
+    expect(asked).toBe(0);
+    expect(await kiosk.page.getByText('Ingen stemme').count()).toBe(0);
+    await kiosk.page.context().setOffline(false);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+});
+
+describe('a centre server without eSpeak NG', () => {
+  it('makes every read-aloud button say "Ingen stemme" instead of doing nothing', async () => {
+    const bare = await startKioskServer({ speech: { program: '/nonexistent/espeak-ng' } });
+    try {
+      await seedDemo(bare.server.store.db);
+      await bare.restart({ speech: { program: '/nonexistent/espeak-ng' } });
+      const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+      const { code } = await enrolCode(bare, 'Uden stemme');
+      await kiosk.open(bare.url, code);
+      const button = kiosk.page.getByRole('button', { name: /^Læs højt: / }).first();
+      await button.click();
+      await kiosk.page.getByText('Ingen stemme').first().waitFor();
+      expect(await kiosk.page.getByRole('button', { name: /^Læs højt: / }).count()).toBe(0);
+      await kiosk.check('35-no-voice', ['standard']);
+      await kiosk.page.context().close();
+    } finally {
+      await bare.close();
+    }
+  });
+});
