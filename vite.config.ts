@@ -8,16 +8,35 @@
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 const kiosk = fileURLToPath(new URL('./src/ui/kiosk', import.meta.url));
 /** For `vite --config vite.config.ts` during development: the centre server to talk to. */
 const centre = process.env.CITIZEN_GUIDE_SERVER ?? 'http://127.0.0.1:8080';
 
+/**
+ * Lists every emitted file under assets/ (scripts, styles, fonts, pictograms) in
+ * `asset-manifest.json`, so the service worker can keep all of them for offline use, not only
+ * those the HTML names (pictograms and fonts are referenced from the scripts and styles).
+ */
+const assetManifest = (): Plugin => ({
+  name: 'citizen-guide-asset-manifest',
+  generateBundle(_options, bundle) {
+    const files = Object.keys(bundle)
+      .filter((f) => f.startsWith('assets/'))
+      .sort();
+    this.emitFile({
+      type: 'asset',
+      fileName: 'asset-manifest.json',
+      source: JSON.stringify(files),
+    });
+  },
+});
+
 export default defineConfig({
   root: kiosk,
   base: '/kiosk/',
-  plugins: [react()],
+  plugins: [react(), assetManifest()],
   server: {
     proxy: {
       '/api': centre,

@@ -6,7 +6,9 @@
  *
  * - The page (navigation): network first, so a rebuilt UI arrives at once; the cached copy
  *   only when the server cannot be reached.
- * - /kiosk/assets/*: cache first (the names carry a content hash, so they never change).
+ * - /kiosk/assets/*: cache first (the names carry a content hash, so they never change). All of
+ *   them, pictograms and fonts included, are fetched when the page is kept, from the build's
+ *   `asset-manifest.json`.
  *
  * Written against small local types: the WebWorker lib cannot share a program with the DOM lib.
  */
@@ -38,18 +40,45 @@ const assetsOf = (html: string): string[] =>
     .map((m) => m[1] ?? '')
     .filter((u) => u.startsWith(ASSETS));
 
-/** Stores the page and its assets, and drops assets the page no longer uses. */
+/**
+ * Every asset of this build (scripts, styles, fonts, pictograms), from the manifest the build
+ * writes beside the page: pictograms and fonts are named only inside scripts and styles.
+ */
+async function buildAssets(): Promise<string[]> {
+  try {
+    const res = await fetch(new URL('./asset-manifest.json', sw.registration.scope).href, {
+      cache: 'no-store',
+    });
+    if (!res.ok) return [];
+    const files = (await res.json()) as unknown;
+    return Array.isArray(files)
+      ? files
+          .filter((f): f is string => typeof f === 'string')
+          .map((f) => new URL(f, sw.registration.scope).pathname)
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Stores the page and all its assets, and drops assets this build no longer has. */
 async function keep(page: Response): Promise<void> {
   const html = await page.clone().text();
   const cache = await caches.open(CACHE);
-  const wanted = assetsOf(html);
+  const manifest = await buildAssets();
+  const wanted = [...new Set([...assetsOf(html), ...manifest])];
   for (const path of wanted) {
-    if (!(await cache.match(path))) await storeAsset(cache, new Request(path));
+    if (!(await cache.match(path)))
+      await storeAsset(cache, new Request(path)).catch(() => undefined);
   }
   await cache.put(SHELL, page);
-  for (const req of await cache.keys()) {
-    const path = new URL(req.url).pathname;
-    if (path.startsWith(ASSETS) && !wanted.includes(path)) await cache.delete(req);
+  // Without the manifest (an older server, a failed fetch) nothing is dropped: a pictogram the
+  // page still uses could otherwise go missing offline.
+  if (manifest.length > 0) {
+    for (const req of await cache.keys()) {
+      const path = new URL(req.url).pathname;
+      if (path.startsWith(ASSETS) && !wanted.includes(path)) await cache.delete(req);
+    }
   }
 }
 
