@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, kioskUrl, parseKioskConfig } from './config.js';
+import { ConfigError, displaySettingsOf, kioskUrl, parseKioskConfig } from './config.js';
 import { openKioskWindow, type ElectronLike, type KioskWindow } from './window.js';
 
 describe('kiosk configuration', () => {
@@ -11,6 +11,27 @@ describe('kiosk configuration', () => {
     );
     expect(config).toMatchObject({ name: 'Fælles stuen', idleSeconds: 90, theme: 'standard' });
     expect(kioskUrl(config)).toBe('http://127.0.0.1:8080/kiosk/');
+    expect(displaySettingsOf(config)).toEqual({
+      lang: 'da',
+      theme: 'standard',
+      textScale: 1,
+      idleSeconds: 90,
+      night: { from: '22:00', to: '06:30' },
+    });
+  });
+
+  it('hands the page exactly the display settings, nothing else of the config', () => {
+    const config = parseKioskConfig(
+      '{"serverUrl":"http://c","name":"x","enrolCode":"A","lang":"en","night":null}',
+      'k.json',
+    );
+    expect(displaySettingsOf(config)).toEqual({
+      lang: 'en',
+      theme: 'standard',
+      textScale: 1,
+      idleSeconds: 90,
+      night: null,
+    });
   });
 
   it('names the wrong field of a broken file', () => {
@@ -21,6 +42,12 @@ describe('kiosk configuration', () => {
     expect(() =>
       parseKioskConfig('{"serverUrl":"http://a","name":"x","idleSeconds":1}', 'k.json'),
     ).toThrow(/idleSeconds/);
+    expect(() =>
+      parseKioskConfig('{"serverUrl":"http://a","name":"x","lang":"de"}', 'k.json'),
+    ).toThrow(/lang/);
+    expect(() =>
+      parseKioskConfig('{"serverUrl":"http://a","name":"x","night":{"from":"9pm"}}', 'k.json'),
+    ).toThrow(/night\.from: a time of day as HH:mm/);
   });
 
   it('carries a first-start enrolment code in the page address', () => {

@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-
-const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:mm');
+import { displayFields, type KioskDisplaySettings } from './ipc-contract.js';
 
 export const KioskConfig = z.strictObject({
   /** The centre server, e.g. "http://192.168.1.10:8080". */
@@ -14,15 +13,15 @@ export const KioskConfig = z.strictObject({
   name: z.string().min(1).max(100),
   /** A one-time enrolment code for the first start; removed once the kiosk holds a token. */
   enrolCode: z.string().max(40).optional(),
+  // The display settings handed to the page (`displaySettingsOf`); the same checks as the page's.
+  /** The language the screen starts in. */
+  lang: displayFields.lang.default('da'),
   /** Seconds without a touch before the screen returns Home. */
-  idleSeconds: z.number().int().min(15).max(3600).default(90),
-  theme: z.enum(['standard', 'high-contrast']).default('standard'),
-  textScale: z.number().min(0.8).max(2).default(1),
+  idleSeconds: displayFields.idleSeconds.default(90),
+  theme: displayFields.theme.default('standard'),
+  textScale: displayFields.textScale.default(1),
   /** Night mode: dimmed clock between these local times; a touch wakes it. */
-  night: z
-    .strictObject({ from: Time, to: Time })
-    .nullable()
-    .default({ from: '22:00', to: '06:30' }),
+  night: displayFields.night.default({ from: '22:00', to: '06:30' }),
   /** Development only: allow devtools and leaving full screen. */
   kioskMode: z.boolean().default(true),
 });
@@ -50,8 +49,38 @@ export function parseKioskConfig(text: string, source: string): KioskConfig {
 export const loadKioskConfig = (file: string): KioskConfig =>
   parseKioskConfig(readFileSync(file, 'utf8'), file);
 
-/** The kiosk page for a configuration, carrying the enrolment code the first time. */
+/** Exactly the fields the page reads as `window.citizenGuide.settings`. */
+export function displaySettingsOf(config: KioskConfig): KioskDisplaySettings {
+  const { lang, theme, textScale, idleSeconds, night } = config;
+  return { lang, theme, textScale, idleSeconds, night: night ? { ...night } : null };
+}
+
+const kioskBase = (config: KioskConfig): string => `${config.serverUrl.replace(/\/+$/, '')}/kiosk/`;
+const enrolHash = (config: KioskConfig): string =>
+  config.enrolCode ? `#enrol=${encodeURIComponent(config.enrolCode)}` : '';
+
+/**
+ * The kiosk page for a configuration, carrying the enrolment code the first time. The Electron
+ * shell hands the display settings over through the preload, so this address has no query.
+ */
 export function kioskUrl(config: KioskConfig): string {
-  const base = `${config.serverUrl.replace(/\/+$/, '')}/kiosk/`;
-  return config.enrolCode ? `${base}#enrol=${encodeURIComponent(config.enrolCode)}` : base;
+  return kioskBase(config) + enrolHash(config);
+}
+
+/**
+ * The address for the browser fallback (no Electron): the display settings travel in the query,
+ * spelled as the page reads them (`?lang=en&theme=high-contrast&textScale=1.25&idle=60&
+ * night=22:00-06:30`, `night=off` for none). Every value has passed the config's checks, so
+ * none needs escaping.
+ */
+export function kioskBrowserUrl(config: KioskConfig): string {
+  const s = displaySettingsOf(config);
+  const query = [
+    `lang=${s.lang}`,
+    `theme=${s.theme}`,
+    `textScale=${s.textScale}`,
+    `idle=${s.idleSeconds}`,
+    `night=${s.night ? `${s.night.from}-${s.night.to}` : 'off'}`,
+  ].join('&');
+  return `${kioskBase(config)}?${query}${enrolHash(config)}`;
 }

@@ -1,7 +1,8 @@
 /**
  * `npm start`: starts the kiosk shell for a configuration. Where no Electron runtime is present
  * (it cannot be downloaded on these machines) it says so plainly and opens the kiosk URL in a
- * browser instead.
+ * browser instead, with the config's display settings in the address's query (the page reads
+ * them from there when no shell hands them over).
  *
  *   npm start -- [--config kiosk-config/example.json]
  */
@@ -9,7 +10,13 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
-import { ConfigError, kioskUrl, loadKioskConfig } from './config.js';
+import {
+  ConfigError,
+  kioskBrowserUrl,
+  kioskUrl,
+  loadKioskConfig,
+  type KioskConfig,
+} from './config.js';
 
 const say = (line: string): void => {
   process.stdout.write(line + '\n');
@@ -34,6 +41,24 @@ export function browserCommand(url: string, hasDisplay: boolean): [string, strin
   return null;
 }
 
+/** What `npm start` says and runs when there is no Electron runtime. */
+export function browserFallback(
+  config: KioskConfig,
+  hasDisplay: boolean,
+): { url: string; lines: string[]; command: [string, string[]] | null } {
+  const url = kioskBrowserUrl(config);
+  const command = browserCommand(url, hasDisplay);
+  const lines = [
+    'No Electron runtime is installed on this machine (its binary cannot be downloaded here).',
+    'Falling back to a browser. This is not the kiosk shell: no full-screen lock, no crash watchdog.',
+    `Kiosk "${config.name}", display settings in the address: ${url}`,
+    command
+      ? `Opening it with ${command[0]}`
+      : 'No display or browser found: open the address above in a browser on the kiosk.',
+  ];
+  return { url, lines, command };
+}
+
 function main(): void {
   const { values } = parseArgs({
     options: { config: { type: 'string', default: 'kiosk-config/example.json' } },
@@ -49,15 +74,15 @@ function main(): void {
     });
     return;
   }
-  say('No Electron runtime is installed on this machine (its binary cannot be downloaded here).');
-  say(`Falling back to a browser. Kiosk "${config.name}": ${url}`);
-  const cmd = browserCommand(url, Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY));
-  if (!cmd) {
-    say('No display or browser found: open the address above in a browser on the kiosk.');
-    return;
+  const fallback = browserFallback(
+    config,
+    Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY),
+  );
+  fallback.lines.forEach(say);
+  if (fallback.command) {
+    const [cmd, args] = fallback.command;
+    spawn(cmd, args, { stdio: 'ignore', detached: true }).unref();
   }
-  say(`Opening it with ${cmd[0]}`);
-  spawn(cmd[0], cmd[1], { stdio: 'ignore', detached: true }).unref();
 }
 
 if (process.argv[1]?.endsWith('launch.ts')) {

@@ -1,0 +1,59 @@
+/**
+ * Main's side of the contract: one listener per channel in `ipcContract`, each checking who asks
+ * and what they sent (zod) before answering, and checking its own answer against the contract.
+ */
+import { ipcContract, type IpcHandlers } from './ipc-contract.js';
+
+/** The event Electron passes to an `ipcMain.on` listener (the part used here). */
+export interface IpcMainEventLike {
+  senderFrame: { url: string } | null;
+  returnValue: unknown;
+}
+
+export interface IpcMainLike {
+  on(channel: string, listener: (event: IpcMainEventLike, ...args: unknown[]) => void): void;
+}
+
+/**
+ * Registers every channel of the contract. Only frames of `trustedOrigin` (the kiosk server) get
+ * an answer; anything else, or a malformed request, gets `null` and a log line. A `sendSync`
+ * caller always gets a `returnValue`, so a refused renderer is never left hanging.
+ */
+export function registerIpcHandlers(
+  ipcMain: IpcMainLike,
+  handlers: IpcHandlers,
+  trustedOrigin: string,
+  log: (line: string) => void,
+): void {
+  for (const name of Object.keys(ipcContract) as (keyof typeof ipcContract)[]) {
+    const entry = ipcContract[name];
+    ipcMain.on(entry.channel, (event, ...args) => {
+      event.returnValue = null;
+      const from = originOf(event.senderFrame?.url);
+      if (from !== trustedOrigin) {
+        log(`ipc ${entry.channel}: refused a request from ${from ?? 'an unknown frame'}`);
+        return;
+      }
+      const request = entry.request.safeParse(args);
+      if (!request.success) {
+        log(`ipc ${entry.channel}: refused a malformed request (${request.error.message})`);
+        return;
+      }
+      const response = entry.response.safeParse(handlers[name](...request.data));
+      if (!response.success) {
+        log(`ipc ${entry.channel}: our own answer is invalid (${response.error.message})`);
+        return;
+      }
+      event.returnValue = response.data;
+    });
+  }
+}
+
+function originOf(url: string | undefined): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
+}
