@@ -1,7 +1,116 @@
-/** Placeholder: the meals screen is being built. */
+/**
+ * Meals: today and the week. A row of big day buttons ("I dag", "I morgen", then weekdays), then
+ * that day's meals in slot order, each with its picture, allergens in words, who eats, and — for
+ * residents staff enabled it for — "Skal du spise med?".
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { overlayMealAttendance } from '../../../client/index.js';
+import type { Meal } from '../../../domain/model.js';
+import { addDaysToDate } from '../../../domain/rules/days.js';
+import { useToday, useWallResidents } from '../data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { Pictogram } from '../shared/pictogram.js';
+import { capitalise, dateInWords, weekdayName } from '../time/format.js';
+import { MealAnswer } from './meal-answer.js';
+import { MealCard } from './meal-card.js';
+import { answersOf, bySlot, isMealOver } from './meal-logic.js';
+import './meals.css';
+
+const DAYS = 7;
 
 export function MealsScreen() {
   const { t } = useTranslation('meals');
-  return <h1>{t('title')}</h1>;
+  const { t: c } = useTranslation();
+  const { db, settings } = useEnv();
+  const { now, today, timeZone } = useToday();
+  // The choice is kept as "days from today", so it follows the clock past midnight.
+  const [offset, setOffset] = useState(0);
+  const [asking, setAsking] = useState<string | null>(null);
+  const date = addDaysToDate(today, offset);
+  const residents = useWallResidents();
+  const signers = (residents ?? []).filter((r) => r.wallConsent && r.mealSignUp);
+  const wall = useMemo(() => new Map((residents ?? []).map((r) => [r.id, r])), [residents]);
+
+  // One query for the meals and their answers, so a card never shows without its answers.
+  const day = useLiveQuery(async () => {
+    const meals = (await db.meal.where('date').equals(date).toArray()).sort(bySlot);
+    const ids = meals.map((m) => m.id);
+    const rows = await db.mealattendance.where('mealId').anyOf(ids).toArray();
+    const outbox = await db.outbox.toArray();
+    const attendance = overlayMealAttendance(rows, outbox).filter((a) => ids.includes(a.mealId));
+    return { meals, attendance };
+  }, [db, date]);
+
+  const dayLabel = (n: number, d: string) =>
+    n === 0 ? c('today') : n === 1 ? c('tomorrow') : capitalise(weekdayName(d, settings.lang));
+  // "I dag", "I morgen", then "Torsdag den 26. november" (as on the Activities screen).
+  const heading =
+    offset < 2 ? dayLabel(offset, date) : capitalise(dateInWords(date, settings.lang));
+  // "i dag", "i morgen", "torsdag" inside a sentence.
+  const inSentence =
+    offset < 2
+      ? dayLabel(offset, date).toLocaleLowerCase(settings.lang)
+      : weekdayName(date, settings.lang);
+  const askingMeal: Meal | undefined = day?.meals.find((m) => m.id === asking);
+
+  return (
+    <div className="meals-screen">
+      <h1 className="screen-title">
+        <Pictogram name="meals" fallback="meal" />
+        <span>{t('title')}</span>
+      </h1>
+      <div className="choices meal-days" role="group" aria-label={t('daysLabel')}>
+        {Array.from({ length: DAYS }, (_, n) => {
+          const d = addDaysToDate(today, n);
+          return (
+            <button
+              key={d}
+              type="button"
+              className="meal-day-button"
+              aria-pressed={n === offset}
+              onClick={() => setOffset(n)}
+            >
+              {dayLabel(n, d)}
+            </button>
+          );
+        })}
+      </div>
+      <h2 className="meal-day">{heading}</h2>
+      {/* Waits for the residents too, so "who eats" never shows names as a bare count first. */}
+      {day === undefined || residents === undefined ? (
+        <p className="help">{c('loading')}</p>
+      ) : day.meals.length === 0 ? (
+        <p className="empty">{offset === 0 ? t('empty') : t('emptyDay', { day: inSentence })}</p>
+      ) : (
+        <ul className="list meal-list">
+          {day.meals.map((m) => {
+            const over = isMealOver(m, now, today, timeZone);
+            return (
+              <li key={m.id}>
+                <MealCard
+                  meal={m}
+                  attendance={day.attendance.filter((a) => a.mealId === m.id)}
+                  wall={wall}
+                  dayWord={dayLabel(offset, date)}
+                  over={over}
+                  onAsk={signers.length > 0 && !over ? () => setAsking(m.id) : null}
+                />
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {askingMeal && !isMealOver(askingMeal, now, today, timeZone) && (
+        <MealAnswer
+          meal={askingMeal}
+          residents={signers}
+          answers={answersOf(day?.attendance.filter((a) => a.mealId === askingMeal.id) ?? [])}
+          day={inSentence}
+          onClose={() => setAsking(null)}
+        />
+      )}
+    </div>
+  );
 }
