@@ -1,7 +1,145 @@
-/** Placeholder: the news screen is being built. */
+/**
+ * News: what staff posted, newest first, published and not yet expired.
+ *
+ * One news item is open at a time, the newest first; the others are closed cards (pictogram,
+ * title, day) with a big "Læs nyheden". Why not one item per screen with "Forrige" / "Næste":
+ * the closed cards show at a glance how many there are and let a resident go straight to the one
+ * they recognise, without paging through the rest, while only one body of text and one video are
+ * ever on screen — one idea at a time. Nothing scrolls, turns or plays by itself.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { News } from '../../../domain/model.js';
+import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
+import { useToday } from '../data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { ItemCard } from '../shared/item-card.js';
+import { Pictogram } from '../shared/pictogram.js';
+import { sentences } from '../shared/read-aloud.js';
+import { capitalise, dateInWords } from '../time/format.js';
+import { SignLanguageLabel, VideoPlayer } from './video-player.js';
+import './news.css';
+
+/** Shown now: published, not expired. The kiosk only receives news its audience may see. */
+export const isShown = (n: News, now: number): boolean =>
+  Date.parse(n.publishAt) <= now && (n.expiresAt === null || Date.parse(n.expiresAt) > now);
 
 export function NewsScreen() {
   const { t } = useTranslation('news');
-  return <h1>{t('title')}</h1>;
+  const { t: c } = useTranslation();
+  const { db, settings } = useEnv();
+  const { now, today, timeZone } = useToday();
+  const minute = Math.floor(now.getTime() / 60_000);
+  const list = useLiveQuery(
+    async () =>
+      (await db.news.toArray())
+        .filter((n) => isShown(n, minute * 60_000))
+        .sort((a, b) => Date.parse(b.publishAt) - Date.parse(a.publishAt)),
+    [db, minute],
+  );
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const dayWord = (publishAt: string) => {
+    const d = dayOf(publishAt, timeZone);
+    if (d === today) return c('today');
+    if (d === addDaysToDate(today, -1)) return c('yesterday');
+    return capitalise(dateInWords(d, settings.lang));
+  };
+
+  // The newest is open until the resident opens another (or it is taken down).
+  const open = list?.find((n) => n.id === openId) ?? list?.[0];
+
+  return (
+    <div className="news-screen">
+      <h1 className="screen-title">
+        <Pictogram name="news" fallback="news" />
+        <span>{t('title')}</span>
+      </h1>
+      {list === undefined ? (
+        <p className="help">{c('loading')}</p>
+      ) : list.length === 0 ? (
+        <p className="empty">{t('empty')}</p>
+      ) : (
+        // The row count lets the open item span the column of closed ones in landscape.
+        <ul className="list news-list" style={{ '--news-rows': list.length } as CSSProperties}>
+          {list.map((n) => {
+            const isOpen = n.id === open?.id;
+            const videos = n.media.filter((m) => m.kind === 'video');
+            const sign = videos.some((m) => m.signLanguage);
+            const speech = sentences(
+              n.title,
+              dayWord(n.publishAt),
+              isOpen && n.body,
+              sign ? t('spokenSignLanguage') : videos.length > 0 && t('spokenVideo'),
+            );
+            return (
+              <li key={n.id} className={isOpen ? 'news-item-open' : 'news-item-closed'}>
+                <ItemCard
+                  className={isOpen ? 'news-item open' : 'news-item'}
+                  pictogram="news"
+                  fallback="news"
+                  headingLevel={2}
+                  title={n.title}
+                  when={dayWord(n.publishAt)}
+                  speech={speech}
+                >
+                  {isOpen ? (
+                    <NewsBody news={n} />
+                  ) : (
+                    <>
+                      {sign && <SignLanguageLabel />}
+                      <button
+                        type="button"
+                        className="secondary big"
+                        aria-expanded={false}
+                        onClick={() => setOpenId(n.id)}
+                      >
+                        <Pictogram name="news" fallback="news" />
+                        <span>{t('open')}</span>
+                      </button>
+                    </>
+                  )}
+                </ItemCard>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** The open item: the text in short paragraphs, then its pictures and videos in order. */
+function NewsBody({ news }: { news: News }) {
+  const paragraphs = news.body
+    .split(/\n\s*\n/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  return (
+    <div className="news-body">
+      {paragraphs.map((p, i) => (
+        <p key={i}>{p}</p>
+      ))}
+      {news.media.map((m) =>
+        m.kind === 'image' ? (
+          // The title is beside it; a description would only repeat it.
+          <img
+            key={m.hash}
+            className="news-image"
+            src={`/media/${m.hash}`}
+            alt=""
+            draggable={false}
+          />
+        ) : (
+          <VideoPlayer
+            key={m.hash}
+            hash={m.hash}
+            signLanguage={m.signLanguage}
+            title={news.title}
+          />
+        ),
+      )}
+    </div>
+  );
 }

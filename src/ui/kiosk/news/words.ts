@@ -4,8 +4,24 @@ import { defineWords } from '../i18n/words.js';
 export const newsWords = defineWords(
   {
     title: 'Nyheder',
+    empty: 'Der er ingen nyheder lige nu.',
+    open: 'Læs nyheden',
+    play: 'Afspil',
+    pause: 'Pause',
+    video: 'Video: {{title}}',
+    signLanguage: 'Tegnsprog',
+    spokenSignLanguage: 'Der er en video på tegnsprog.',
+    spokenVideo: 'Der er en video.',
   },
   {
     title: 'News',
+    empty: 'There is no news right now.',
+    open: 'Read the news',
+    play: 'Play',
+    pause: 'Pause',
+    video: 'Video: {{title}}',
+    signLanguage: 'Sign language',
+    spokenSignLanguage: 'There is a video in sign language.',
+    spokenVideo: 'There is a video.',
   },
 );
