@@ -57,7 +57,7 @@ export function ActivitiesScreen() {
 
   // One query for the day's activities, their sign-ups and the outbox, so a card never shows
   // half of it.
-  const data = useLiveQuery(async () => {
+  const loaded = useLiveQuery(async () => {
     const { start, end } = dayBounds(day, timeZone);
     // Widened by a day each way, then compared as instants (robust to how a string is spelled).
     const rows = await db.activity
@@ -77,8 +77,10 @@ export function ActivitiesScreen() {
       await db.signup.where('activityId').anyOf(ids).toArray(),
       await db.outbox.toArray(),
     ).filter((s) => ids.includes(s.activityId));
-    return { list, signups };
+    return { day, list, signups };
   }, [db, day, timeZone]);
+  // Tagged with its day: after a tap on another day, the old day's list never shows under it.
+  const data = loaded?.day === day ? loaded : undefined;
 
   const activityOf = (id: string): Activity | undefined => data?.list.find((a) => a.id === id);
   const signupsOf = (id: string) => data?.signups.filter((s) => s.activityId === id) ?? [];

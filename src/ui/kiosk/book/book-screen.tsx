@@ -1,7 +1,345 @@
-/** Placeholder: the book screen is being built. */
+/**
+ * Book: shared resources as big tiles; pick one, pick a day, and the day's slots show as a grid
+ * of "Ledig" / "Optaget" / "Tiden er gået". A free slot → the resident's photo → the kiosk's own
+ * check of the booking rules (told in plain words instead of sending something doomed) → confirm
+ * → the outbox, with an undo. A slot booked by a named resident can be cancelled by that resident.
+ */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { overlayBookings } from '../../../client/index.js';
+import type { Resident, Resource } from '../../../domain/model.js';
+import type { TimeSpan } from '../../../domain/rules/booking.js';
+import { dayBounds, dayOf } from '../../../domain/rules/days.js';
+import {
+  DayChoice,
+  dayHeading,
+  dayInSentence,
+  useDayWords,
+  weekFrom,
+} from '../activities/day-choice.js';
+import { useOnline, useToday, useWallResidentMap, useWallResidents } from '../data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
+import { firstName } from '../shared/avatar.js';
+import { Confirm } from '../shared/confirm.js';
+import { ItemCard } from '../shared/item-card.js';
+import { Pictogram } from '../shared/pictogram.js';
+import { sentences } from '../shared/read-aloud.js';
+import { useKiosk } from '../state/store.js';
+import { clockOf } from '../time/format.js';
+import { PickDialog, TellDialog, type Flow } from './book-flow.js';
+import { RefusedBookings } from './refused-bookings.js';
+import { lengthRule, maxRule, openingRule } from './rules-text.js';
+import { SlotGrid } from './slot-grid.js';
+import { heldBy, precheck, slotViews } from './slots.js';
+import './book.css';
 
 export function BookScreen() {
   const { t } = useTranslation('book');
-  return <h1>{t('title')}</h1>;
+  const { t: c } = useTranslation();
+  const { db, actions, settings, clock } = useEnv();
+  const { now, today, tomorrow, timeZone } = useToday();
+  const lang = settings.lang;
+  const online = useOnline();
+  const wall = useWallResidentMap();
+  const residents = useWallResidents() ?? [];
+  const offerUndo = useKiosk((s) => s.offerUndo);
+  const words = useDayWords(today, tomorrow, lang);
+  const [chosenResource, setResource] = useState<string | null>(null);
+  const [chosenDay, setDay] = useState<string | null>(null);
+  const [flow, setFlow] = useState<Flow | null>(null);
+  const days = weekFrom(today);
+  const day = chosenDay !== null && days.includes(chosenDay) ? chosenDay : today;
+
+  const resources = useLiveQuery(
+    async () => (await db.resource.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    [db],
+  );
+  // With a single resource there is nothing to choose.
+  const resource: Resource | undefined =
+    resources?.find((r) => r.id === chosenResource) ??
+    (resources?.length === 1 ? resources[0] : undefined);
+  // All of the resource's bookings (not just the day's): the limit counts every active one. Tagged
+  // with the resource, so a switch never shows the previous resource's bookings for a moment.
+  const loaded = useLiveQuery(
+    async () =>
+      resource
+        ? {
+            resourceId: resource.id,
+            list: overlayBookings(
+              await db.booking.where('resourceId').equals(resource.id).toArray(),
+              await db.outbox.toArray(),
+              { resourceId: resource.id },
+            ),
+          }
+        : null,
+    [db, resource?.id],
+  );
+  const bookings = loaded && loaded.resourceId === resource?.id ? loaded.list : undefined;
+
+  if (resources === undefined) return <Title />;
+  if (resources.length === 0) {
+    return (
+      <div className="book">
+        <Title />
+        <p className="empty">{t('noResources')}</p>
+      </div>
+    );
+  }
+
+  const timeOf = (s: TimeSpan & { wholeDay?: boolean }) =>
+    isWholeDay(s)
+      ? t('wholeDay')
+      : c('fromTo', { from: clockOf(s.start, timeZone, lang), to: clockOf(s.end, timeZone, lang) });
+  const whenInSentence = (s: TimeSpan) =>
+    `${dayInSentence(dayOf(s.start, timeZone), words)} ${
+      isWholeDay(s) ? t('wholeDay').toLocaleLowerCase(lang) : timeOf(s)
+    }`;
+  function isWholeDay(s: TimeSpan): boolean {
+    const b = dayBounds(dayOf(s.start, timeZone), timeZone);
+    return s.start.getTime() === b.start.getTime() && s.end.getTime() === b.end.getTime();
+  }
+
+  const book = async (r: Resource, who: Resident, slot: TimeSpan) => {
+    setFlow(null);
+    const bookingId = crypto.randomUUID();
+    const id = await actions.mutate('booking.add', {
+      bookingId,
+      resourceId: r.id,
+      residentId: who.id,
+      start: slot.start.toISOString(),
+      end: slot.end.toISOString(),
+    });
+    offerUndo(
+      {
+        id,
+        text: t('done.added', {
+          who: firstName(who.displayName),
+          name: r.name,
+          when: whenInSentence(slot),
+        }),
+        pictogram: r.pictogram,
+        undo: () => void actions.mutate('booking.cancel', { bookingId }),
+      },
+      clock.now().getTime(),
+    );
+  };
+
+  const unbook = async (r: Resource, who: Resident, slot: TimeSpan, bookingId: string) => {
+    setFlow(null);
+    const id = await actions.mutate('booking.cancel', { bookingId });
+    offerUndo(
+      {
+        id,
+        text: t('done.cancelled', {
+          who: firstName(who.displayName),
+          name: r.name,
+          when: whenInSentence(slot),
+        }),
+        pictogram: r.pictogram,
+        // Booking again takes a new id: the cancelled one stays cancelled on the server.
+        undo: () =>
+          void actions.mutate('booking.add', {
+            bookingId: crypto.randomUUID(),
+            resourceId: r.id,
+            residentId: who.id,
+            start: slot.start.toISOString(),
+            end: slot.end.toISOString(),
+          }),
+      },
+      clock.now().getTime(),
+    );
+  };
+
+  /** After the photo: check the rules here first, and explain rather than send a doomed booking. */
+  const picked = (r: Resource, who: Resident, slot: TimeSpan) => {
+    const verdict = precheck(r, who.id, slot, bookings ?? [], clock.now(), timeZone);
+    if (verdict.ok) return setFlow({ step: 'confirm-add', slot, residentId: who.id });
+    const why =
+      verdict.reason === 'max_active_bookings'
+        ? [
+            t('heldNow', { count: heldBy(who.id, bookings ?? [], clock.now()), name: r.name }),
+            maxRule(r, t),
+          ]
+        : verdict.reason === 'outside_opening_hours'
+          ? [c('rejection.why.outside_opening_hours'), openingRule(r, day, timeZone, lang, t, c)]
+          : verdict.reason === 'slot_length'
+            ? [c('rejection.why.slot_length'), lengthRule(r, t)]
+            : [c(`rejection.why.${verdict.reason ?? 'conflict'}`)];
+    setFlow({ step: 'cant', slot, residentId: who.id, why });
+  };
+
+  const slots = resource && bookings ? slotViews(resource, day, timeZone, bookings, now) : [];
+  const rules = resource
+    ? [
+        maxRule(resource, t),
+        lengthRule(resource, t),
+        openingRule(resource, day, timeZone, lang, t, c),
+      ]
+    : [];
+
+  return (
+    <div className="book">
+      <Title />
+      <section aria-labelledby="book-what">
+        <h2 id="book-what" className={resource ? 'visually-hidden' : undefined}>
+          {t('chooseResource')}
+        </h2>
+        <ul className={resource ? 'choices resource-choice' : 'tiles resource-tiles'}>
+          {resources.map((r) => (
+            <li key={r.id}>
+              <button
+                type="button"
+                className={resource ? 'resource-button' : 'tile'}
+                aria-pressed={r.id === resource?.id}
+                onClick={() => setResource(r.id)}
+              >
+                <Pictogram name={r.pictogram} fallback="resource" />
+                <span>{r.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </section>
+      {resource && (
+        <>
+          <DayChoice
+            days={days}
+            selected={day}
+            onSelect={setDay}
+            words={words}
+            label={t('chooseDay')}
+          />
+          <ItemCard
+            pictogram={resource.pictogram}
+            fallback="resource"
+            title={resource.name}
+            when={dayHeading(day, words)}
+            headingLevel={2}
+            speech={sentences(resource.name, dayHeading(day, words), ...rules)}
+            className="book-card"
+          >
+            {bookings === undefined ? null : slots.length === 0 ? (
+              <p className="empty">{t('closedDay')}</p>
+            ) : (
+              <SlotGrid
+                slots={slots}
+                wall={wall}
+                online={online}
+                timeOf={timeOf}
+                label={t('times')}
+                onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
+                onTaken={(s) =>
+                  s.booking?.residentId &&
+                  setFlow({
+                    step: 'pick-cancel',
+                    slot: s,
+                    bookingId: s.booking.id,
+                    ownerId: s.booking.residentId,
+                  })
+                }
+              />
+            )}
+            <RefusedBookings resource={resource} bookings={bookings ?? []} rules={rules} />
+            <div className="book-rules">
+              {rules.map((l) => (
+                <p key={l}>{l}</p>
+              ))}
+            </div>
+          </ItemCard>
+          {renderFlow(resource)}
+        </>
+      )}
+    </div>
+  );
+
+  // A plain function, not a component: a component declared in here would remount every render.
+  function renderFlow(r: Resource) {
+    if (!flow) return null;
+    if (flow.step === 'not-yours') {
+      return (
+        <TellDialog
+          title={t('notYours')}
+          lines={[t('notYoursHelp')]}
+          pictogram="lock"
+          onClose={() => setFlow(null)}
+        />
+      );
+    }
+    if (flow.step === 'pick-add' || flow.step === 'pick-cancel') {
+      const title =
+        flow.step === 'pick-add'
+          ? t('pickTitle', { name: r.name, when: whenInSentence(flow.slot) })
+          : t('pickCancelTitle', { name: r.name, when: whenInSentence(flow.slot) });
+      return (
+        <PickDialog
+          title={title}
+          residents={residents}
+          onClose={() => setFlow(null)}
+          onPick={(who) =>
+            flow.step === 'pick-add'
+              ? picked(r, who, flow.slot)
+              : setFlow(
+                  who.id === flow.ownerId
+                    ? {
+                        step: 'confirm-cancel',
+                        slot: flow.slot,
+                        bookingId: flow.bookingId,
+                        residentId: who.id,
+                      }
+                    : { step: 'not-yours' },
+                )
+          }
+        />
+      );
+    }
+    const who = wall.get(flow.residentId);
+    if (!who) return null;
+    if (flow.step === 'cant') {
+      return (
+        <TellDialog
+          title={t('cant', { who: firstName(who.displayName) })}
+          lines={flow.why}
+          pictogram={r.pictogram}
+          onClose={() => setFlow(null)}
+        />
+      );
+    }
+    const common = {
+      resident: who,
+      pictogram: r.pictogram,
+      pictogramFallback: 'resource',
+      onNo: () => setFlow(null),
+    };
+    if (flow.step === 'confirm-add') {
+      const slot = flow.slot;
+      return (
+        <Confirm
+          {...common}
+          title={t('confirmAdd', { name: r.name, when: whenInSentence(slot) })}
+          yes={t('yesAdd')}
+          onYes={() => void book(r, who, slot)}
+        />
+      );
+    }
+    const { slot, bookingId } = flow;
+    return (
+      <Confirm
+        {...common}
+        title={t('confirmCancel', { name: r.name, when: whenInSentence(slot) })}
+        yes={t('yesCancel')}
+        onYes={() => void unbook(r, who, slot, bookingId)}
+      />
+    );
+  }
+}
+
+function Title() {
+  const { t } = useTranslation('book');
+  return (
+    <h1 className="screen-title">
+      <Pictogram name="book" fallback="resource" />
+      <span>{t('title')}</span>
+    </h1>
+  );
 }

@@ -1,0 +1,242 @@
+// @vitest-environment jsdom
+import { fireEvent, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { booking, cph, resident, resource } from '../test-support/builders.js';
+import { renderKiosk, screen, waitFor, type RenderOptions } from '../test-support/render-kiosk.js';
+
+const residents = [
+  resident('r-anna', { displayName: 'Anna Hansen' }),
+  resident('r-bent', { displayName: 'Bent' }),
+  resident('r-dennis', { displayName: 'Dennis', wallConsent: false }),
+];
+const washer = resource('res-1', { name: 'Vaskemaskine', pictogram: 'washing-machine' });
+const guestRoom = resource('res-2', {
+  name: 'Gæsteværelse',
+  pictogram: 'guest-room',
+  slotMinutes: 24 * 60,
+  opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '00:00', to: '00:00' })),
+  maxActivePerResident: 1,
+});
+
+const open = (seed: RenderOptions['seed'], o: Omit<RenderOptions, 'seed'> = {}) =>
+  renderKiosk({ screen: 'book', seed: { resident: residents, resource: [washer], ...seed }, ...o });
+
+const times = (name = 'Tider') => screen.getByRole('list', { name });
+const slot = (time: string) =>
+  within(times())
+    .getAllByRole('listitem')
+    .find((li) => li.textContent?.startsWith(time))!;
+const pick = (name: string) =>
+  fireEvent.click(
+    within(screen.getByRole('dialog')).getByRole('button', { name: new RegExp(`^${name}`) }),
+  );
+
+describe('Book', () => {
+  it('shows the resources as tiles and the day of slots once one is picked', async () => {
+    await open({ resource: [washer, guestRoom] });
+    expect(screen.getByRole('heading', { name: 'Hvad vil du booke?' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Tider' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Vaskemaskine' }));
+    expect(await screen.findByRole('list', { name: 'Tider' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'I morgen' })).toBeTruthy();
+  });
+
+  it('offers the slots of the opening hours: past, taken and free, in words', async () => {
+    await open({
+      booking: [
+        booking('b1', { start: cph('2026-11-24', '12:00'), end: cph('2026-11-24', '14:00') }),
+      ],
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    const items = within(times()).getAllByRole('listitem');
+    expect(items.map((li) => li.textContent)).toEqual([
+      'kl. 08.00 til 10.00Tiden er gået',
+      'kl. 10.00 til 12.00Ledig',
+      'kl. 12.00 til 14.00Optaget',
+      'kl. 14.00 til 16.00Ledig',
+      'kl. 16.00 til 18.00Ledig',
+      'kl. 18.00 til 20.00Ledig',
+    ]);
+    expect(within(slot('kl. 08.00')).queryByRole('button')).toBeNull();
+    expect(within(slot('kl. 12.00')).queryByRole('button')).toBeNull();
+    expect(screen.getByText('Du kan booke 2 gange ad gangen.')).toBeTruthy();
+    expect(screen.getByText('En tid er 2 timer.')).toBeTruthy();
+    expect(screen.getByText('Der er åbent kl. 08.00 til 20.00.')).toBeTruthy();
+  });
+
+  it('shows a guest room as one "Hele dagen" slot', async () => {
+    await open({ resource: [guestRoom] });
+    fireEvent.click(await screen.findByRole('button', { name: 'I morgen' }));
+    await waitFor(() =>
+      expect(
+        within(times())
+          .getAllByRole('listitem')
+          .map((li) => li.textContent),
+      ).toEqual(['Hele dagenLedig']),
+    );
+    expect(screen.getByText('En tid er en hel dag.')).toBeTruthy();
+  });
+
+  it('names who booked only with wall consent', async () => {
+    await open({
+      booking: [
+        booking('b1', {
+          residentId: 'r-anna',
+          start: cph('2026-11-24', '12:00'),
+          end: cph('2026-11-24', '14:00'),
+        }),
+        booking('b2', {
+          residentId: null,
+          start: cph('2026-11-24', '14:00'),
+          end: cph('2026-11-24', '16:00'),
+        }),
+      ],
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(slot('kl. 12.00').textContent).toContain('Optaget af Anna');
+    expect(slot('kl. 14.00').textContent).toContain('Optaget');
+    expect(screen.queryByText(/Dennis/)).toBeNull();
+  });
+
+  it('books only after "Ja", puts booking.add in the outbox and offers an undo', async () => {
+    const k = await open({});
+    await screen.findByRole('list', { name: 'Tider' });
+    fireEvent.click(within(slot('kl. 14.00')).getByRole('button'));
+    expect(
+      within(screen.getByRole('dialog')).queryByRole('button', { name: /^Dennis/ }),
+    ).toBeNull();
+    pick('Anna');
+    const confirm = screen.getByRole('dialog', {
+      name: 'Vil du booke Vaskemaskine i dag kl. 14.00 til 16.00?',
+    });
+    expect(await k.outbox()).toEqual([]);
+    fireEvent.click(within(confirm).getByRole('button', { name: 'Ja, book tiden' }));
+    await waitFor(async () =>
+      expect((await k.outbox()).map((e) => e.name)).toEqual(['booking.add']),
+    );
+    const [sent] = await k.outbox();
+    expect(sent?.args).toMatchObject({
+      resourceId: 'res-1',
+      residentId: 'r-anna',
+      start: cph('2026-11-24', '14:00'),
+      end: cph('2026-11-24', '16:00'),
+    });
+    expect(
+      await screen.findByText('Anna har booket Vaskemaskine i dag kl. 14.00 til 16.00.'),
+    ).toBeTruthy();
+    await waitFor(() =>
+      expect(slot('kl. 14.00').textContent).toContain('Optaget af AnnaSendes nu.'),
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await waitFor(async () =>
+      expect(await k.outbox()).toEqual([
+        sent,
+        { name: 'booking.cancel', args: { bookingId: sent?.args.bookingId } },
+      ]),
+    );
+  });
+
+  it('says a booking waits for the connection when offline', async () => {
+    await open({}, { status: { state: 'offline' } });
+    await screen.findByRole('list', { name: 'Tider' });
+    fireEvent.click(within(slot('kl. 16.00')).getByRole('button'));
+    pick('Bent');
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, book tiden' }));
+    await waitFor(() =>
+      expect(slot('kl. 16.00').textContent).toContain('Sendes, når der er forbindelse.'),
+    );
+  });
+
+  it('explains the limit instead of sending a booking that would be refused', async () => {
+    const k = await open({
+      booking: [
+        booking('b1', {
+          residentId: 'r-anna',
+          start: cph('2026-11-24', '10:00'),
+          end: cph('2026-11-24', '12:00'),
+        }),
+        booking('b2', {
+          residentId: 'r-anna',
+          start: cph('2026-11-25', '10:00'),
+          end: cph('2026-11-25', '12:00'),
+        }),
+      ],
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    fireEvent.click(within(slot('kl. 14.00')).getByRole('button'));
+    pick('Anna');
+    const told = screen.getByRole('dialog', { name: 'Anna kan ikke booke den tid.' });
+    expect(told.textContent).toContain('Du har allerede 2 bookinger af Vaskemaskine.');
+    expect(told.textContent).toContain('Du kan booke 2 gange ad gangen.');
+    fireEvent.click(within(told).getByRole('button', { name: 'OK' }));
+    expect(await k.outbox()).toEqual([]);
+  });
+
+  it('explains a refused booking with the rule behind it', async () => {
+    const k = await open({});
+    await k.db.rejections.put({
+      id: 'm1',
+      name: 'booking.add',
+      args: {
+        resourceId: 'res-1',
+        residentId: 'r-anna',
+        start: cph('2026-11-24', '14:00'),
+        end: cph('2026-11-24', '16:00'),
+      },
+      code: 'conflict',
+      message: 'limit',
+      reason: 'max_active_bookings',
+      at: cph('2026-11-24', '09:59'),
+    });
+    const card = await screen.findByRole('article', { name: 'Vaskemaskine' });
+    await waitFor(() =>
+      expect(card.textContent).toContain(
+        'Anna fik ikke booket Vaskemaskine. Du har allerede booket så mange gange, som du må.',
+      ),
+    );
+    const refused = within(card).getByRole('status');
+    expect(refused.textContent).toContain('Du kan booke 2 gange ad gangen.');
+    fireEvent.click(within(refused).getByRole('button', { name: 'OK' }));
+    await waitFor(async () => expect(await k.db.rejections.count()).toBe(0));
+  });
+
+  it('lets only the resident who booked cancel, with an undo', async () => {
+    const k = await open({
+      booking: [
+        booking('b1', {
+          residentId: 'r-anna',
+          start: cph('2026-11-24', '12:00'),
+          end: cph('2026-11-24', '14:00'),
+        }),
+      ],
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    fireEvent.click(within(slot('kl. 12.00')).getByRole('button'));
+    pick('Bent');
+    expect(screen.getByRole('dialog', { name: 'Det er ikke din booking.' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'OK' }));
+    fireEvent.click(within(slot('kl. 12.00')).getByRole('button'));
+    pick('Anna');
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, aflys bookingen' }));
+    await waitFor(async () =>
+      expect(await k.outbox()).toEqual([{ name: 'booking.cancel', args: { bookingId: 'b1' } }]),
+    );
+    expect(
+      await screen.findByText('Anna har aflyst Vaskemaskine i dag kl. 12.00 til 14.00.'),
+    ).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await waitFor(async () =>
+      expect((await k.outbox()).map((e) => e.name)).toEqual(['booking.cancel', 'booking.add']),
+    );
+  });
+
+  it('speaks English', async () => {
+    await open({}, { settings: { lang: 'en' } });
+    await screen.findByRole('list', { name: 'Times' });
+    expect(within(times('Times')).getAllByRole('listitem')[1]?.textContent).toBe(
+      '10:00 to 12:00Free',
+    );
+    expect(screen.getByText('You can book 2 times at a time.')).toBeTruthy();
+    expect(screen.getByText('A time is 2 hours.')).toBeTruthy();
+  });
+});

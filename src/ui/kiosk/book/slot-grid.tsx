@@ -1,0 +1,78 @@
+/**
+ * A day of one resource as a grid of big tiles: the time, and its state as a word with a
+ * pictogram and a pattern (never colour alone): "Ledig", "Optaget" (with the first name only when
+ * that resident has wall consent), "Tiden er gået". Free tiles and tiles booked by a named
+ * resident can be tapped; the others are plain text, not dead buttons.
+ */
+import { useTranslation } from 'react-i18next';
+import type { Resident } from '../../../domain/model.js';
+import { firstName } from '../shared/avatar.js';
+import { Pictogram } from '../shared/pictogram.js';
+import type { SlotView } from './slots.js';
+
+interface Props {
+  slots: readonly SlotView[];
+  wall: ReadonlyMap<string, Resident>;
+  online: boolean;
+  /** "kl. 10.00 til 12.00" or "Hele dagen". */
+  timeOf: (slot: SlotView) => string;
+  onFree: (slot: SlotView) => void;
+  onTaken: (slot: SlotView) => void;
+  label: string;
+}
+
+const PICTO = { free: 'check', taken: 'lock', past: 'clock' } as const;
+
+export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label }: Props) {
+  const { t } = useTranslation('book');
+  const { t: c } = useTranslation();
+  return (
+    <ul className="slot-grid" aria-label={label}>
+      {slots.map((s) => {
+        const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
+        const name = who ? firstName(who.displayName) : null;
+        const word =
+          s.state === 'free'
+            ? t('free')
+            : s.state === 'past'
+              ? t('past')
+              : name
+                ? t('takenBy', { name })
+                : t('taken');
+        const sending = online ? c('status.sending') : c('status.sendsLater');
+        const note = s.booking?.pending
+          ? s.booking.pending === 'cancel'
+            ? `${t('cancelling')}: ${sending}`
+            : sending
+          : null;
+        const body = (
+          <>
+            <span className="slot-time">{timeOf(s)}</span>
+            <span className="slot-state">
+              <Pictogram name={PICTO[s.state]} fallback={PICTO[s.state]} />
+              <span>{word}</span>
+            </span>
+            {note && <span className="pending">{note}</span>}
+          </>
+        );
+        const cls = `slot slot-${s.state}`;
+        const tappable = s.state === 'free' || (s.state === 'taken' && who !== undefined);
+        return (
+          <li key={s.start.toISOString()}>
+            {tappable ? (
+              <button
+                type="button"
+                className={cls}
+                onClick={() => (s.state === 'free' ? onFree(s) : onTaken(s))}
+              >
+                {body}
+              </button>
+            ) : (
+              <div className={cls}>{body}</div>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
