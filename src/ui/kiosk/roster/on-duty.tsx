@@ -1,41 +1,30 @@
 /**
- * Who of the staff is on duty now: faces and first names, compact, for the Home screen.
- * (A first version written for Home; the roster screen's author may refine it.)
+ * Who of the staff is at work now: faces, first names and until when, compact, for the Home
+ * screen. Prop-free: it reads the roster itself, so Home only places it.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { useToday } from '../data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Face, firstName } from '../shared/avatar.js';
 import { clockOf } from '../time/format.js';
+import { useRoster } from './shifts.js';
 
 export function OnDutyNow() {
-  const { t } = useTranslation();
-  const { db, settings } = useEnv();
-  const { now, timeZone } = useToday();
-  const shifts = useLiveQuery(async () => {
-    const from = new Date(now.getTime() - 36 * 3_600_000).toISOString();
-    const rows = await db.shift
-      .where('start')
-      .between(from, now.toISOString(), true, true)
-      .toArray();
-    return rows
-      .filter((s) => Date.parse(s.start) <= now.getTime() && Date.parse(s.end) > now.getTime())
-      .sort((a, b) => a.staffName.localeCompare(b.staffName, 'da'));
-  }, [db, now.getTime()]);
-  if (shifts === undefined) return null;
-  if (shifts.length === 0) return <p className="empty">—</p>;
+  const { t } = useTranslation('roster');
+  const { settings } = useEnv();
+  const { timeZone } = useToday();
+  // Today only: the rest of the week is the Staff screen's.
+  const roster = useRoster(1);
+  if (roster === undefined) return null;
+  if (roster.now.length === 0) return <p className="empty">{t('nobodyNow')}</p>;
   return (
     <ul className="on-duty">
-      {shifts.map((s) => (
+      {roster.now.map((s) => (
         <li key={s.id}>
           <Face name={s.staffName} photo={s.photo} />
           <span className="on-duty-name">{firstName(s.staffName)}</span>
           <span className="on-duty-until">
-            {t('fromTo', {
-              from: clockOf(s.start, timeZone, settings.lang),
-              to: clockOf(s.end, timeZone, settings.lang),
-            })}
+            {t('until', { time: clockOf(s.end, timeZone, settings.lang) })}
           </span>
         </li>
       ))}
