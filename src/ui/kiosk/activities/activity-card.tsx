@@ -110,12 +110,7 @@ export function ActivityCard(p: Props) {
       tone={closed === 'ended' ? 'past' : closed === 'ongoing' ? 'now' : 'normal'}
       className="activity-card"
     >
-      {a.place && (
-        <p className="activity-place">
-          <Pictogram name="entrance" fallback="room" className="line-picto" />
-          <span>{a.place}</span>
-        </p>
-      )}
+      {a.place && <p className="activity-place">{a.place}</p>}
       {!closed && (
         <p className="activity-places">
           <span className={full ? 'badge full' : 'badge good'}>
@@ -130,8 +125,11 @@ export function ActivityCard(p: Props) {
           )}
         </p>
       )}
-      <p className="activity-roster">{rosterText}</p>
-      {a.waitlistCount > 0 && <p>{t('waiting', { count: a.waitlistCount })}</p>}
+      {/* Once it is over, who came is not news: the card stays short. */}
+      {closed !== 'ended' && <p className="activity-roster">{rosterText}</p>}
+      {closed !== 'ended' && a.waitlistCount > 0 && (
+        <p>{t('waiting', { count: a.waitlistCount })}</p>
+      )}
       {deadlineText && <p>{deadlineText}</p>}
       {results.length > 0 && (
         <ul className="activity-results">

@@ -64,6 +64,12 @@ describe('Book', () => {
     expect(screen.getByText('Der er åbent kl. 08.00 til 20.00.')).toBeTruthy();
   });
 
+  it('says when there are no more free times today', async () => {
+    await open({}, { now: cph('2026-11-24', '19:00') });
+    expect(await screen.findByText('Der er ikke flere ledige tider i dag.')).toBeTruthy();
+    expect(within(times()).queryAllByRole('button')).toEqual([]);
+  });
+
   it('shows a guest room as one "Hele dagen" slot', async () => {
     await open({ resource: [guestRoom] });
     fireEvent.click(await screen.findByRole('button', { name: 'I morgen' }));

@@ -21,13 +21,12 @@ import {
 import { useOnline, useToday, useWallResidentMap, useWallResidents } from '../data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
-import { Confirm } from '../shared/confirm.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import { useKiosk } from '../state/store.js';
 import { clockOf } from '../time/format.js';
-import { PickDialog, TellDialog, type Flow } from './book-flow.js';
+import { BookFlow, type Flow } from './book-flow.js';
 import { RefusedBookings } from './refused-bookings.js';
 import { lengthRule, maxRule, openingRule } from './rules-text.js';
 import { SlotGrid } from './slot-grid.js';
@@ -222,23 +221,30 @@ export function BookScreen() {
             {bookings === undefined ? null : slots.length === 0 ? (
               <p className="empty">{t('closedDay')}</p>
             ) : (
-              <SlotGrid
-                slots={slots}
-                wall={wall}
-                online={online}
-                timeOf={timeOf}
-                label={t('times')}
-                onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
-                onTaken={(s) =>
-                  s.booking?.residentId &&
-                  setFlow({
-                    step: 'pick-cancel',
-                    slot: s,
-                    bookingId: s.booking.id,
-                    ownerId: s.booking.residentId,
-                  })
-                }
-              />
+              <>
+                {!slots.some((s) => s.state === 'free') && (
+                  <p className="book-none-free">
+                    {day === today ? t('noneFreeToday') : t('noneFree')}
+                  </p>
+                )}
+                <SlotGrid
+                  slots={slots}
+                  wall={wall}
+                  online={online}
+                  timeOf={timeOf}
+                  label={t('times')}
+                  onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
+                  onTaken={(s) =>
+                    s.booking?.residentId &&
+                    setFlow({
+                      step: 'pick-cancel',
+                      slot: s,
+                      bookingId: s.booking.id,
+                      ownerId: s.booking.residentId,
+                    })
+                  }
+                />
+              </>
             )}
             <RefusedBookings resource={resource} bookings={bookings ?? []} rules={rules} />
             <div className="book-rules">
@@ -247,91 +253,23 @@ export function BookScreen() {
               ))}
             </div>
           </ItemCard>
-          {renderFlow(resource)}
+          {flow && (
+            <BookFlow
+              flow={flow}
+              resource={resource}
+              residents={residents}
+              wall={wall}
+              whenInSentence={whenInSentence}
+              setFlow={setFlow}
+              onPicked={(who, slot) => picked(resource, who, slot)}
+              onBook={(who, slot) => void book(resource, who, slot)}
+              onUnbook={(who, slot, id) => void unbook(resource, who, slot, id)}
+            />
+          )}
         </>
       )}
     </div>
   );
-
-  // A plain function, not a component: a component declared in here would remount every render.
-  function renderFlow(r: Resource) {
-    if (!flow) return null;
-    if (flow.step === 'not-yours') {
-      return (
-        <TellDialog
-          title={t('notYours')}
-          lines={[t('notYoursHelp')]}
-          pictogram="lock"
-          onClose={() => setFlow(null)}
-        />
-      );
-    }
-    if (flow.step === 'pick-add' || flow.step === 'pick-cancel') {
-      const title =
-        flow.step === 'pick-add'
-          ? t('pickTitle', { name: r.name, when: whenInSentence(flow.slot) })
-          : t('pickCancelTitle', { name: r.name, when: whenInSentence(flow.slot) });
-      return (
-        <PickDialog
-          title={title}
-          residents={residents}
-          onClose={() => setFlow(null)}
-          onPick={(who) =>
-            flow.step === 'pick-add'
-              ? picked(r, who, flow.slot)
-              : setFlow(
-                  who.id === flow.ownerId
-                    ? {
-                        step: 'confirm-cancel',
-                        slot: flow.slot,
-                        bookingId: flow.bookingId,
-                        residentId: who.id,
-                      }
-                    : { step: 'not-yours' },
-                )
-          }
-        />
-      );
-    }
-    const who = wall.get(flow.residentId);
-    if (!who) return null;
-    if (flow.step === 'cant') {
-      return (
-        <TellDialog
-          title={t('cant', { who: firstName(who.displayName) })}
-          lines={flow.why}
-          pictogram={r.pictogram}
-          onClose={() => setFlow(null)}
-        />
-      );
-    }
-    const common = {
-      resident: who,
-      pictogram: r.pictogram,
-      pictogramFallback: 'resource',
-      onNo: () => setFlow(null),
-    };
-    if (flow.step === 'confirm-add') {
-      const slot = flow.slot;
-      return (
-        <Confirm
-          {...common}
-          title={t('confirmAdd', { name: r.name, when: whenInSentence(slot) })}
-          yes={t('yesAdd')}
-          onYes={() => void book(r, who, slot)}
-        />
-      );
-    }
-    const { slot, bookingId } = flow;
-    return (
-      <Confirm
-        {...common}
-        title={t('confirmCancel', { name: r.name, when: whenInSentence(slot) })}
-        yes={t('yesCancel')}
-        onYes={() => void unbook(r, who, slot, bookingId)}
-      />
-    );
-  }
 }
 
 function Title() {

@@ -18,6 +18,8 @@ export const bookWords = defineWords(
     wholeDay: 'Hele dagen',
     cancelling: 'Aflyses',
     closedDay: 'Der er lukket denne dag.',
+    noneFree: 'Der er ingen ledige tider denne dag.',
+    noneFreeToday: 'Der er ikke flere ledige tider i dag.',
     rules: {
       max_one: 'Du kan booke 1 gang ad gangen.',
       max_other: 'Du kan booke {{count}} gange ad gangen.',
@@ -61,6 +63,8 @@ export const bookWords = defineWords(
     wholeDay: 'All day',
     cancelling: 'Being cancelled',
     closedDay: 'It is closed on this day.',
+    noneFree: 'There are no free times on this day.',
+    noneFreeToday: 'There are no more free times today.',
     rules: {
       max_one: 'You can book 1 time at a time.',
       max_other: 'You can book {{count}} times at a time.',
