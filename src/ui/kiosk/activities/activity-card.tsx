@@ -146,7 +146,11 @@ export function ActivityCard(p: Props) {
       <div className="activity-actions">
         {closedText ? (
           <p className="activity-closed">
-            <Pictogram name="lock" fallback="lock" className="line-picto" />
+            <Pictogram
+              name={closed === 'ended' ? 'clock' : 'lock'}
+              fallback="lock"
+              className="line-picto"
+            />
             <span>{closedText}</span>
           </p>
         ) : full && !a.waitlist ? (
