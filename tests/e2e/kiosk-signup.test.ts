@@ -1,20 +1,19 @@
+/**
+ * A resident signs up, cancels, undoes, joins the waiting list and is promoted when someone
+ * cancels on a second kiosk: the real server, two wall screens (two browser profiles), the real
+ * UI in Debian's Chromium. Each step is what a resident sees.
+ */
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SignUp } from '../../src/domain/model.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { launchChromium, newKioskContext } from './support/browser.js';
-import {
-  ACTIVITIES,
-  enrolCode,
-  seedCentre,
-  startKioskServer,
-  type Centre,
-} from './support/centre.js';
+import { ACTIVITIES, enrolCode, seedCentre, startKioskServer } from './support/centre.js';
 import { KioskPage } from './support/kiosk-page.js';
 import { ensureUiBuilt } from './support/ui-build.js';
 
 let browser: Browser;
 let t: TestServer;
-let centre: Centre;
 
 beforeAll(async () => {
   ensureUiBuilt();
@@ -25,15 +24,17 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   t = await startKioskServer();
-  centre = await seedCentre(t);
+  await seedCentre(t);
 });
 afterEach(async () => {
   await t.close();
 });
 
-async function enrolledKiosk(name: string): Promise<KioskPage> {
+async function activitiesOn(name: string): Promise<KioskPage> {
   const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
   await kiosk.open(t.url, (await enrolCode(t, name)).code);
+  await kiosk.home.waitFor();
+  await kiosk.goTo('Aktiviteter');
   await kiosk.waitForActivities(
     ACTIVITIES.banko.title,
     ACTIVITIES.walk.title,
@@ -42,69 +43,129 @@ async function enrolledKiosk(name: string): Promise<KioskPage> {
   return kiosk;
 }
 
-describe('the kiosk page', () => {
-  it('enrols from its address, shows today from the cache, and a sign-up reaches a second kiosk live', async () => {
-    const a = await enrolledKiosk('Stuen');
+async function signUpRow(activityId: string, residentId: string): Promise<SignUp | undefined> {
+  const row = await t.server.store.db
+    .selectFrom('signup')
+    .select('data')
+    .where('activity_id', '=', activityId)
+    .execute();
+  return row.map((r) => JSON.parse(r.data) as SignUp).find((s) => s.residentId === residentId);
+}
+
+describe('signing up on the wall screen', () => {
+  it('signs up, reaches a second kiosk live, cancels, and undoes', async () => {
+    const a = await activitiesOn('Stuen');
     // The code is gone from the address bar; the token is kept for next time.
-    expect(a.page.url()).toBe(`${t.url}/kiosk/`);
+    expect(a.page.url()).toBe(`${t.url}/kiosk/?night=off`);
     expect(await a.page.evaluate(() => localStorage.getItem('citizen-guide.kiosk-token'))).toMatch(
       /.{20,}/,
     );
-
-    await a.waitForText(a.connection, /Opdateret kl\. \d\d\.\d\d/);
-    expect(await a.textOf(a.page.locator('.centre'))).toBe(centre.name);
-    expect(await a.textOf(a.date)).toMatch(
-      /^I dag er det (mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) den \d+\. \p{L}+ \d{4}$/u,
-    );
-
     const banko = a.activity(ACTIVITIES.banko.title);
-    expect(await a.textOf(banko)).toContain('Sted: Fælles stuen');
     expect(await a.textOf(banko)).toMatch(/kl\. \d\d\.\d\d til \d\d\.\d\d/);
+    expect(await a.textOf(banko)).toContain('Fælles stuen');
     expect(await a.textOf(banko)).toContain('6 ledige pladser');
     // Bent has wall consent; Dennis has not, so he is only counted.
     expect(await a.textOf(banko)).toContain('Tilmeldt: Bent +1');
-    expect(await a.textOf(a.activity(ACTIVITIES.walk.title))).toContain('Fuld – venteliste');
-    await a.check('01-home');
+    expect(await a.textOf(a.activity(ACTIVITIES.walk.title))).toContain('Der er venteliste');
+    await a.check('01-activities');
 
-    const b = await enrolledKiosk('Gangen');
+    const b = await activitiesOn('Gangen');
     await b.waitForText(b.activity(ACTIVITIES.banko.title), 'Tilmeldt: Bent +1');
 
-    // Anna signs up for Banko on kiosk A: pick, confirm, answer.
-    await a.activity(ACTIVITIES.banko.title).getByRole('button', { name: 'Tilmeld' }).click();
-    // Only residents with wall consent can be picked; Bent is already signed up.
-    expect(await a.dialog.getByRole('listitem').count()).toBe(7);
-    expect(await a.dialog.getByRole('button', { name: 'Dennis' }).count()).toBe(0);
-    expect(await a.dialog.getByRole('button', { name: 'Bent er tilmeldt' }).isDisabled()).toBe(
-      true,
-    );
-    expect(await a.dialog.getByRole('button', { name: 'Anna', exact: true }).isEnabled()).toBe(
-      true,
-    );
+    // Anna signs up on kiosk A: her photo, then a big, clear confirm step.
+    await banko.getByRole('button', { name: 'Tilmeld', exact: true }).click();
+    expect(await a.dialog.getByRole('button', { name: /^Dennis/ }).count()).toBe(0);
     await a.check('02-picker');
-    await a.dialog.getByRole('button', { name: 'Anna', exact: true }).click();
+    await a.dialog.getByRole('button', { name: /^Anna/ }).click();
+    await a.page
+      .getByRole('dialog', { name: `Vil du tilmelde dig ${ACTIVITIES.banko.title}?` })
+      .waitFor();
     await a.check('03-confirm');
-    await a.confirm();
-    await a.waitForText(a.answer, 'Du er tilmeldt.');
+    await a.confirm('Ja, tilmeld mig');
+    await a.waitForText(banko, 'Anna er tilmeldt.');
+    await a.waitForText(banko, 'Tilmeldt: Anna, Bent +1');
+    await a.waitForText(banko, '5 ledige pladser');
+    await a.undo.waitFor();
     await a.check('04-signed-up');
-    await a.closeDialog();
-    await a.waitForText(a.activity(ACTIVITIES.banko.title), 'Tilmeldt: Anna, Bent +1');
-    expect(await a.textOf(a.activity(ACTIVITIES.banko.title))).toContain('5 ledige pladser');
 
     // Kiosk B shows it without a reload (a live push into its cache).
     await b.waitForText(b.activity(ACTIVITIES.banko.title), 'Tilmeldt: Anna, Bent +1');
     await b.waitForText(b.activity(ACTIVITIES.banko.title), '5 ledige pladser');
 
-    // Frank joins the full walk: he is put on the waiting list.
-    await a.pick(ACTIVITIES.walk.title, 'Frank');
-    await a.confirm();
-    await a.waitForText(a.answer, 'Du er nummer 1 på ventelisten.');
-    await a.check('05-waitlisted');
-    await a.closeDialog();
-    await b.waitForText(b.activity(ACTIVITIES.walk.title), 'På venteliste: 1');
-    await b.check('06-second-kiosk');
+    // Anna cancels on kiosk B.
+    await b.pick(ACTIVITIES.banko.title, 'Anna', 'Afmeld');
+    await b.confirm('Ja, afmeld mig');
+    await a.waitForText(banko, 'Tilmeldt: Bent +1');
+    await a.waitForText(banko, '6 ledige pladser');
+    expect(await signUpRow(ACTIVITIES.banko.id, 'r-anna')).toMatchObject({ status: 'cancelled' });
+
+    // Eva signs up on A and changes her mind: "Fortryd" takes it back.
+    await a.pick(ACTIVITIES.banko.title, 'Eva');
+    await a.confirm('Ja, tilmeld mig');
+    await a.waitForText(banko, 'Tilmeldt: Bent, Eva +1');
+    await a.undo.click();
+    await a.waitForText(banko, 'Tilmeldt: Bent +1');
+    await b.waitForText(b.activity(ACTIVITIES.banko.title), 'Tilmeldt: Bent +1');
+    await expect
+      .poll(() => signUpRow(ACTIVITIES.banko.id, 'r-eva'))
+      .toMatchObject({
+        status: 'cancelled',
+      });
 
     expect([...a.problems, ...b.problems]).toEqual([]);
     await a.page.context().close();
     await b.page.context().close();
+  });
+
+  it('puts a resident on the waiting list with their number, and promotes them when someone cancels on another kiosk', async () => {
+    const a = await activitiesOn('Stuen');
+    const b = await activitiesOn('Gangen');
+    const walk = a.activity(ACTIVITIES.walk.title);
+    expect(await a.textOf(walk)).toContain('Fuld');
+
+    // Frank joins the full walk: the confirm step says it is the waiting list.
+    await a.pick(ACTIVITIES.walk.title, 'Frank');
+    await a.page
+      .getByRole('dialog', { name: `Vil du på ventelisten til ${ACTIVITIES.walk.title}?` })
+      .waitFor();
+    await a.waitForText(a.dialog, 'Du bliver nummer 1 på ventelisten.');
+    await a.check('05-waitlist-confirm');
+    await a.confirm('Ja, skriv mig på ventelisten');
+    await a.waitForText(walk, 'Frank er nummer 1 på ventelisten.');
+    await a.check('06-waitlisted');
+    await b.waitForText(b.activity(ACTIVITIES.walk.title), '1 på ventelisten');
+
+    // Carla cancels on kiosk B: Frank moves up, and kiosk A shows it without a tap.
+    await b.pick(ACTIVITIES.walk.title, 'Carla', 'Afmeld');
+    await b.confirm('Ja, afmeld mig');
+    await a.waitForText(walk, 'Frank er tilmeldt.');
+    await a.waitForText(walk, 'Tilmeldt: Eva, Frank');
+    expect(await a.textOf(walk)).not.toContain('på ventelisten');
+    await b.waitForText(b.activity(ACTIVITIES.walk.title), 'Tilmeldt: Eva, Frank');
+    await a.check('07-promoted');
+    expect(await signUpRow(ACTIVITIES.walk.id, 'r-frank')).toMatchObject({
+      status: 'confirmed',
+      position: null,
+    });
+
+    expect([...a.problems, ...b.problems]).toEqual([]);
+    await a.page.context().close();
+    await b.page.context().close();
+  });
+
+  it('asks "Er du færdig?" before the idle time closes a half-done sign-up', async () => {
+    const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+    await kiosk.open(t.url, (await enrolCode(t, 'Idle')).code, '?night=off&idle=15');
+    await kiosk.goTo('Aktiviteter');
+    await kiosk.pick(ACTIVITIES.banko.title, 'Anna');
+    const question = kiosk.page.getByRole('dialog', { name: 'Er du færdig?' });
+    await question.waitFor({ timeout: 25_000 });
+    await kiosk.check('08-idle-question', ['standard']);
+    await question.getByRole('button', { name: 'Nej, jeg er her' }).click();
+    // The half-done sign-up is still there to finish.
+    await kiosk.confirm('Ja, tilmeld mig');
+    await kiosk.waitForText(kiosk.activity(ACTIVITIES.banko.title), 'Anna er tilmeldt.');
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
   });
 });

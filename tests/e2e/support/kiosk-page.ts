@@ -82,24 +82,33 @@ export class KioskPage {
     for (const title of titles) await this.activity(title).waitFor({ timeout: 15_000 });
   }
 
-  /** Taps "Tilmeld" on an activity and picks the resident; leaves the confirm step open. */
-  async pick(title: string, firstName: string): Promise<void> {
-    await this.activity(title).getByRole('button', { name: 'Tilmeld' }).click();
-    await this.dialog.getByRole('button', { name: firstName, exact: true }).click();
-    await this.dialog.getByRole('button', { name: 'Ja, tilmeld' }).waitFor();
+  /**
+   * On the Activities screen: taps "Tilmeld" (or "Afmeld") on an activity and picks the resident
+   * by photo; leaves the confirm step open.
+   */
+  async pick(
+    title: string,
+    firstName: string,
+    action: 'Tilmeld' | 'Afmeld' = 'Tilmeld',
+  ): Promise<void> {
+    await this.activity(title).getByRole('button', { name: action, exact: true }).click();
+    await this.dialog.getByRole('button', { name: new RegExp(`^${firstName}`) }).click();
   }
 
-  async confirm(): Promise<void> {
-    await this.dialog.getByRole('button', { name: 'Ja, tilmeld' }).click();
-  }
-
-  get answer(): Locator {
-    return this.dialog.getByRole('status');
-  }
-
-  async closeDialog(): Promise<void> {
-    await this.dialog.getByRole('button', { name: 'OK' }).click();
+  /** The big "Ja, …" of the confirm step. */
+  async confirm(yes: string | RegExp = /^Ja, /): Promise<void> {
+    await this.dialog.getByRole('button', { name: yes }).click();
     await this.dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The undo bar after a change. */
+  get undo(): Locator {
+    return this.page.getByRole('button', { name: 'Fortryd' });
+  }
+
+  /** The calm line about the connection (empty while online and up to date). */
+  get banner(): Locator {
+    return this.page.locator('.status-banner');
   }
 
   /**

@@ -72,7 +72,7 @@ describe('Activities', () => {
       signup: [signup('a1', 'r-anna'), signup('a1', 'r-bent'), signup('a1', 'r-dennis')],
     });
     const c = await card('Bankospil');
-    expect(c.textContent).toContain('Tilmeldt: Anna, Bent, +2');
+    expect(c.textContent).toContain('Tilmeldt: Anna, Bent +2');
     expect(screen.queryByText(/Dennis/)).toBeNull();
   });
 

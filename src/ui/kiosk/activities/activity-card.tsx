@@ -52,10 +52,12 @@ export function ActivityCard(p: Props) {
     roster.names.length === 0 && roster.others === 0
       ? t('nobodyYet')
       : t('signedUpList', {
-          names: [
-            ...roster.names,
-            ...(roster.others > 0 ? [t('others', { count: roster.others })] : []),
-          ].join(', '),
+          // "Anna, Bent +2": the rest are only counted; with no names, "2 personer".
+          names:
+            roster.names.length === 0
+              ? t('people', { count: roster.others })
+              : roster.names.join(', ') +
+                (roster.others > 0 ? ` ${t('others', { count: roster.others })}` : ''),
         });
   const closedText = closed ? t(`closed.${closed}`) : null;
   const someoneOn = p.signups.some((s) => isOn(s) && p.wall.has(s.residentId));

@@ -34,7 +34,13 @@ export function ResidentPicker({ residents, onPick, marks, heading, headingLevel
                 <button type="button" className="picker-tile" onClick={() => onPick(r)}>
                   <Avatar resident={r} />
                   <span className="picker-name">{firstName(r.displayName)}</span>
-                  {mark && <span className="picker-mark">{mark}</span>}
+                  {mark && (
+                    <>
+                      {/* A pause for a screen reader: "Anna, Tilmeldt", not "AnnaTilmeldt". */}
+                      <span className="visually-hidden">, </span>
+                      <span className="picker-mark">{mark}</span>
+                    </>
+                  )}
                 </button>
               </li>
             );
