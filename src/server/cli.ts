@@ -16,7 +16,7 @@ import {
   revokeDevice,
   setPassword,
 } from './auth/accounts.js';
-import { seedDemo } from './demo/seed.js';
+import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
 import { startServer } from './index.js';
 import { createLogger } from './logger.js';
 import { openSqlite } from './store/sqlite.js';
@@ -65,7 +65,7 @@ async function main(argv: string[]): Promise<number> {
       let seeded = false;
       if (values.demo) {
         const db = await openSqlite(dataDir);
-        seeded = await seedDemo(db);
+        seeded = await seedDemo(db, new Date(), { dataDir });
         await db.destroy();
       }
       const server = await startServer({
@@ -171,6 +171,9 @@ async function runDemo(
   out(`  Admin login:  admin / ${password}   (a new password each demo start)`);
   out(`  Kiosk page:   ${kioskUrl}`);
   out(`                (the one-time enrolment code ${code} is valid for 10 minutes)`);
+  out(
+    `  Resident PIN: ${DEMO_PIN_RESIDENT.name} has the PIN ${DEMO_PIN_RESIDENT.pin} (tap his photo to try it)`,
+  );
   if (!existsSync('dist/ui/index.html'))
     out('  The kiosk UI is not built: run `npm run build:ui` first.');
   out('  No Electron runtime is used by the demo: open the kiosk page above in a browser.');

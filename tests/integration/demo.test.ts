@@ -1,7 +1,10 @@
-import { rmSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChangesPush } from '../../src/protocol/index.js';
+import type { ChangesPush, ResidentUnlockResult } from '../../src/protocol/index.js';
 import { enrolDevice } from '../../src/client/index.js';
+import { createEnrolCode } from '../../src/server/auth/accounts.js';
+import { openSqlite } from '../../src/server/store/sqlite.js';
 import { freePort, spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { connectSocket, freshDataDir, mutate, pullAll, replay } from '../helpers/test-server.js';
 
@@ -23,10 +26,66 @@ const printedCode = (): string => {
   return code;
 };
 
+/** A kiosk enrolled with a code of its own (the printed one works once, for the last test). */
+async function anotherKiosk(): Promise<Awaited<ReturnType<typeof connectSocket>>> {
+  const db = await openSqlite(dataDir);
+  const { code } = await createEnrolCode(db, 'Test kiosk');
+  await db.destroy();
+  const enrolled = await enrolDevice(server.url, code);
+  if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error} ${enrolled.message}`);
+  return connectSocket(server.url, enrolled.token);
+}
+
 describe('serve --demo', () => {
-  it('prints an admin login and a kiosk address with a one-time code', () => {
+  it('prints an admin login, a kiosk address with a one-time code, and the PIN to try', () => {
     expect(server.output()).toMatch(/Admin login: +admin \/ \S+/);
+    expect(server.output()).toMatch(/Resident PIN: +Bent has the PIN 1234/);
     expect(server.output()).toMatch(/No Electron runtime/);
+  });
+
+  it('has a drawn photo for every resident on the wall and every duty, served as PNG', async () => {
+    const kiosk = await anotherKiosk();
+    const { changes } = await pullAll(kiosk);
+    const residents = [...replay(changes, 'resident').values()];
+    const shifts = [...replay(changes, 'shift').values()];
+    const dinners = [...replay(changes, 'meal').values()].filter((m) => m.slot === 'dinner');
+    const news = [...replay(changes, 'news').values()];
+    expect(residents.length).toBeGreaterThan(0);
+    const hashes = [
+      ...residents.map((r) => r.photo),
+      ...shifts.map((s) => s.photo),
+      ...dinners.map((m) => m.photo),
+      ...news.flatMap((n) => n.media.map((m) => m.hash)),
+    ];
+    expect(hashes.every((h) => h !== null)).toBe(true);
+    expect(news.some((n) => n.media.some((m) => m.kind === 'image'))).toBe(true);
+    // Every resident and staff member looks different.
+    const faces = new Set([...residents.map((r) => r.photo), ...shifts.map((s) => s.photo)]);
+    const people = new Set([...residents.map((r) => r.id), ...shifts.map((s) => s.staffName)]);
+    expect(faces.size).toBe(people.size);
+
+    for (const hash of new Set(hashes)) {
+      const file = join(dataDir, 'media', hash ?? '');
+      expect(existsSync(file)).toBe(true);
+      const res = await fetch(`${server.url}/media/${hash}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('image/png');
+      expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file))).toBe(true);
+    }
+    kiosk.disconnect();
+  });
+
+  it('lets Bent open his day with the printed PIN', async () => {
+    const kiosk = await anotherKiosk();
+    const { changes } = await pullAll(kiosk);
+    expect(replay(changes, 'resident').get('r-bent')?.hasPin).toBe(true);
+    const unlock = async (pin: string): Promise<ResidentUnlockResult> =>
+      (await kiosk
+        .timeout(10_000)
+        .emitWithAck('resident.unlock', { residentId: 'r-bent', pin })) as ResidentUnlockResult;
+    expect(await unlock('1234')).toEqual({ ok: true });
+    expect(await unlock('4321')).toMatchObject({ ok: false, code: 'wrong_pin' });
+    kiosk.disconnect();
   });
 
   it('a kiosk enrolled with the printed code sees the seeded centre, and a sign-up reaches a second kiosk', async () => {

@@ -3,6 +3,9 @@
  * structure, meals, duty roster, activities with small capacities, two bookable resources and a
  * few news posts, all relative to "today" in the centre's time zone. Written through the same
  * Writer as mutations, so it lands in the change log like any other change.
+ *
+ * Given the data directory, residents, staff, dinners and one news post get drawn pictures
+ * (stored as media blobs); without it every photo is null. Bent has a PIN (`DEMO_PIN_RESIDENT`).
  */
 import type { Kysely } from 'kysely';
 import {
@@ -17,10 +20,17 @@ import {
 } from '../../domain/model.js';
 import { addDaysToDate, dayOf, zonedInstant } from '../../domain/rules/days.js';
 import type { Database } from '../store/schema.js';
+import { hashPassword } from '../auth/tokens.js';
+import { setPinHash } from '../store/secrets.js';
 import { lockHead } from '../store/store.js';
 import { Writer } from '../store/writer.js';
+import type { Dish } from './dishes.js';
+import { storeDemoPictures, type DemoPictures } from './pictures.js';
 
 export const DEMO_TIME_ZONE = 'Europe/Copenhagen';
+
+/** The demo resident with a PIN, so the PIN flow can be tried on the kiosk. */
+export const DEMO_PIN_RESIDENT = { id: 'r-bent', name: 'Bent', pin: '1234' } as const;
 
 const residents: [string, string, boolean][] = [
   ['Anna', 'g-birk', true],
@@ -49,14 +59,14 @@ const dayPlan: [string, string, string][] = [
   ['21:30', 'Sengetid', 'bed'],
 ];
 
-const dishes: [string, string[]][] = [
-  ['Frikadeller med kartofler', ['æg', 'mælk']],
-  ['Fiskefrikadeller med remoulade', ['fisk', 'æg']],
-  ['Boller i karry', ['gluten', 'mælk']],
-  ['Kylling med ris', []],
-  ['Grøntsagssuppe med brød', ['gluten', 'selleri']],
-  ['Lasagne', ['gluten', 'mælk']],
-  ['Stegt flæsk med persillesovs', ['mælk']],
+const dishes: [string, string[], Dish][] = [
+  ['Frikadeller med kartofler', ['æg', 'mælk'], 'meatballs'],
+  ['Fiskefrikadeller med remoulade', ['fisk', 'æg'], 'fishcakes'],
+  ['Boller i karry', ['gluten', 'mælk'], 'curry'],
+  ['Kylling med ris', [], 'chicken'],
+  ['Grøntsagssuppe med brød', ['gluten', 'selleri'], 'soup'],
+  ['Lasagne', ['gluten', 'mælk'], 'lasagne'],
+  ['Stegt flæsk med persillesovs', ['mælk'], 'pork'],
 ];
 
 const activities: [string, string, string, string, string, number | null][] = [
@@ -67,9 +77,24 @@ const activities: [string, string, string, string, string, number | null][] = [
   ['Tur i minibus', 'bus', 'Indgangen', '10:00', '13:00', 5],
 ];
 
-export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<boolean> {
+export interface SeedOptions {
+  /** Where media blobs go (`<dataDir>/media`); without it the demo has no pictures. */
+  dataDir?: string;
+}
+
+export async function seedDemo(
+  db: Kysely<Database>,
+  now = new Date(),
+  options: SeedOptions = {},
+): Promise<boolean> {
   const existing = await db.selectFrom('centre').select('id').executeTakeFirst();
   if (existing) return false;
+  const pictures: DemoPictures | null = options.dataDir
+    ? await storeDemoPictures(options.dataDir)
+    : null;
+  const photo = (name: string): string | null => pictures?.portrait(name) ?? null;
+  // Hashed before the transaction: scrypt is slow on purpose, the write lock need not wait.
+  const pinHash = await hashPassword(DEMO_PIN_RESIDENT.pin);
   const tz = DEMO_TIME_ZONE;
   const today = dayOf(now, tz);
   const at = (date: string, time: string): string => zonedInstant(date, time, tz).toISOString();
@@ -87,15 +112,16 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       const r: Resident = {
         id: `r-${name.toLowerCase()}`,
         displayName: name,
-        photo: null,
+        photo: photo(name),
         pictogram: 'person',
         groupIds: [group],
         wallConsent: consent,
-        hasPin: false,
+        hasPin: name === DEMO_PIN_RESIDENT.name,
         mealSignUp: i % 3 !== 2,
       };
       await put('resident', r);
     }
+    await setPinHash(trx, DEMO_PIN_RESIDENT.id, pinHash);
 
     for (let d = 0; d < 7; d++) {
       const date = addDaysToDate(today, d);
@@ -127,7 +153,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         changedOn: null,
       });
 
-      const [dish, allergens] = dishes[d % dishes.length] ?? ['Dagens ret', []];
+      const [dish, allergens, kind] = dishes[d % dishes.length] ?? ['Dagens ret', [], 'meatballs'];
       const meals: Meal[] = [
         {
           id: `m-${date}-breakfast`,
@@ -136,7 +162,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
           dish: 'Havregryn og brød',
           description: '',
           allergens: ['gluten', 'mælk'],
-          photo: null,
+          photo: pictures?.dish('porridge') ?? null,
           pictogram: 'breakfast',
         },
         {
@@ -146,7 +172,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
           dish: 'Smørrebrød',
           description: 'Rugbrød med pålæg',
           allergens: ['gluten'],
-          photo: null,
+          photo: pictures?.dish('open-sandwiches') ?? null,
           pictogram: 'lunch',
         },
         {
@@ -156,33 +182,37 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
           dish,
           description: '',
           allergens,
-          photo: null,
+          photo: pictures?.dish(kind) ?? null,
           pictogram: 'dinner',
         },
       ];
       for (const m of meals) await put('meal', m);
 
+      const staff = (names: string[]): string => names[d % names.length] ?? 'Ole';
+      const birk = staff(['Mette', 'Søren', 'Lene']);
+      const eg = staff(['Ali', 'Pia', 'Jens']);
+      const evening = staff(['Hanne', 'Kim', 'Tina']);
       const shifts: Shift[] = [
         {
           id: `s-${date}-am-birk`,
-          staffName: ['Mette', 'Søren', 'Lene'][d % 3] ?? 'Mette',
-          photo: null,
+          staffName: birk,
+          photo: photo(birk),
           start: at(date, '07:00'),
           end: at(date, '15:00'),
           groupId: 'g-birk',
         },
         {
           id: `s-${date}-am-eg`,
-          staffName: ['Ali', 'Pia', 'Jens'][d % 3] ?? 'Ali',
-          photo: null,
+          staffName: eg,
+          photo: photo(eg),
           start: at(date, '07:00'),
           end: at(date, '15:00'),
           groupId: 'g-eg',
         },
         {
           id: `s-${date}-pm`,
-          staffName: ['Hanne', 'Kim', 'Tina'][d % 3] ?? 'Hanne',
-          photo: null,
+          staffName: evening,
+          photo: photo(evening),
           start: at(date, '15:00'),
           end: at(date, '23:00'),
           groupId: null,
@@ -190,7 +220,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
         {
           id: `s-${date}-night`,
           staffName: 'Ole',
-          photo: null,
+          photo: photo('Ole'),
           start: at(date, '23:00'),
           end: at(addDaysToDate(date, 1), '07:00'),
           groupId: null,
@@ -238,17 +268,22 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
       maxActivePerResident: 1,
     });
 
-    const news: [string, string][] = [
-      ['Julefrokost', 'Fredag holder vi julefrokost i fælles stuen. Alle er velkomne.'],
-      ['Ny medarbejder', 'Pia er startet i Egehuset. Sig hej til hende.'],
-      ['Frisøren kommer', 'Frisøren kommer på tirsdag. Skriv dig på listen.'],
+    const news: [string, string, string | null][] = [
+      [
+        'Julefrokost',
+        'På fredag holder vi julefrokost i fælles stuen. Vi spiser klokken 12. ' +
+          'Der er risalamande og små gaver. Alle er velkomne.',
+        pictures?.festiveTable ?? null,
+      ],
+      ['Ny medarbejder', 'Pia er startet i Egehuset. Sig hej til hende.', photo('Pia')],
+      ['Frisøren kommer', 'Frisøren kommer på tirsdag. Du kan tilmelde dig på skærmen.', null],
     ];
-    for (const [i, [title, body]] of news.entries()) {
+    for (const [i, [title, body, picture]] of news.entries()) {
       await put('news', {
         id: `n-${i}`,
         title,
         body,
-        media: [],
+        media: picture ? [{ hash: picture, kind: 'image', signLanguage: false }] : [],
         publishAt: new Date(now.getTime() - (i + 1) * 86_400_000).toISOString(),
         expiresAt: null,
         audience: { kind: 'all' },

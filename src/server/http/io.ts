@@ -4,6 +4,13 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** How much of an oversize body is read and dropped so the client can still read the 413. */
 const DRAIN_LIMIT_BYTES = 1024 * 1024;
 
+/**
+ * Content-Security-Policy for the kiosk page (and everything else served as a document): nothing
+ * from outside, no inline script.
+ */
+export const KIOSK_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
 export class HttpError extends Error {
   constructor(
     readonly status: number,

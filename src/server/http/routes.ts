@@ -12,6 +12,7 @@ import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import {
   HttpError,
+  KIOSK_CSP,
   SESSION_COOKIE,
   bearer,
   clientIp,
@@ -19,6 +20,7 @@ import {
   sendError,
   sendJson,
 } from './io.js';
+import { serveMedia } from './media-route.js';
 import { RateLimiter } from './rate-limit.js';
 
 export interface HttpDeps {
@@ -55,10 +57,6 @@ const MIME: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Content-Security-Policy for the kiosk page: nothing from outside, no inline script. */
-const CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; media-src 'self' blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
-
 function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   const r = schema.safeParse(body);
   if (!r.success) {
@@ -76,7 +74,7 @@ function serveFile(res: ServerResponse, file: string, cache: string): void {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
     'content-length': statSync(file).size,
     'cache-control': cache,
-    'content-security-policy': CSP,
+    'content-security-policy': KIOSK_CSP,
     'x-content-type-options': 'nosniff',
   });
   createReadStream(file).pipe(res);
@@ -176,14 +174,8 @@ export function createHttpHandler(
 
     if (method === 'GET' && path === '/api/speech') return deps.speech(req, res, url);
 
-    if (method === 'GET' && path.startsWith('/media/')) {
-      const hash = path.slice('/media/'.length);
-      if (!/^[0-9a-f]{64}$/.test(hash))
-        throw new HttpError(400, 'invalid', 'A media address is a SHA-256 hex digest.');
-      const file = join(deps.dataDir, 'media', hash);
-      if (!existsSync(file)) throw new HttpError(404, 'not_found', 'No such media.');
-      return serveFile(res, file, 'public, max-age=31536000, immutable');
-    }
+    if ((method === 'GET' || method === 'HEAD') && path.startsWith('/media/'))
+      return serveMedia(req, res, deps.dataDir, path.slice('/media/'.length));
 
     if (method === 'GET' && (path === '/' || path === '/kiosk')) {
       res.writeHead(302, { location: `/kiosk/${url.search}${url.hash}` });
