@@ -20,7 +20,7 @@ beforeAll(async () => {
   ensureUiBuilt();
   browser = await launchChromium();
   t = await startKioskServer();
-  await seedDemo(t.server.store.db);
+  await seedDemo(t.server.store.db, new Date(), { dataDir: t.dataDir });
   await t.restart(); // the server reads wall consent when it starts
 });
 afterAll(async () => {
@@ -157,7 +157,7 @@ describe('a centre server without eSpeak NG', () => {
   it('makes every read-aloud button say "Ingen stemme" instead of doing nothing', async () => {
     const bare = await startKioskServer({ speech: { program: '/nonexistent/espeak-ng' } });
     try {
-      await seedDemo(bare.server.store.db);
+      await seedDemo(bare.server.store.db, new Date(), { dataDir: bare.dataDir });
       await bare.restart({ speech: { program: '/nonexistent/espeak-ng' } });
       const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
       const { code } = await enrolCode(bare, 'Uden stemme');

@@ -54,7 +54,7 @@ async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   ensureUiBuilt();
   const t = await startKioskServer();
-  await seedDemo(t.server.store.db);
+  await seedDemo(t.server.store.db, new Date(), { dataDir: t.dataDir });
   await t.restart(); // the server reads wall consent at start
   const browser = await launchChromium();
   try {
