@@ -83,6 +83,25 @@ describe('every kiosk screen', () => {
     await kiosk.page.context().close();
   });
 
+  it('asks for the PIN where staff set one, checked by the server', async () => {
+    const kiosk = await openKiosk('PIN');
+    await kiosk.goTo('Min dag');
+    await kiosk.page.getByRole('button', { name: 'Bent', exact: true }).click();
+    const pad = kiosk.page.getByRole('dialog', { name: 'Skriv din kode' });
+    await pad.waitFor();
+    for (const d of ['4', '3', '2', '1'])
+      await pad.getByRole('button', { name: d, exact: true }).click();
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await kiosk.waitForText(pad, 'Koden er forkert. Prøv igen.');
+    await kiosk.check('36-pin-wrong', ['standard']);
+    for (const d of ['1', '2', '3', '4'])
+      await pad.getByRole('button', { name: d, exact: true }).click();
+    await pad.getByRole('button', { name: 'OK' }).click();
+    await kiosk.page.getByRole('heading', { name: 'Bents dag' }).waitFor();
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
   it('speaks English when the kiosk is set to English', async () => {
     const kiosk = await openKiosk('English', '?night=off&lang=en');
     await kiosk.page.getByRole('button', { name: 'Home', exact: true }).waitFor();
