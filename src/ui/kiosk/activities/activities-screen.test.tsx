@@ -66,6 +66,26 @@ describe('Activities', () => {
     expect(await screen.findByText('Der er ingen aktiviteter i dag.')).toBeTruthy();
   });
 
+  it("opens on tomorrow once today's activities are over, like Home", async () => {
+    await open(
+      {
+        activity: [
+          bingo(),
+          activity('a2', {
+            title: 'Gåtur',
+            start: cph('2026-11-25', '10:00'),
+            end: cph('2026-11-25', '11:00'),
+          }),
+        ],
+      },
+      { now: cph('2026-11-24', '20:00') },
+    );
+    expect(await card('Gåtur')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'I morgen', pressed: true })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'I dag' }));
+    expect(await card('Bankospil')).toBeTruthy();
+  });
+
   it('names only residents with wall consent, and counts the rest', async () => {
     await open({
       activity: [bingo({ confirmedCount: 4 })],

@@ -52,8 +52,24 @@ export function ActivitiesScreen() {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [recent, setRecent] = useState<ReadonlySet<string>>(new Set());
   const days = weekFrom(today);
-  // A day chosen before midnight that has since left the week falls back to today.
-  const day = chosen !== null && days.includes(chosen) ? chosen : today;
+  // Like Home: once nothing is left to join today (an evening), the screen opens on tomorrow.
+  const todayOver = useLiveQuery(async () => {
+    const lo = dayBounds(today, timeZone).start.getTime();
+    const mid = dayBounds(tomorrow, timeZone).start.getTime();
+    const hi = dayBounds(tomorrow, timeZone).end.getTime();
+    const rows = await db.activity
+      .where('start')
+      .between(new Date(lo - DAY_MS).toISOString(), new Date(hi + DAY_MS).toISOString())
+      .toArray();
+    const starts = (a: Activity, from: number, to: number) =>
+      Date.parse(a.start) >= from && Date.parse(a.start) < to;
+    return (
+      !rows.some((a) => starts(a, lo, mid) && Date.parse(a.end) > now.getTime()) &&
+      rows.some((a) => starts(a, mid, hi))
+    );
+  }, [db, today, tomorrow, timeZone, Math.floor(now.getTime() / 60_000)]);
+  // A day chosen before midnight that has since left the week falls back to the default.
+  const day = chosen !== null && days.includes(chosen) ? chosen : todayOver ? tomorrow : today;
 
   // One query for the day's activities, their sign-ups and the outbox, so a card never shows
   // half of it.
