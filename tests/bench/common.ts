@@ -234,13 +234,25 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 const CHILD = fileURLToPath(new URL('./server-child.ts', import.meta.url));
 
+export interface ChildServerOptions {
+  /** Serve the built kiosk UI from this directory under /kiosk/ (default: no UI). */
+  uiDir?: string;
+  /** Listen on this loopback port (default: a free one), e.g. to come back where a page was. */
+  port?: number;
+}
+
 /** Starts `server-child.ts` (startServer on a free loopback port) over `dataDir`. */
-export async function startChildServer(ctx: BenchContext, dataDir: string): Promise<ChildServer> {
+export async function startChildServer(
+  ctx: BenchContext,
+  dataDir: string,
+  opts: ChildServerOptions = {},
+): Promise<ChildServer> {
   // BENCH_PROFILE=1 writes a V8 CPU profile of each server child to bench-results/profiles/.
   const profile = process.env.BENCH_PROFILE
     ? ['--cpu-prof', `--cpu-prof-dir=${join('bench-results', 'profiles')}`]
     : [];
-  const child: ChildProcess = fork(CHILD, [dataDir], {
+  const args = [dataDir, opts.uiDir ?? '-', String(opts.port ?? 0)];
+  const child: ChildProcess = fork(CHILD, args, {
     execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' },

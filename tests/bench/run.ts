@@ -18,10 +18,11 @@ import {
   type Json,
 } from './common.js';
 import { fanOut } from './fan-out.js';
+import { kioskUi } from './kiosk-ui.js';
 import { memory } from './memory.js';
 import { mutations } from './mutations.js';
 
-const benches: Bench[] = [catchUp, fanOut, mutations, memory];
+const benches: Bench[] = [catchUp, fanOut, mutations, memory, kioskUi];
 
 const RESULTS_DIR = 'bench-results';
 

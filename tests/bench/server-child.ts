@@ -1,8 +1,9 @@
 /**
  * The centre server in its own process, for the benchmarks: `fork()`ed by common.ts with
- * `--import tsx --expose-gc` and the data directory as its argument. It answers IPC requests with
- * its own memory, CPU time, event-loop delay and connected-client count, so the benchmark
- * clients (in the parent) are never counted as the server's cost.
+ * `--import tsx --expose-gc`, the data directory as its argument and, optionally, the directory
+ * of the built kiosk UI to serve (`-` for none) and a port (default: a free one). It answers IPC
+ * requests with its own memory, CPU time, event-loop delay and connected-client count, so the
+ * benchmark clients (in the parent) are never counted as the server's cost.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { SYNC_NAMESPACE } from '../../src/protocol/index.js';
@@ -42,15 +43,18 @@ const gc = (globalThis as { gc?: () => void }).gc;
 
 async function main(): Promise<void> {
   const dataDir = process.argv[2];
-  if (!dataDir) throw new Error('usage: server-child.ts DATA_DIR');
+  if (!dataDir) throw new Error('usage: server-child.ts DATA_DIR [UI_DIR|-] [PORT]');
+  const uiArg = process.argv[3];
+  const uiDir = uiArg && uiArg !== '-' ? uiArg : null;
+  const port = Number(process.argv[4] ?? 0);
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const server: RunningServer = await startServer({
     dataDir,
-    port: 0,
+    port,
     host: '127.0.0.1',
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
-    uiDir: null,
+    uiDir,
   });
   const nsp = server.io.of(SYNC_NAMESPACE);
 
