@@ -5,7 +5,7 @@
  * here: the socket, /api and /media are left alone.
  *
  * - The page (navigation): network first, so a rebuilt UI arrives at once; the cached copy
- *   only when the server cannot be reached.
+ *   when the server cannot be reached or does not answer within PAGE_TIMEOUT_MS.
  * - /kiosk/assets/*: cache first (the names carry a content hash, so they never change). All of
  *   them, pictograms and fonts included, are fetched when the page is kept, from the build's
  *   `asset-manifest.json`.
@@ -100,9 +100,22 @@ sw.addEventListener('activate', (e) => {
   );
 });
 
+/**
+ * How long the page waits for the server before it opens from the cache. On a LAN where the
+ * server machine is simply gone, a connection attempt can hang for many seconds; a wall screen
+ * should show the day from its cache instead.
+ */
+const PAGE_TIMEOUT_MS = 3000;
+
+function fetchWithin(req: Request, ms: number): Promise<Response> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), ms);
+  return fetch(req, { signal: controller.signal }).finally(() => clearTimeout(timer));
+}
+
 async function page(e: FetchEventLike): Promise<Response> {
   try {
-    const res = await fetch(e.request);
+    const res = await fetchWithin(e.request, PAGE_TIMEOUT_MS);
     if (res.ok && (res.headers.get('content-type') ?? '').startsWith('text/html')) {
       e.waitUntil(keep(res.clone()).catch(() => undefined));
     }
