@@ -31,7 +31,7 @@ import {
   DayChoice,
   useDayWords,
   weekFrom,
-} from './day-choice.js';
+} from '../shared/day-choice.js';
 import { ConfirmStep, PickStep, type Flow } from './sign-up-flow.js';
 import './activities.css';
 

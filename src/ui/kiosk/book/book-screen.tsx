@@ -17,7 +17,7 @@ import {
   dayInSentence,
   useDayWords,
   weekFrom,
-} from '../activities/day-choice.js';
+} from '../shared/day-choice.js';
 import { useOnline, useToday, useWallResidentMap, useWallResidents } from '../data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';

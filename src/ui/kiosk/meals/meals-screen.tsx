@@ -8,17 +8,22 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { overlayMealAttendance } from '../../../client/index.js';
 import type { Meal } from '../../../domain/model.js';
-import { addDaysToDate } from '../../../domain/rules/days.js';
+import { addDaysToDate, daysBetween } from '../../../domain/rules/days.js';
 import { useToday, useWallResidents } from '../data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
+import {
+  DayChoice,
+  dayLabel,
+  dayHeading,
+  dayInSentence,
+  useDayWords,
+  weekFrom,
+} from '../shared/day-choice.js';
 import { Pictogram } from '../shared/pictogram.js';
-import { capitalise, dateInWords, weekdayName } from '../time/format.js';
 import { MealAnswer } from './meal-answer.js';
 import { MealCard } from './meal-card.js';
 import { answersOf, bySlot, isMealOver } from './meal-logic.js';
 import './meals.css';
-
-const DAYS = 7;
 
 export function MealsScreen() {
   const { t } = useTranslation('meals');
@@ -43,16 +48,9 @@ export function MealsScreen() {
     return { meals, attendance };
   }, [db, date]);
 
-  const dayLabel = (n: number, d: string) =>
-    n === 0 ? c('today') : n === 1 ? c('tomorrow') : capitalise(weekdayName(d, settings.lang));
-  // "I dag", "I morgen", then "Torsdag den 26. november" (as on the Activities screen).
-  const heading =
-    offset < 2 ? dayLabel(offset, date) : capitalise(dateInWords(date, settings.lang));
-  // "i dag", "i morgen", "torsdag" inside a sentence.
-  const inSentence =
-    offset < 2
-      ? dayLabel(offset, date).toLocaleLowerCase(settings.lang)
-      : weekdayName(date, settings.lang);
+  const words = useDayWords(today, addDaysToDate(today, 1), settings.lang);
+  const heading = dayHeading(date, words);
+  const inSentence = dayInSentence(date, words);
   const askingMeal: Meal | undefined = day?.meals.find((m) => m.id === asking);
 
   return (
@@ -61,22 +59,13 @@ export function MealsScreen() {
         <Pictogram name="meals" fallback="meal" />
         <span>{t('title')}</span>
       </h1>
-      <div className="choices meal-days" role="group" aria-label={t('daysLabel')}>
-        {Array.from({ length: DAYS }, (_, n) => {
-          const d = addDaysToDate(today, n);
-          return (
-            <button
-              key={d}
-              type="button"
-              className="meal-day-button"
-              aria-pressed={n === offset}
-              onClick={() => setOffset(n)}
-            >
-              {dayLabel(n, d)}
-            </button>
-          );
-        })}
-      </div>
+      <DayChoice
+        days={weekFrom(today)}
+        selected={date}
+        onSelect={(d) => setOffset(daysBetween(today, d))}
+        words={words}
+        label={t('daysLabel')}
+      />
       <h2 className="meal-day">{heading}</h2>
       {/* Waits for the residents too, so "who eats" never shows names as a bare count first. */}
       {day === undefined || residents === undefined ? (
@@ -93,7 +82,7 @@ export function MealsScreen() {
                   meal={m}
                   attendance={day.attendance.filter((a) => a.mealId === m.id)}
                   wall={wall}
-                  dayWord={dayLabel(offset, date)}
+                  dayWord={dayLabel(date, words)}
                   over={over}
                   onAsk={signers.length > 0 && !over ? () => setAsking(m.id) : null}
                 />

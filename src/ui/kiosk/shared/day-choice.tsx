@@ -1,8 +1,8 @@
 /**
  * The week as big toggle buttons: "I dag", "I morgen", then the weekday names of the next five
  * days (inside seven days a weekday name is never ambiguous, so no dates are needed). Shared by
- * the Activities and Book screens, with the words for a day at the start of a line or inside a
- * sentence.
+ * the Activities, Meals and Book screens, with the words for a day at the start of a line or
+ * inside a sentence.
  */
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
