@@ -22,7 +22,10 @@ const wanted = args.filter((a) => !a.startsWith('--'));
 const tiles = english
   ? ['My day', 'Activities', 'Meals', 'Book', 'News', 'Staff']
   : ['Min dag', 'Aktiviteter', 'Mad', 'Book', 'Nyheder', 'Personale'];
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const axeSource = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 async function axe(page: Page): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axeSource);
