@@ -1,3 +1,3 @@
 /** The id a server's one centre has until a deployment hosts several. */
 export const DEFAULT_CENTRE_ID = 'centre';
-export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+export { DEFAULT_TIME_ZONE } from '../domain/rules/days.js';

@@ -149,6 +149,9 @@ export function dateWindow(from: string, days: number): string[] {
   return out;
 }
 
+/** A centre's time zone until an admin sets one. */
+export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
+
 export type PartOfDay = 'morning' | 'afternoon' | 'evening' | 'night';
 
 /** 06–12 morning, 12–18 afternoon, 18–22 evening, else night, by the centre's wall clock. */

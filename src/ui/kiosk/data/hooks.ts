@@ -5,12 +5,10 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useState } from 'react';
-import type { OutboxEntry, Rejection } from '../../../client/index.js';
+import type { Rejection } from '../../../client/index.js';
 import type { Resident } from '../../../domain/model.js';
-import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
+import { addDaysToDate, dayOf, DEFAULT_TIME_ZONE } from '../../../domain/rules/days.js';
 import { useEnv } from './kiosk-env.js';
-
-export const DEFAULT_TIME_ZONE = 'Europe/Copenhagen';
 
 /** The current time from the env's clock, refreshed every `ms`. */
 export function useNow(ms = 10_000): Date {
@@ -72,11 +70,6 @@ export function useWallResidents(): Resident[] | undefined {
 export function useWallResidentMap(): ReadonlyMap<string, Resident> {
   const list = useWallResidents();
   return useMemo(() => new Map((list ?? []).map((r) => [r.id, r])), [list]);
-}
-
-export function useOutbox(): OutboxEntry[] {
-  const { db } = useEnv();
-  return useLiveQuery(() => db.outbox.toArray(), [db]) ?? [];
 }
 
 export function useRejections(): Rejection[] {

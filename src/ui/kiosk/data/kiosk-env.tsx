@@ -4,20 +4,16 @@
  * in tests) and the read-aloud speaker. Provided once by the app, or by a test.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { CacheDb, SyncEngine, SyncStatus } from '../../../client/index.js';
+import type { CacheDb, SyncEngine, SyncStatus, UnlockResult } from '../../../client/index.js';
 import type { DisplaySettings } from '../settings.js';
 import type { Speaker } from '../speech/speaker.js';
 
-/** The answer to a PIN check; `offline` when the kiosk cannot ask the server. */
-export type UnlockAnswer =
-  | { ok: true }
-  | { ok: false; code: string; message: string; retryAfterSeconds?: number };
 
 /** The writes a kiosk may make. The real one is the SyncEngine; every write goes to the outbox. */
 export interface KioskActions {
   mutate: SyncEngine['mutate'];
   dismissRejection: (id: string) => Promise<void>;
-  unlockResident: (residentId: string, pin: string) => Promise<UnlockAnswer>;
+  unlockResident: (residentId: string, pin: string) => Promise<UnlockResult>;
 }
 
 export interface Clock {

@@ -6,6 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Activity, Meal } from '../../../domain/model.js';
+import { placesLeft } from '../../../domain/rules/capacity.js';
 import { dayBounds } from '../../../domain/rules/days.js';
 import { useToday } from '../data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
@@ -73,12 +74,14 @@ export function TodaysActivities() {
   );
   const showTomorrow = todays.length === 0 && list.some((a) => Date.parse(a.start) >= todayEnd);
   const shown = showTomorrow ? list.filter((a) => Date.parse(a.start) >= todayEnd) : todays;
-  const places = (a: Activity) =>
-    a.capacity === null
+  const places = (a: Activity) => {
+    const left = placesLeft(a.capacity, a.confirmedCount);
+    return left === null
       ? t('roomForAll')
-      : a.capacity - a.confirmedCount <= 0
+      : left === 0
         ? t('full')
-        : t('placesLeft', { count: a.capacity - a.confirmedCount });
+        : t('placesLeft', { count: left });
+  };
   return (
     <section className="home-list" aria-labelledby="home-activities">
       <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>

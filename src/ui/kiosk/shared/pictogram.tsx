@@ -13,8 +13,6 @@ const urls = new Map(
   Object.entries(files).map(([path, url]) => [path.replace(/^.*\/(.+)\.svg$/, '$1'), url]),
 );
 
-export const hasPictogram = (name: string | null | undefined): boolean => !!name && urls.has(name);
-
 export function pictogramUrl(name: string | null | undefined, fallback: string): string | null {
   return (name ? urls.get(name) : undefined) ?? urls.get(fallback) ?? null;
 }

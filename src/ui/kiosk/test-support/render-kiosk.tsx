@@ -8,14 +8,14 @@
 import 'fake-indexeddb/auto';
 import { act, cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { CacheDb, SyncEngine, type SyncStatus } from '../../../client/index.js';
+import { CacheDb, SyncEngine, type SyncStatus, type UnlockResult } from '../../../client/index.js';
 import type { AnyEntity, EntityType } from '../../../domain/model.js';
 import { createI18n } from '../i18n/index.js';
 import { engineActions, KioskApp } from '../kiosk-app.js';
 import { defaultSettings, type DisplaySettings } from '../settings.js';
 import { Speaker } from '../speech/speaker.js';
 import { useKiosk, type Screen } from '../state/store.js';
-import type { KioskActions, UnlockAnswer } from '../data/kiosk-env.js';
+import type { KioskActions } from '../data/kiosk-env.js';
 import { TZ } from './builders.js';
 
 afterEach(() => {
@@ -87,7 +87,7 @@ export interface RenderOptions {
   screen?: Screen;
   residentId?: string;
   speech?: FakeSpeech;
-  unlock?: (residentId: string, pin: string) => Promise<UnlockAnswer>;
+  unlock?: (residentId: string, pin: string) => Promise<UnlockResult>;
 }
 
 export const onlineStatus: SyncStatus = {
