@@ -24,7 +24,7 @@ import type { MutationService } from './mutate.js';
 import { pullChanges } from './pull.js';
 import type { PushTarget, Room } from './publisher.js';
 import type { UnlockService } from './unlock.js';
-import { viewerRoom, type Viewer, type VisibilityFacts } from './visibility.js';
+import { viewerOf, viewerRoom, type Viewer, type VisibilityFacts } from './visibility.js';
 
 interface SocketData {
   principal: Principal;
@@ -56,12 +56,6 @@ const INVALID_ANSWER: Record<keyof ClientToServerEvents, (message: string) => un
 };
 const isKnownEvent = (e: unknown): e is keyof ClientToServerEvents =>
   typeof e === 'string' && Object.hasOwn(INVALID_ANSWER, e);
-
-export function viewerOf(p: Principal): Viewer {
-  if (p.kind === 'device') return { role: 'kiosk' };
-  if (p.role === 'relative') return { role: 'relative', residentIds: new Set(p.residentIds) };
-  return { role: p.role };
-}
 
 function connectError(code: 'unauthorized' | 'protocol_mismatch', message: string): Error {
   const err = new Error(message) as Error & { data: { code: string; message: string } };

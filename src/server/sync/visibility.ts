@@ -3,6 +3,7 @@
  * disagree. Pure: the caller supplies the viewer and the set of residents with wall consent.
  */
 import type { Change } from '../../protocol/index.js';
+import type { Principal } from '../auth/principal.js';
 import type { LoggedChange } from '../store/writer.js';
 
 export type Viewer =
@@ -13,6 +14,13 @@ export type Viewer =
 export interface VisibilityFacts {
   /** Residents whose name and photo may appear on the shared wall screen. */
   consenting: ReadonlySet<string>;
+}
+
+/** What a principal may see, as the projection below needs it. */
+export function viewerOf(p: Principal): Viewer {
+  if (p.kind === 'device') return { role: 'kiosk' };
+  if (p.role === 'relative') return { role: 'relative', residentIds: new Set(p.residentIds) };
+  return { role: p.role };
 }
 
 /** A room shared by every socket that sees exactly the same changes. */
