@@ -122,7 +122,21 @@ const initial: Migration = {
   },
 };
 
-const migrations: Record<string, Migration> = { '2026-11-24-initial': initial };
+/** Server-wide facts that are not entities: the database identity (store/identity.ts). */
+const serverMeta: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('server_meta')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('value', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
+const migrations: Record<string, Migration> = {
+  '2026-11-24-initial': initial,
+  '2026-12-01-server-meta': serverMeta,
+};
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 

@@ -113,6 +113,12 @@ export interface AuditTable {
   detail: string | null;
 }
 
+/** Key/value facts of the server itself (the database identity). */
+export interface ServerMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface Database {
   centre: EntityRow;
   group: EntityRow;
@@ -136,6 +142,7 @@ export interface Database {
   enrol_code: EnrolCodeTable;
   resident_secret: ResidentSecretTable;
   audit: AuditTable;
+  server_meta: ServerMetaTable;
 }
 
 export type User = Selectable<UserTable>;
