@@ -19,6 +19,8 @@ import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
 import { attachSync, disconnectPrincipal } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
+import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
+import { readDatabaseIdentity } from './store/identity.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -56,13 +58,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       close: () => db.destroy(),
     })));
 
-  // Wall consent decides what kiosks see; kept in memory and updated after each commit.
-  const consent = new Map<string, boolean>();
-  for (const row of await store.db.selectFrom('resident').select('data').execute()) {
-    const r = JSON.parse(row.data) as { id: string; wallConsent: boolean };
-    consent.set(r.id, r.wallConsent);
-  }
-  const facts = { consenting: new Set([...consent].filter(([, c]) => c).map(([id]) => id)) };
+  // What each client may see depends on facts about residents (wall consent, PIN, groups): kept
+  // as an immutable snapshot in memory, replaced after each commit that wrote a resident.
+  const residentFactsById = new Map<string, ResidentFacts>();
+  for (const row of await store.db.selectFrom('resident').select(['id', 'data']).execute())
+    residentFactsById.set(row.id, residentFacts(JSON.parse(row.data) as Record<string, unknown>));
+  let facts = factsOf(residentFactsById);
+  const identity = await readDatabaseIdentity(store.db);
   let centre = { id: DEFAULT_CENTRE_ID, timeZone: DEFAULT_TIME_ZONE };
   const loadCentre = async (): Promise<void> => {
     const row = await store.db.selectFrom('centre').select('data').executeTakeFirst();
@@ -87,8 +89,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     {
       rooms: () => sync?.target.rooms() ?? [],
       emit: (room, push) => sync?.target.emit(room, push),
+      reset: (room, notice) => sync?.target.reset(room, notice),
     },
-    () => facts,
+    () => identity,
   );
 
   let mutationCount = 0;
@@ -100,20 +103,15 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     hasConsent: (id) => facts.consenting.has(id),
     committed: (after, cursor, changes, effects) => {
       mutationCount += 1;
-      let consentChanged = false;
-      for (const e of effects) {
-        if (e.kind === 'consent') {
-          consentChanged = true;
-          if (e.wallConsent) facts.consenting.add(e.residentId);
-          else facts.consenting.delete(e.residentId);
-        }
+      for (const e of effects)
         if (e.kind === 'revoke-device' && sync) disconnectPrincipal(sync.nsp, 'device', e.deviceId);
-      }
       if (changes.some((c) => c.type === 'centre')) void loadCentre();
-      publisher.publish({ after, cursor, changes });
-      // A kiosk's visible set changed: it drops its cache (never its outbox) and pulls from 0.
-      if (consentChanged && sync)
-        sync.nsp.to('view:kiosk').emit('reset', { reason: 'visibility_changed' });
+      const before = facts;
+      for (const c of changes) {
+        if (c.type !== 'resident') continue;
+        facts = withResident(facts, c.id, c.op === 'put' && c.data ? residentFacts(c.data) : null);
+      }
+      publisher.publish({ after, cursor, changes }, before, facts);
     },
   });
 
@@ -124,6 +122,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     mutations,
     unlock: createUnlockService({ store, logger, now, facts: () => facts }),
     facts: () => facts,
+    identity: () => identity,
     now,
     centreId: () => centre.id,
   });
@@ -136,6 +135,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       store,
       logger,
       now,
+      enginePath: `${io.path()}/`,
       dataDir: opts.dataDir,
       uiDir,
       metrics: () => ({

@@ -21,12 +21,31 @@ export class HttpError extends Error {
   }
 }
 
+/**
+ * The client went away before its request body was complete (closed the connection, reset it):
+ * nobody is left to answer, and it is the client's doing, so it is no server error.
+ */
+export class ClientAborted extends Error {
+  constructor(readonly reason?: unknown) {
+    super('The client closed the connection before its request body was complete.');
+  }
+}
+
+/**
+ * Whether an answer can still be written: not when one was started already (by this layer or by
+ * engine.io), nor when the connection is gone. Writing then throws ERR_HTTP_HEADERS_SENT, which
+ * took the whole process down once.
+ */
+export const canAnswer = (res: ServerResponse): boolean =>
+  !res.headersSent && !res.writableEnded && !res.destroyed;
+
 export function sendJson(
   res: ServerResponse,
   status: number,
   body: unknown,
   headers: Record<string, string> = {},
 ): void {
+  if (!canAnswer(res)) return;
   const text = JSON.stringify(body);
   res.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
@@ -47,12 +66,16 @@ export function sendError(res: ServerResponse, err: HttpError): void {
   );
 }
 
-/** Reads a JSON object body of at most MAX_BODY_BYTES. */
+/**
+ * Reads a JSON object body of at most MAX_BODY_BYTES. Rejects with `ClientAborted` when the client
+ * closes the connection mid-body (the promise never hangs on a vanished client).
+ */
 export function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     let tooLarge = false;
+    let ended = false;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (tooLarge) {
@@ -76,6 +99,7 @@ export function readJson(req: IncomingMessage): Promise<Record<string, unknown>>
       chunks.push(chunk);
     });
     req.on('end', () => {
+      ended = true;
       try {
         const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
         if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -85,7 +109,11 @@ export function readJson(req: IncomingMessage): Promise<Record<string, unknown>>
         reject(new HttpError(400, 'invalid', 'The request body is not valid JSON.'));
       }
     });
-    req.on('error', reject);
+    // A client that goes away mid-body: 'aborted'/'error' (ECONNRESET) or just 'close' before 'end'.
+    req.on('error', (err) => reject(new ClientAborted(err)));
+    req.on('close', () => {
+      if (!ended) reject(new ClientAborted());
+    });
   });
 }
 

@@ -5,14 +5,17 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { pipeline } from 'node:stream';
 import { z } from 'zod';
 import { AccountError, createEnrolCode, enrol, login, logout } from '../auth/accounts.js';
 import { authenticate, isStaff } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import {
+  ClientAborted,
   HttpError,
   KIOSK_CSP,
+  canAnswer,
   SESSION_COOKIE,
   bearer,
   clientIp,
@@ -34,6 +37,11 @@ export interface HttpDeps {
   onLogout: (sessionToken: string) => void;
   /** `GET /api/speech` (see `speech/speech-route.ts`). */
   speech: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+  /**
+   * Engine.IO's path prefix (`/socket.io/`). Engine.IO answers every request under it itself, so
+   * this router must not answer it a second time.
+   */
+  enginePath?: string;
 }
 
 const LoginBody = z.object({
@@ -69,6 +77,15 @@ function parse<T>(schema: z.ZodType<T>, body: unknown): T {
   return r.data;
 }
 
+/** `decodeURIComponent` that answers 400 for a malformed escape instead of throwing a 500. */
+function decodePath(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    throw new HttpError(400, 'invalid', 'The address holds a malformed %-escape.');
+  }
+}
+
 function serveFile(res: ServerResponse, file: string, cache: string): void {
   res.writeHead(200, {
     'content-type': MIME[extname(file)] ?? 'application/octet-stream',
@@ -77,7 +94,8 @@ function serveFile(res: ServerResponse, file: string, cache: string): void {
     'content-security-policy': KIOSK_CSP,
     'x-content-type-options': 'nosniff',
   });
-  createReadStream(file).pipe(res);
+  // pipeline: a read error (file gone) or a client gone ends the response, never the process.
+  pipeline(createReadStream(file), res, () => undefined);
 }
 
 export function createHttpHandler(
@@ -88,7 +106,12 @@ export function createHttpHandler(
   const { store, logger } = deps;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', 'http://localhost');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost');
+    } catch {
+      throw new HttpError(400, 'invalid', 'The request address is not a valid URL.');
+    }
     const path = url.pathname;
     const method = req.method ?? 'GET';
 
@@ -185,7 +208,7 @@ export function createHttpHandler(
 
     if (method === 'GET' && path.startsWith('/kiosk/') && deps.uiDir) {
       const root = resolve(deps.uiDir);
-      const wanted = normalize(join(root, decodeURIComponent(path.slice('/kiosk/'.length))));
+      const wanted = normalize(join(root, decodePath(path.slice('/kiosk/'.length))));
       const file =
         wanted.startsWith(root) && existsSync(wanted) && statSync(wanted).isFile()
           ? wanted
@@ -202,12 +225,40 @@ export function createHttpHandler(
     throw new HttpError(404, 'not_found', `Nothing at ${method} ${path}.`);
   }
 
-  return (req, res) => {
-    route(req, res).catch((err: unknown) => {
-      if (err instanceof HttpError) return sendError(res, err);
+  const enginePath = deps.enginePath ?? '/socket.io/';
+
+  /** The one place a failed request ends: whatever went wrong, it never escapes to the process. */
+  function failed(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+    try {
+      if (err instanceof ClientAborted) {
+        logger.debug({ url: req.url, method: req.method }, 'client aborted its request');
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpError) {
+        if (canAnswer(res)) sendError(res, err);
+        return;
+      }
       logger.error({ err, url: req.url }, 'http request failed');
-      if (!res.headersSent)
+      if (canAnswer(res))
         sendError(res, new HttpError(500, 'internal', 'The server failed; the error is logged.'));
-    });
+      // Half an answer cannot be mended: close it so the client is not left waiting.
+      else if (!res.writableEnded) res.destroy();
+    } catch (again) {
+      logger.error({ err: again, url: req.url }, 'http error answer failed');
+      res.destroy();
+    }
+  }
+
+  return (req, res) => {
+    // Engine.IO (socket.io's transport, long-polling included) owns its path: it answers there.
+    if ((req.url ?? '').startsWith(enginePath)) return;
+    // A response that fails after its answer started (a client gone) is no process error.
+    res.on('error', () => undefined);
+    try {
+      route(req, res).catch((err: unknown) => failed(req, res, err));
+    } catch (err) {
+      failed(req, res, err);
+    }
   };
 }
