@@ -5,6 +5,8 @@
  *   enrol-code --name NAME [--location TEXT]
  *   create-user --role staff|admin|relative --username U --password P [--name NAME] [--residents id,id]
  *   revoke-device --id DEVICE_ID
+ *   backup --to FILE
+ *   restore --from FILE   (with the server stopped)
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -19,6 +21,7 @@ import {
 import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
 import { startServer } from './index.js';
 import { createLogger } from './logger.js';
+import { backupDatabase, BackupError, restoreDatabase } from './store/backup.js';
 import { openSqlite } from './store/sqlite.js';
 
 const out = (line: string): void => {
@@ -32,6 +35,8 @@ const USAGE = `Citizen Guide centre server
   npm run server -- create-user --role staff|admin|relative --username U --password P
                                 [--name "Display Name"] [--residents id1,id2] [--data DIR]
   npm run server -- revoke-device --id DEVICE_ID [--data DIR]
+  npm run server -- backup --to FILE [--data DIR]      (safe while the server runs)
+  npm run server -- restore --from FILE [--data DIR]   (stop the server first)
 
 --data DIR is where the database lives (default ./data).`;
 
@@ -51,6 +56,8 @@ async function main(argv: string[]): Promise<number> {
       password: { type: 'string' },
       residents: { type: 'string', default: '' },
       id: { type: 'string' },
+      to: { type: 'string' },
+      from: { type: 'string' },
     },
     strict: true,
   });
@@ -139,6 +146,22 @@ async function main(argv: string[]): Promise<number> {
       );
       return ok ? 0 : 1;
     }
+    case 'backup': {
+      if (!values.to) throw new BackupError('backup needs --to FILE (where to write the copy).');
+      const info = await backupDatabase(dataDir, values.to);
+      out(
+        `Backed up ${dataDir} to ${info.file} (${info.bytes} bytes, change log at ${info.head}).`,
+      );
+      return 0;
+    }
+    case 'restore': {
+      if (!values.from) throw new BackupError('restore needs --from FILE (a backup file).');
+      const r = await restoreDatabase(dataDir, values.from);
+      out(`Restored ${dataDir} from ${values.from} (change log at ${r.head}).`);
+      out(`New database identity ${r.identity}: every kiosk will drop its cache and sync again.`);
+      if (r.previous) out(`The database it replaced is kept as ${r.previous}.`);
+      return 0;
+    }
     default:
       out(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -187,6 +210,7 @@ main(process.argv.slice(2)).then(
   (err: unknown) => {
     if (
       err instanceof AccountError ||
+      err instanceof BackupError ||
       (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     ) {
       process.stderr.write(`Error: ${err.message}\n\n${USAGE}\n`);
