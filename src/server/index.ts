@@ -13,7 +13,8 @@ import { createHttpHandler } from './http/routes.js';
 import { createLogger, type Logger } from './logger.js';
 import { createSpeechRoute } from './speech/speech-route.js';
 import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
-import { openSqlite } from './store/sqlite.js';
+import { warnIfAccessible } from './store/permissions.js';
+import { DB_FILES, openSqlite } from './store/sqlite.js';
 import type { Store } from './store/store.js';
 import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
@@ -71,6 +72,9 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     if (row) centre = Centre.parse(JSON.parse(row.data));
   };
   await loadCentre();
+
+  // Others on the machine must not read residents' photos and hashes: say so if they can.
+  warnIfAccessible(opts.dataDir, DB_FILES, logger);
 
   // Read-aloud: look for eSpeak NG once, and say in one log line what kiosks will get.
   const speech = new SpeechService(opts.dataDir, logger, opts.speech);

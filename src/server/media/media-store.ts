@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
 
 export const MEDIA_HASH = /^[0-9a-f]{64}$/;
 
@@ -28,9 +29,9 @@ export async function putMedia(dataDir: string, bytes: Uint8Array): Promise<stri
   const hash = mediaHash(bytes);
   const file = mediaFile(dataDir, hash);
   if (existsSync(file)) return hash;
-  await mkdir(mediaDir(dataDir), { recursive: true });
+  await mkdir(mediaDir(dataDir), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, bytes);
+  await writeFile(tmp, bytes, { mode: PRIVATE_FILE_MODE });
   await rename(tmp, file);
   return hash;
 }

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../logger.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
 import { locateProgram, probe, renderWav, RenderError } from './espeak.js';
 import { Slots } from './slots.js';
 
@@ -146,11 +147,11 @@ export class SpeechService {
         text,
         timeoutMs: this.#timeoutMs,
       });
-      mkdirSync(this.dir, { recursive: true });
+      mkdirSync(this.dir, { recursive: true, mode: PRIVATE_DIR_MODE });
       const file = join(this.dir, `${key}.wav`);
       // Write aside and rename, so a crash mid-write never leaves a half file to be served.
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      await writeFile(tmp, wav);
+      await writeFile(tmp, wav, { mode: PRIVATE_FILE_MODE });
       await rename(tmp, file).catch(async (err: unknown) => {
         await unlink(tmp).catch(() => undefined);
         throw err;

@@ -1,11 +1,14 @@
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { Kysely, SqliteDialect, type SqliteDatabase, type SqliteStatement } from 'kysely';
 import { migrate } from './migrations.js';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './permissions.js';
 import type { Database } from './schema.js';
 
 export const DB_FILE = 'citizen-guide.db';
+/** The database and the files SQLite keeps beside it (they take the main file's mode). */
+export const DB_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`] as const;
 
 /**
  * Opens (creating if needed) the embedded SQLite store in `dataDir`. WAL lets readers run beside
@@ -13,8 +16,11 @@ export const DB_FILE = 'citizen-guide.db';
  * to a process crash (only, at worst, the last ones to a power cut).
  */
 export async function openSqlite(dataDir: string): Promise<Kysely<Database>> {
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = join(dataDir, DB_FILE);
+  // Create the file 0600 before SQLite does (it would make it 0644); SQLite gives the -wal and
+  // -shm files the main file's mode. An existing file keeps its mode ('a' never truncates).
+  closeSync(openSync(file, 'a', PRIVATE_FILE_MODE));
   const sqlite = new BetterSqlite3(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
