@@ -135,6 +135,10 @@ export class FakeServer {
   refuse: string | null = null;
   /** When false, connect() does nothing (the server is down). */
   up = true;
+  /** The view key every page and push carries; change it to act out a consent change. */
+  view = 'view-1';
+  /** The database identity `welcome` carries; change it to act out a restore from backup. */
+  identity = 'db-1';
   /** Push every committed change to the connected sockets. */
   autoPush = false;
   private readonly answers = new Map<string, MutateResult>();
@@ -176,13 +180,16 @@ export class FakeServer {
       role: 'kiosk',
       centreId: 'c1',
       serverTime: new Date().toISOString(),
+      identity: this.identity,
+      head: this.head,
     });
   }
 
   /** Sends a live push of the changes after `after` to every connected socket. */
   push(after: number, to: Iterable<FakeSocket> = this.sockets): void {
     const changes = this.log.filter((c) => c.seq > after);
-    for (const s of to) if (s.connected) s.fire('changes', { after, cursor: this.head, changes });
+    for (const s of to)
+      if (s.connected) s.fire('changes', { after, cursor: this.head, changes, view: this.view });
   }
 
   handle(_s: FakeSocket, event: string, payload: unknown): unknown {
@@ -197,6 +204,7 @@ export class FakeServer {
         changes,
         cursor: more ? (changes.at(-1)?.seq ?? req.since) : this.head,
         more,
+        view: this.view,
       };
       return res;
     }

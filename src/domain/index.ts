@@ -6,3 +6,4 @@ export * from './rules/days.js';
 export * from './rules/recurrence.js';
 export * from './rules/booking.js';
 export * from './rules/day-structure.js';
+export * from './rules/audience.js';

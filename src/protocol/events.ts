@@ -9,7 +9,7 @@
 import { z } from 'zod';
 import type { Role } from '../domain/model.js';
 import { Id, entityTypes, type EntityType } from '../domain/model.js';
-import type { Rejected, RejectionCode, RejectionReason } from './errors.js';
+import type { Rejected, RejectionCode, RejectionReason, RetryLater } from './errors.js';
 import type { ResidentUnlockRequest, ResidentUnlockResult } from './unlock.js';
 import type { PROTOCOL_VERSION } from './version.js';
 import { PULL_MAX_LIMIT } from './version.js';
@@ -53,12 +53,28 @@ export interface PullResult {
   cursor: number;
   /** True when more changes wait: pull again from `cursor` straight away. */
   more: boolean;
+  /**
+   * The view key: changes whenever what this client may see changes other than through the log
+   * (consent, PINs, groups, a restored database). A client stores it with its cache; a page
+   * with another key than the stored one means: drop the cache (never the outbox), pull from 0.
+   */
+  view: string;
 }
 
 export const MutateRequest = z.strictObject({
   id: z.uuid(),
   name: z.string().min(1).max(60),
-  args: z.record(z.string(), z.unknown()),
+  // Checked as a plain object WITHOUT copying it: `z.record` builds a new object by assignment,
+  // and assigning a `__proto__` key sets the copy's prototype instead, silently dropping the
+  // key before the strict `args` schema could refuse it.
+  args: z.custom<Record<string, unknown>>(
+    (v) =>
+      typeof v === 'object' &&
+      v !== null &&
+      !Array.isArray(v) &&
+      [Object.prototype, null].includes(Object.getPrototypeOf(v) as object | null),
+    'args must be an object',
+  ),
 });
 export interface MutateRequest {
   id: string;
@@ -73,13 +89,21 @@ export interface Applied {
   /** Mutation-specific detail, e.g. `{ signup: 'waitlisted', position: 3 }` for `signup.add`. */
   result?: Record<string, unknown>;
 }
-export type MutateResult = Applied | Rejected;
+/** `RetryLater` is not final: keep the mutation and send the same id again (errors.ts). */
+export type MutateResult = Applied | Rejected | RetryLater;
 
 export interface Welcome {
   protocol: typeof PROTOCOL_VERSION;
   role: Role;
   centreId: string;
   serverTime: string;
+  /**
+   * The database's identity, new after a restore from backup: a client whose stored identity
+   * differs drops its cache (never its outbox) and pulls from 0.
+   */
+  identity: string;
+  /** The change-log head now; a client whose cursor is above it also starts over. */
+  head: number;
 }
 
 export interface ChangesPush {
@@ -87,14 +111,18 @@ export interface ChangesPush {
   after: number;
   cursor: number;
   changes: Change[];
+  /** The view key the changes were projected under (see `PullResult.view`). */
+  view: string;
 }
 
 export interface ResetNotice {
   reason: 'visibility_changed' | 'role_changed' | 'server_restored';
+  /** The new view key: a client that already holds it has nothing to redo. */
+  view?: string;
 }
 
 export interface ClientToServerEvents {
-  pull: (req: PullRequest, ack: (res: PullResult | Rejected) => void) => void;
+  pull: (req: PullRequest, ack: (res: PullResult | Rejected | RetryLater) => void) => void;
   mutate: (req: MutateRequest, ack: (res: MutateResult) => void) => void;
   /** Checks a resident's PIN before a kiosk opens their personal view (see `unlock.ts`). */
   'resident.unlock': (req: ResidentUnlockRequest, ack: (res: ResidentUnlockResult) => void) => void;
@@ -106,4 +134,4 @@ export interface ServerToClientEvents {
   reset: (notice: ResetNotice) => void;
 }
 
-export type { Rejected, RejectionCode, RejectionReason };
+export type { Rejected, RejectionCode, RejectionReason, RetryLater };

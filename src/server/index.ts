@@ -16,9 +16,15 @@ import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
 import { DB_FILES, openSqlite } from './store/sqlite.js';
 import type { Store } from './store/store.js';
-import { MutationService, purgeProcessedMutations } from './sync/mutate.js';
+import { DEFAULT_EVENT_BUDGET, type EventBudgetOptions } from './sync/event-budget.js';
+import { guardedParser } from './sync/guarded-parser.js';
+import {
+  MutationService,
+  purgeProcessedMutations,
+  type MutationServiceDeps,
+} from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
-import { attachSync, disconnectPrincipal } from './sync/socket.js';
+import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
 import { readDatabaseIdentity } from './store/identity.js';
@@ -36,6 +42,10 @@ export interface ServerOptions {
   store?: Store;
   /** Read-aloud audio (eSpeak NG); `rendersPerMinute` is the per-caller budget of new texts. */
   speech?: SpeechOptions & { rendersPerMinute?: number };
+  /** Events each socket may send (token bucket); default 20/s, burst 60; null: no limit. */
+  eventBudget?: EventBudgetOptions | null;
+  /** Test hook: wraps mutation handlers, e.g. to inject a fault. */
+  wrapHandler?: MutationServiceDeps['wrapHandler'];
 }
 
 export interface RunningServer {
@@ -86,6 +96,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     serveClient: false,
     pingInterval: 10_000,
     pingTimeout: 5_000,
+    // Answers reserved event names and non-object auth instead of dropping the connection.
+    parser: guardedParser,
   });
 
   let sync: ReturnType<typeof attachSync> | null = null;
@@ -105,6 +117,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     now,
     timeZone: () => centre.timeZone,
     hasConsent: (id) => facts.consenting.has(id),
+    ...(opts.wrapHandler ? { wrapHandler: opts.wrapHandler } : {}),
     committed: (after, cursor, changes, effects) => {
       mutationCount += 1;
       for (const e of effects)
@@ -129,6 +142,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     identity: () => identity,
     now,
     centreId: () => centre.id,
+    eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGET : opts.eventBudget,
   });
   const nsp = sync.nsp;
 
@@ -145,6 +159,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       metrics: () => ({
         connected_clients: nsp.sockets.size,
         mutations_applied: mutationCount,
+        mutations_failed: mutations.internalFailures,
         uptime_seconds: Math.round(process.uptime()),
         speech_renders: speech.renders,
         speech_cache_hits: speech.cacheHits,
@@ -161,23 +176,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     }),
   );
 
-  // Kiosks revoked by the CLI (another process) are disconnected within a poll.
-  const revokedSeen = new Set<string>();
+  // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
+  // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
+  let sweeping = false;
   const poll = setInterval(() => {
-    store.db
-      .selectFrom('device')
-      .select('id')
-      .where('revoked', '=', 1)
-      .execute()
-      .then((rows) => {
-        for (const { id } of rows) {
-          if (!revokedSeen.has(id)) {
-            revokedSeen.add(id);
-            disconnectPrincipal(nsp, 'device', id);
-          }
-        }
-      })
-      .catch((err: unknown) => logger.warn({ err }, 'revocation poll failed'));
+    if (sweeping) return;
+    sweeping = true;
+    sweepSockets(nsp, store, now())
+      .catch((err: unknown) => logger.warn({ err }, 'socket sweep failed'))
+      .finally(() => {
+        sweeping = false;
+      });
   }, opts.revocationPollMs ?? 1000);
   poll.unref();
 

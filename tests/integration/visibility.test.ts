@@ -195,7 +195,7 @@ describe('withdrawing wall consent', () => {
     const resets = kiosks.map((k) => nextEvent(k.socket, 'reset'));
     const head = await apply(staff, 'resident.put', resident('r1', { wallConsent: false }));
     for (const notice of await Promise.all(resets))
-      expect(notice).toEqual({ reason: 'visibility_changed' });
+      expect(notice).toMatchObject({ reason: 'visibility_changed', view: expect.any(String) });
     for (const k of kiosks) {
       await k.until((r) => r.cursor === head && r.resets.length === 1);
       expect(k.get('resident', 'r1')).toBeUndefined();

@@ -89,6 +89,8 @@ export interface DeviceTable {
   revoked: number;
   created_at: string;
   last_seen_at: string | null;
+  /** JSON array of the group ids the kiosk serves; `[]` is the whole centre. */
+  group_ids: Generated<string>;
 }
 
 export interface EnrolCodeTable {

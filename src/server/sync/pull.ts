@@ -43,6 +43,8 @@ export async function pullChanges(
   limit: number,
   viewer: Viewer,
   facts: VisibilityFacts,
+  /** The view key of `viewer` under `facts` (view-key.ts): every page carries it. */
+  view: string,
 ): Promise<PullResult> {
   const head = await readHead(db);
   const changes: Change[] = [];
@@ -67,13 +69,13 @@ export async function pullChanges(
           changes.length > 0 &&
           (changes.length >= limit || bytes + size > MAX_PAGE_BYTES - PAGE_ENVELOPE_BYTES)
         ) {
-          return { changes, cursor: scanned, more: true };
+          return { changes, cursor: scanned, more: true, view };
         }
         changes.push(visible);
         bytes += size;
       }
       scanned = Number(row.seq);
     }
-    if (rows.length < SCAN_BATCH) return { changes, cursor: head, more: false };
+    if (rows.length < SCAN_BATCH) return { changes, cursor: head, more: false, view };
   }
 }

@@ -12,15 +12,29 @@ import {
   PULL_DEFAULT_LIMIT,
   PullRequest,
   SYNC_NAMESPACE,
+  findForbiddenKey,
+  jsonBytes,
   rejected,
+  retryLater,
   unlockFailed,
   type ClientToServerEvents,
   type ServerToClientEvents,
 } from '../../protocol/index.js';
-import { authenticate, type Principal } from '../auth/principal.js';
+import {
+  authenticate,
+  authenticateHashes,
+  principalKey,
+  sameRights,
+  tokenHashOf,
+  type Principal,
+} from '../auth/principal.js';
+import { readHead } from '../store/store.js';
+import { viewKey } from './view-key.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import type { MutationService } from './mutate.js';
+import { EventBudget, type EventBudgetOptions } from './event-budget.js';
+import { RESERVED_EVENT_PREFIX } from './guarded-parser.js';
+import { INTERNAL_RETRY_MS, type MutationService } from './mutate.js';
 import { pullChanges } from './pull.js';
 import type { PushTarget, Room } from './publisher.js';
 import type { UnlockService } from './unlock.js';
@@ -30,6 +44,8 @@ interface SocketData {
   principal: Principal;
   viewer: Viewer;
   room: string;
+  /** The change-log head when the socket connected, for `welcome`. */
+  head: number;
 }
 
 type SyncSocket = Socket<
@@ -57,19 +73,29 @@ const INVALID_ANSWER: Record<keyof ClientToServerEvents, (message: string) => un
 const isKnownEvent = (e: unknown): e is keyof ClientToServerEvents =>
   typeof e === 'string' && Object.hasOwn(INVALID_ANSWER, e);
 
+/** Over its event budget: retryable, in each event's own ack shape (not final, not recorded). */
+const RATE_LIMITED_ANSWER: Record<keyof ClientToServerEvents, (ms: number) => unknown> = {
+  pull: (ms) => retryLater('rate_limited', 'Too many events; wait and send it again.', ms),
+  mutate: (ms) => retryLater('rate_limited', 'Too many events; wait and send it again.', ms),
+  'resident.unlock': (ms) =>
+    unlockFailed('rate_limited', 'Too many events; wait and try again.', Math.ceil(ms / 1000)),
+};
+
+/** A reserved name arrives renamed by the guarded parser; say it as the client sent it. */
+const eventName = (e: unknown): string =>
+  typeof e === 'string' && e.startsWith(RESERVED_EVENT_PREFIX)
+    ? e.slice(RESERVED_EVENT_PREFIX.length)
+    : String(e);
+
 function connectError(code: 'unauthorized' | 'protocol_mismatch', message: string): Error {
   const err = new Error(message) as Error & { data: { code: string; message: string } };
   err.data = { code, message };
   return err;
 }
 
-/** Serialised size of an event's arguments, stopping early once it is clearly too big. */
+/** Is the JSON of an event's arguments over the limit, counted in UTF-8 bytes as documented? */
 function tooBig(args: unknown[]): boolean {
-  try {
-    return JSON.stringify(args.filter((a) => typeof a !== 'function')).length > MAX_EVENT_BYTES;
-  } catch {
-    return true;
-  }
+  return jsonBytes(args.filter((a) => typeof a !== 'function')) > MAX_EVENT_BYTES;
 }
 
 export interface SyncDeps {
@@ -79,8 +105,12 @@ export interface SyncDeps {
   mutations: MutationService;
   unlock: UnlockService;
   facts: () => VisibilityFacts;
+  /** The database identity (store/identity.ts), in `welcome` and in every view key. */
+  identity: () => string;
   now: () => Date;
   centreId: () => string;
+  /** Events per connection (a token bucket); null turns the limit off. */
+  eventBudget: EventBudgetOptions | null;
 }
 
 export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTarget } {
@@ -89,19 +119,24 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
   const rooms = new Map<string, Room>();
 
   nsp.use((socket, next) => {
-    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success) return next(connectError('unauthorized', 'A token is required.'));
-    if (auth.data.protocol !== PROTOCOL_VERSION) {
+    // The protocol first, before the token (README section 3): a client of another version
+    // learns that it must be updated, whatever else its auth holds or lacks.
+    const { protocol } = socket.handshake.auth as { protocol?: unknown };
+    if (Number.isInteger(protocol) && protocol !== PROTOCOL_VERSION) {
       return next(
         connectError('protocol_mismatch', `This server speaks protocol ${PROTOCOL_VERSION}.`),
       );
     }
-    authenticate(store.db, auth.data.token, deps.now()).then(
-      (principal) => {
+    // A non-object auth reaches here as { __notAnObject: true } (guarded-parser.ts).
+    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
+    if (!auth.success)
+      return next(connectError('unauthorized', 'auth must be { token: string, protocol: 1 }.'));
+    Promise.all([authenticate(store.db, auth.data.token, deps.now()), readHead(store.db)]).then(
+      ([principal, head]) => {
         if (!principal)
           return next(connectError('unauthorized', 'The token is not valid (revoked or expired).'));
         const viewer = viewerOf(principal);
-        socket.data = { principal, viewer, room: viewerRoom(viewer, principal.id) };
+        socket.data = { principal, viewer, room: viewerRoom(viewer, principal.id), head };
         next();
       },
       (err: unknown) => {
@@ -124,52 +159,98 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
 
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
+    const budget = deps.eventBudget ? new EventBudget(deps.eventBudget) : null;
     socket.use((packet: unknown[], next) => {
       const [event, ...args] = packet;
       const ack = args[args.length - 1];
-      const answer = (message: string): void => {
-        if (typeof ack !== 'function') return;
-        const shape = isKnownEvent(event) ? INVALID_ANSWER[event] : INVALID_ANSWER.mutate;
-        (ack as (r: unknown) => void)(shape(message));
+      const reply = (r: unknown): void => {
+        if (typeof ack === 'function') (ack as (r: unknown) => void)(r);
       };
-      if (!isKnownEvent(event)) return answer(`Unknown event "${String(event)}".`);
+      const answer = (message: string): void =>
+        reply((isKnownEvent(event) ? INVALID_ANSWER[event] : INVALID_ANSWER.mutate)(message));
+      // Every event costs a token, garbage too, before anything else is looked at: a flood is
+      // answered cheaply, stores nothing, and never queues work ahead of other clients.
+      const wait = budget?.take() ?? 0;
+      if (wait > 0)
+        return reply(
+          (isKnownEvent(event) ? RATE_LIMITED_ANSWER[event] : RATE_LIMITED_ANSWER.mutate)(wait),
+        );
+      if (!isKnownEvent(event)) return answer(`Unknown event "${eventName(event)}".`);
       if (typeof ack !== 'function') return; // protocol v1: every client event carries an ack
       // Exactly one payload before the ack: with none or several, the handler's `ack` parameter
       // would be something else, and the answer would be lost or throw outside any promise.
       if (args.length !== 2)
         return answer(`"${event}" takes exactly one payload and an acknowledgement.`);
       if (tooBig(args)) return answer(`The payload is larger than ${MAX_EVENT_BYTES} bytes.`);
+      // Strict payloads refuse unknown keys at every depth; these would touch a prototype, and
+      // `__proto__` can vanish in a copy before a schema sees it, so they are refused here.
+      const key = findForbiddenKey(args[0]);
+      if (key !== null) return answer(`The payload may not hold the key "${key}".`);
       next();
     });
+
+    /**
+     * Is the socket's principal still allowed, with the same rights as when it connected? Checked
+     * before every event (and every second for all sockets, see `sweepSockets`): a logout, an
+     * expired session, a disabled user, a revoked kiosk or a relative whose residents changed
+     * loses the socket at once. No answer is sent, so a mutation stays in the client's outbox.
+     */
+    const stillAllowed = async (): Promise<boolean> => {
+      const hash = tokenHashOf(principal);
+      const current = (await authenticateHashes(store.db, [hash], deps.now())).get(hash);
+      if (current && sameRights(current, principal)) return true;
+      logger.info({ who: principalKey(principal) }, 'right ended: socket disconnected');
+      socket.disconnect(true);
+      return false;
+    };
 
     socket.on('pull', (req, ack) => {
       const parsed = PullRequest.safeParse(req);
       if (!parsed.success)
         return ack(rejected('invalid', 'pull needs { since: integer >= 0, limit?: 1..1000 }.'));
-      pullChanges(
-        store.db,
-        parsed.data.since,
-        parsed.data.limit ?? PULL_DEFAULT_LIMIT,
-        viewer,
-        deps.facts(),
-      ).then(ack, (err: unknown) => {
-        logger.error({ err }, 'pull failed');
-        ack(rejected('invalid', 'The server could not read the change log.'));
-      });
+      const { since, limit } = parsed.data;
+      stillAllowed()
+        .then((allowed) => {
+          if (!allowed) return;
+          // One facts snapshot for the projection and the key the page carries.
+          const facts = deps.facts();
+          const view = viewKey(deps.identity(), viewer, facts);
+          return pullChanges(
+            store.db,
+            since,
+            limit ?? PULL_DEFAULT_LIMIT,
+            viewer,
+            facts,
+            view,
+          ).then(ack);
+        })
+        .catch((err: unknown) => {
+          logger.error({ err }, 'pull failed');
+          ack(
+            retryLater('internal', 'The server could not read the change log.', INTERNAL_RETRY_MS),
+          );
+        });
     });
 
     socket.on('mutate', (req, ack) => {
-      deps.mutations.mutate(principal, req).then(ack, (err: unknown) => {
-        logger.error({ err }, 'mutate failed');
-        ack(rejected('invalid', 'The server could not apply this mutation.'));
-      });
+      stillAllowed()
+        .then((allowed) => (allowed ? deps.mutations.mutate(principal, req).then(ack) : undefined))
+        .catch((err: unknown) => {
+          // Never final: the kiosk keeps the mutation and sends it again (failure case 16).
+          logger.error({ err }, 'mutate failed');
+          ack(
+            retryLater('internal', 'The server could not apply this mutation.', INTERNAL_RETRY_MS),
+          );
+        });
     });
 
     socket.on('resident.unlock', (req, ack) => {
-      deps.unlock(principal, req).then(ack, (err: unknown) => {
-        logger.error({ err }, 'resident.unlock failed');
-        ack(unlockFailed('invalid', 'The server could not check the PIN.'));
-      });
+      stillAllowed()
+        .then((allowed) => (allowed ? deps.unlock(principal, req).then(ack) : undefined))
+        .catch((err: unknown) => {
+          logger.error({ err }, 'resident.unlock failed');
+          ack(unlockFailed('invalid', 'The server could not check the PIN.'));
+        });
     });
 
     socket.on('disconnect', () => {
@@ -181,6 +262,8 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       role: principal.role,
       centreId: deps.centreId(),
       serverTime: deps.now().toISOString(),
+      identity: deps.identity(),
+      head: socket.data.head,
     });
   });
 
@@ -189,8 +272,32 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     emit: (name, push) => {
       nsp.to(name).emit('changes', push);
     },
+    reset: (name, notice) => {
+      nsp.to(name).emit('reset', notice);
+    },
   };
   return { nsp, target };
+}
+
+/**
+ * Disconnects every open socket whose right has ended (kiosk revoked, session logged out or
+ * expired, user disabled) or changed (role, a relative's residents, a kiosk's houses), also when
+ * the change was made by another process (the CLI) or by the passing of time. One query per kind
+ * for all sockets.
+ */
+export async function sweepSockets(nsp: SyncNamespace, store: Store, now: Date): Promise<number> {
+  const sockets = [...nsp.sockets.values()];
+  const hashes = [...new Set(sockets.map((s) => tokenHashOf(s.data.principal)))];
+  if (hashes.length === 0) return 0;
+  const valid = await authenticateHashes(store.db, hashes, now);
+  let dropped = 0;
+  for (const s of sockets) {
+    const current = valid.get(tokenHashOf(s.data.principal));
+    if (current && sameRights(current, s.data.principal)) continue;
+    s.disconnect(true);
+    dropped++;
+  }
+  return dropped;
 }
 
 /** Disconnects every socket of a principal (a revoked kiosk, a logged-out session). */

@@ -1,33 +1,119 @@
 /**
- * Who may see which change. One function serves both pull and push, so the two can never
- * disagree. Pure: the caller supplies the viewer and the set of residents with wall consent.
+ * Who may see which change. One function serves pull, push and media, so they can never
+ * disagree. Pure: the caller supplies the viewer and the facts about residents it depends on.
+ *
+ * The rules, in order:
+ * - staff and admins see everything;
+ * - attendance (who came) is staff-only;
+ * - news and activities reach a viewer only through the audience rule (domain/rules/audience):
+ *   a kiosk for the whole centre sees all, a kiosk of some houses only what is for everyone or for
+ *   its houses, a relative what is for everyone or for their residents' groups;
+ * - a record about a resident (the resident, sign-ups, bookings, meal answers, personal day
+ *   items) reaches a kiosk only with the resident's wall consent, a relative only for their own
+ *   residents;
+ * - a PIN-guarded resident's personal day items never reach a kiosk through the change log: they
+ *   come only in the answer to a successful `resident.unlock` (sync/unlock.ts);
+ * - a booking by someone the viewer may not know still makes the slot taken: sent nameless.
+ *
+ * When a put is hidden for a reason that belongs to the record itself (its audience), the viewer
+ * gets a `del` instead of nothing: it may hold an earlier version that was visible, and a fresh
+ * pull would not contain it. Facts that change what a whole viewer
+ * may see (consent, PINs, groups) are handled by the view key instead (view-key.ts).
  */
+import type { Audience } from '../../domain/model.js';
+import { reaches } from '../../domain/rules/audience.js';
 import type { Change } from '../../protocol/index.js';
 import type { Principal } from '../auth/principal.js';
 import type { LoggedChange } from '../store/writer.js';
 
 export type Viewer =
   | { role: 'staff' | 'admin' }
-  | { role: 'kiosk' }
+  /** `groupIds` empty: a kiosk for the whole centre. */
+  | { role: 'kiosk'; groupIds: readonly string[] }
   | { role: 'relative'; residentIds: ReadonlySet<string> };
 
+/** What visibility needs to know of one resident. */
+export interface ResidentFacts {
+  wallConsent: boolean;
+  hasPin: boolean;
+  groupIds: readonly string[];
+}
+
+/** An immutable snapshot of the facts about residents that decide visibility. */
 export interface VisibilityFacts {
   /** Residents whose name and photo may appear on the shared wall screen. */
-  consenting: ReadonlySet<string>;
+  readonly consenting: ReadonlySet<string>;
+  /** Residents whose personal view is guarded by a PIN. */
+  readonly pinned: ReadonlySet<string>;
+  readonly residents: ReadonlyMap<string, ResidentFacts>;
+}
+
+/** Builds a snapshot; a change makes a new one (`withResident`), never edits this one. */
+export function factsOf(residents: ReadonlyMap<string, ResidentFacts>): VisibilityFacts {
+  const consenting = new Set<string>();
+  const pinned = new Set<string>();
+  for (const [id, r] of residents) {
+    if (r.wallConsent) consenting.add(id);
+    if (r.hasPin) pinned.add(id);
+  }
+  return { consenting, pinned, residents };
+}
+
+/** The snapshot after a resident was written (`facts`) or deleted (`null`). */
+export function withResident(
+  facts: VisibilityFacts,
+  residentId: string,
+  next: ResidentFacts | null,
+): VisibilityFacts {
+  const residents = new Map(facts.residents);
+  if (next) residents.set(residentId, next);
+  else residents.delete(residentId);
+  return factsOf(residents);
+}
+
+/** The facts of a resident record as stored (its JSON `data`). */
+export function residentFacts(data: Record<string, unknown>): ResidentFacts {
+  return {
+    wallConsent: data.wallConsent === true,
+    hasPin: data.hasPin === true,
+    groupIds: Array.isArray(data.groupIds)
+      ? data.groupIds.filter((g): g is string => typeof g === 'string')
+      : [],
+  };
 }
 
 /** What a principal may see, as the projection below needs it. */
 export function viewerOf(p: Principal): Viewer {
-  if (p.kind === 'device') return { role: 'kiosk' };
+  if (p.kind === 'device') return { role: 'kiosk', groupIds: p.groupIds };
   if (p.role === 'relative') return { role: 'relative', residentIds: new Set(p.residentIds) };
   return { role: p.role };
 }
 
 /** A room shared by every socket that sees exactly the same changes. */
 export function viewerRoom(viewer: Viewer, userId: string): string {
-  if (viewer.role === 'kiosk') return 'view:kiosk';
+  if (viewer.role === 'kiosk')
+    return viewer.groupIds.length === 0
+      ? 'view:kiosk'
+      : `view:kiosk:${[...viewer.groupIds].sort().join(',')}`;
   if (viewer.role === 'relative') return `view:relative:${userId}`;
   return 'view:staff';
+}
+
+/** The groups whose items reach the viewer, or 'all'. */
+export function viewerGroups(viewer: Viewer, facts: VisibilityFacts): readonly string[] | 'all' {
+  switch (viewer.role) {
+    case 'staff':
+    case 'admin':
+      return 'all';
+    case 'kiosk':
+      return viewer.groupIds.length === 0 ? 'all' : viewer.groupIds;
+    case 'relative': {
+      const groups = new Set<string>();
+      for (const id of viewer.residentIds)
+        for (const g of facts.residents.get(id)?.groupIds ?? []) groups.add(g);
+      return [...groups];
+    }
+  }
 }
 
 function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFacts): boolean {
@@ -42,6 +128,13 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
   }
 }
 
+/**
+ * Records whose own fields can hide them: the audience of news and activities, which staff may
+ * change. (A day item's resident cannot change: `dayitem.put` refuses to move one, so a hidden
+ * personal item is hidden by facts that the view key covers.)
+ */
+const WITH_AUDIENCE = new Set(['news', 'activity']);
+
 /** The change as `viewer` may see it, or null when it is none of their business. */
 export function project(
   change: LoggedChange,
@@ -52,9 +145,15 @@ export function project(
   if (change.data) out.data = change.data;
   if (viewer.role === 'staff' || viewer.role === 'admin') return out;
   if (change.type === 'attendance') return null;
+  if (WITH_AUDIENCE.has(change.type) && change.data) {
+    const audience = change.data.audience as Audience | undefined;
+    if (audience && !reaches(audience, viewerGroups(viewer, facts)))
+      return { seq: change.seq, type: change.type, id: change.id, op: 'del' };
+  }
   if (change.residentId === null) return out;
+  if (viewer.role === 'kiosk' && change.type === 'dayitem' && facts.pinned.has(change.residentId))
+    return null;
   if (mayKnowResident(viewer, change.residentId, facts)) return out;
-  // A booking by someone the viewer may not know still makes the slot taken: show it, nameless.
   if (change.type === 'booking') {
     if (change.op === 'del' || !change.data) return out;
     return { ...out, data: { ...change.data, residentId: null } };

@@ -30,6 +30,15 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
     return undefined;
   },
   async 'dayitem.put'(ctx, item) {
+    // A day item stays with the resident or group it was made for: what each client may see of
+    // it is decided by that owner, and a client that saw it under one owner must not keep it
+    // after a move it is not shown (sync/visibility.ts). Moving is delete + new.
+    const existing = await ctx.w.get('dayitem', item.id);
+    if (existing && (existing.residentId !== item.residentId || existing.groupId !== item.groupId))
+      throw new Rejection(
+        'conflict',
+        'A day item cannot move to another resident or group: delete it and make a new one.',
+      );
     // A change to today's plan is marked "Ændret" on the wall until the day ends.
     const today = dayOf(ctx.now, ctx.timeZone);
     await ctx.w.put('dayitem', { ...item, changedOn: item.date === today ? today : null });

@@ -12,6 +12,7 @@ import {
   waitlistPositions,
   type SignUpState,
 } from '../../../domain/rules/capacity.js';
+import { inAudience } from '../../../domain/rules/audience.js';
 import { isStaff } from '../../auth/principal.js';
 import { Rejection, type HandlerContext, type PartialHandlers } from '../handler.js';
 import { residentActingFor } from './residents.js';
@@ -93,18 +94,12 @@ function resultOf(next: readonly SignUpState[], residentId: string): Record<stri
   };
 }
 
-function audienceAllows(activity: Activity, groupIds: readonly string[]): boolean {
-  return (
-    activity.audience.kind === 'all' || activity.audience.groupIds.some((g) => groupIds.includes(g))
-  );
-}
-
 export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
   async 'signup.add'(ctx, { activityId, residentId }) {
     const resident = await residentActingFor(ctx, residentId);
     const activity = await activityOrReject(ctx, activityId);
     // Staff may sign anyone up; residents (on a kiosk or through a relative) only for their groups.
-    if (!audienceAllows(activity, resident.groupIds) && !isStaff(ctx.principal)) {
+    if (!inAudience(activity.audience, resident.groupIds) && !isStaff(ctx.principal)) {
       throw new Rejection('forbidden', 'This activity is for other groups.');
     }
     const before = await ctx.w.list('signup', 'activity_id', activityId);

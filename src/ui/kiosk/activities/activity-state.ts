@@ -3,6 +3,7 @@
  * hint — the server decides for real), how many places are left, who may be named. Pure
  * functions over domain rows, so the card only renders.
  */
+import { inAudience as audienceIncludes } from '../../../domain/rules/audience.js';
 import type { OverlaidSignUp } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
 import { placesLeft, signUp } from '../../../domain/rules/capacity.js';
@@ -64,12 +65,9 @@ export function rosterOf(
   return { names: named, others: Math.max(0, a.confirmedCount - named.length) };
 }
 
-/** May this resident sign up for it (the audience rule: everyone, or members of its groups)? */
+/** May this resident sign up for it? The domain's audience rule, the one the server applies. */
 export function inAudience(a: Activity, r: Resident): boolean {
-  return (
-    a.audience.kind === 'all' ||
-    r.groupIds.some((g) => a.audience.kind === 'groups' && a.audience.groupIds.includes(g))
-  );
+  return audienceIncludes(a.audience, r.groupIds);
 }
 
 /** Is the resident on the activity (confirmed or waiting), counting what is still to be sent? */
