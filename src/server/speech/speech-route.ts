@@ -4,7 +4,6 @@
  * failing answers: who asks (401/403), the query (400), the disk cache (200, no render, no rate
  * limit), the caller's render budget (429), the render itself (503 when there is no voice).
  */
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { authenticate, principalKey } from '../auth/principal.js';
 import { HttpError, bearer, sendJson } from '../http/io.js';
@@ -71,11 +70,9 @@ function serveWav(req: IncomingMessage, res: ServerResponse, wav: CachedSpeech):
   res.writeHead(200, {
     ...headers,
     'content-type': 'audio/wav',
-    'content-length': statSync(wav.file).size,
+    'content-length': wav.wav.length,
   });
-  createReadStream(wav.file)
-    .on('error', () => res.destroy())
-    .pipe(res);
+  res.end(wav.wav);
 }
 
 export function createSpeechRoute(
@@ -91,7 +88,7 @@ export function createSpeechRoute(
       throw new HttpError(403, 'forbidden', 'Read-aloud audio is for kiosks and staff.');
     const { lang, text } = parseSpeechQuery(url);
 
-    const cached = deps.speech.cached(lang, text);
+    const cached = await deps.speech.cached(lang, text);
     if (cached) return serveWav(req, res, cached);
 
     if (!limiter.take(principalKey(principal))) {
