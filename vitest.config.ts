@@ -12,5 +12,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The suite makes hundreds of users; scrypt at the real N=2^17 costs ~0.3 s each. Only test
+    // runs may lower it (src/server/auth/tokens.ts); tests/integration/login-flood.test.ts runs a
+    // server at the real cost.
+    env: { CITIZEN_GUIDE_TEST_SCRYPT_N: '1024' },
   },
 });

@@ -6,8 +6,10 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { markDeviceRevoked } from '../store/secrets.js';
 import {
+  DUMMY_HASH,
   hashPassword,
   hashToken,
+  needsRehash,
   newEnrolCode,
   newToken,
   normaliseEnrolCode,
@@ -104,6 +106,16 @@ export async function login(
   if (!user || !ok || user.disabled) {
     throw new AccountError('bad_credentials', 'Wrong username or password.', 401);
   }
+  // A hash made with older, cheaper parameters is brought up to today's at the first login that
+  // proves the password (the only moment the server knows it).
+  if (needsRehash(user.password_hash)) {
+    await db
+      .updateTable('app_user')
+      .set({ password_hash: await hashPassword(password) })
+      .where('id', '=', user.id)
+      .where('password_hash', '=', user.password_hash)
+      .execute();
+  }
   const token = newToken();
   const expiresAt = new Date(now.getTime() + SESSION_TTL_MS).toISOString();
   await db
@@ -118,9 +130,6 @@ export async function login(
     .execute();
   return { token, role: user.role, userId: user.id, displayName: user.display_name, expiresAt };
 }
-
-const DUMMY_HASH =
-  'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 export async function logout(db: Kysely<Database>, token: string): Promise<void> {
   await db

@@ -21,6 +21,12 @@ export class RateLimiter {
     return entry.count <= this.max;
   }
 
+  /** Gives one attempt back (a login that succeeded was no guess). */
+  refund(key: string): void {
+    const entry = this.#hits.get(key);
+    if (entry && entry.count > 0) entry.count -= 1;
+  }
+
   reset(key: string): void {
     this.#hits.delete(key);
   }

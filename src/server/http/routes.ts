@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { pipeline } from 'node:stream';
 import { z } from 'zod';
-import { AccountError, createEnrolCode, enrol, login, logout } from '../auth/accounts.js';
+import { AccountError, createEnrolCode, enrol, logout } from '../auth/accounts.js';
 import { authenticate, isStaff } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
@@ -23,6 +23,7 @@ import {
   sendError,
   sendJson,
 } from './io.js';
+import { createLoginRoute } from './login-route.js';
 import { serveMedia } from './media-route.js';
 import { RateLimiter } from './rate-limit.js';
 
@@ -44,10 +45,6 @@ export interface HttpDeps {
   enginePath?: string;
 }
 
-const LoginBody = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
 const EnrolBody = z.object({ code: z.string().min(1).max(40) });
 const DeviceBody = z.object({
   name: z.string().min(1).max(100),
@@ -101,7 +98,7 @@ function serveFile(res: ServerResponse, file: string, cache: string): void {
 export function createHttpHandler(
   deps: HttpDeps,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const loginLimiter = new RateLimiter(10, 15 * 60_000);
+  const loginRoute = createLoginRoute(deps.store, deps.now);
   const enrolLimiter = new RateLimiter(20, 60_000);
   const { store, logger } = deps;
 
@@ -124,26 +121,7 @@ export function createHttpHandler(
       return;
     }
 
-    if (method === 'POST' && path === '/api/login') {
-      const body = parse(LoginBody, await readJson(req));
-      const key = `${clientIp(req)}|${body.username.toLowerCase()}`;
-      if (!loginLimiter.take(key)) {
-        throw new HttpError(
-          429,
-          'rate_limited',
-          'Too many login attempts. Wait 15 minutes and try again.',
-        );
-      }
-      try {
-        const session = await login(store.db, body.username, body.password, deps.now());
-        loginLimiter.reset(key);
-        const cookie = `${SESSION_COOKIE}=${session.token}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${30 * 86400}`;
-        return sendJson(res, 200, session, { 'set-cookie': cookie });
-      } catch (err) {
-        if (err instanceof AccountError) throw new HttpError(err.status, err.code, err.message);
-        throw err;
-      }
-    }
+    if (method === 'POST' && path === '/api/login') return loginRoute(req, res);
 
     if (method === 'POST' && path === '/api/logout') {
       const token = bearer(req);
