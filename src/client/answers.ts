@@ -12,8 +12,10 @@ import type {
   Rejected,
   RejectionCode,
   RejectionReason,
+  RetryCode,
+  RetryLater,
 } from '../protocol/index.js';
-import { rejectionCodes, rejectionReasons } from '../protocol/index.js';
+import { rejectionCodes, rejectionReasons, retryCodes } from '../protocol/index.js';
 import { isRecord } from './util.js';
 
 const isSeq = (v: unknown): v is number =>
@@ -32,10 +34,18 @@ function isChange(v: unknown): v is Change {
 const isChanges = (v: unknown): v is Change[] => Array.isArray(v) && v.every(isChange);
 
 export const isPullResult = (v: unknown): v is PullResult =>
-  isRecord(v) && isSeq(v.cursor) && typeof v.more === 'boolean' && isChanges(v.changes);
+  isRecord(v) &&
+  isSeq(v.cursor) &&
+  typeof v.more === 'boolean' &&
+  typeof v.view === 'string' &&
+  isChanges(v.changes);
 
 export const isChangesPush = (v: unknown): v is ChangesPush =>
-  isRecord(v) && isSeq(v.after) && isSeq(v.cursor) && isChanges(v.changes);
+  isRecord(v) &&
+  isSeq(v.after) &&
+  isSeq(v.cursor) &&
+  typeof v.view === 'string' &&
+  isChanges(v.changes);
 
 export const isApplied = (v: unknown): v is Applied =>
   isRecord(v) && v.status === 'applied' && isSeq(v.cursor);
@@ -58,8 +68,38 @@ export function asRejected(v: unknown): Rejected | null {
     : { status: 'rejected', code, message };
 }
 
-export function parseWelcome(v: unknown): { role: RoleT; centreId: string } | null {
+export interface WelcomeFacts {
+  role: RoleT;
+  centreId: string;
+  identity: string;
+  head: number;
+}
+
+/**
+ * The server's "not now, send it again" (`status: "retry"`): never final. An unknown code is
+ * read as `internal`; a missing or nonsensical `retryAfterMs` as 0 (the client's own backoff
+ * still applies).
+ */
+export function asRetry(v: unknown): RetryLater | null {
+  if (!isRecord(v) || v.status !== 'retry') return null;
+  const code: RetryCode = (retryCodes as readonly unknown[]).includes(v.code)
+    ? (v.code as RetryCode)
+    : 'internal';
+  const wait = v.retryAfterMs;
+  return {
+    status: 'retry',
+    code,
+    message: typeof v.message === 'string' ? v.message : code,
+    retryAfterMs:
+      typeof wait === 'number' && Number.isFinite(wait) && wait > 0 ? Math.min(wait, 3_600_000) : 0,
+  };
+}
+
+export function parseWelcome(v: unknown): WelcomeFacts | null {
   if (!isRecord(v) || typeof v.centreId !== 'string') return null;
+  if (typeof v.identity !== 'string' || !isSeq(v.head)) return null;
   const role = Role.safeParse(v.role);
-  return role.success ? { role: role.data, centreId: v.centreId } : null;
+  return role.success
+    ? { role: role.data, centreId: v.centreId, identity: v.identity, head: v.head }
+    : null;
 }

@@ -77,6 +77,7 @@ export class SyncEngine {
     offlineSince: null,
     lastSyncedAt: null,
     pending: 0,
+    stuck: 0,
     role: null,
     centreId: null,
   };
@@ -124,7 +125,7 @@ export class SyncEngine {
       requestPull: () => this.puller.requestPull(),
       makeRoom: () => this.puller.makeRoom(),
       emit: (event, payload) => this.events.emit(event, payload),
-      setPending: (pending) => this.setStatus({ pending }),
+      setPending: (pending, stuck) => this.setStatus({ pending, stuck }),
     });
   }
 

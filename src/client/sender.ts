@@ -7,6 +7,9 @@
  *   disconnect retries the SAME id (the server answers a repeated id with its first answer), after
  *   an exponential, jittered delay; a later entry never overtakes it.
  * - A rejection is final: the entry moves to `rejections` in one transaction and is never retried.
+ * - A "retry" answer (the server failed inside, or this client sent too much) is not: the entry
+ *   stays first in line with `lastError` set, and is sent again no sooner than `retryAfterMs`.
+ *   An entry that keeps failing is counted as `stuck` in the status, never dropped.
  */
 import type { ZodType } from 'zod';
 import {
@@ -16,9 +19,9 @@ import {
   type MutationName,
 } from '../protocol/index.js';
 import { isStorageLostError } from './apply.js';
-import { asRejected, isApplied } from './answers.js';
+import { asRejected, asRetry, isApplied } from './answers.js';
 import { type CacheDb, type OutboxEntry, type Rejection, readCursor } from './db.js';
-import type { SyncEvents } from './types.js';
+import { STUCK_AFTER_ATTEMPTS, STUCK_AFTER_MS, type SyncEvents } from './types.js';
 import { errorMessage, type Logger, newMutationId } from './util.js';
 
 /** What the sender needs from the engine around it. */
@@ -36,7 +39,8 @@ export interface SenderHost {
   /** Frees space by dropping the cache (never the outbox), on the engine's cursor queue. */
   makeRoom: () => Promise<void>;
   emit: <K extends keyof SyncEvents>(event: K, payload: SyncEvents[K]) => void;
-  setPending: (pending: number) => void;
+  /** Pending entries, and how many of them are stuck (see `SyncStatus.stuck`). */
+  setPending: (pending: number, stuck: number) => void;
 }
 
 export class InvalidMutationError extends Error {
@@ -54,6 +58,8 @@ export class Sender {
   private kicked = false;
   private wakeSleeper: (() => void) | null = null;
   private failures = 0;
+  /** The server's `retryAfterMs` for the entry just answered "retry"; the next wait is no shorter. */
+  private retryAfterMs = 0;
 
   constructor(private readonly host: SenderHost) {}
 
@@ -107,8 +113,12 @@ export class Sender {
   }
 
   async refreshPending(): Promise<void> {
-    const pending = await this.host.db.outbox.filter((e) => e.state === 'pending').count();
-    this.host.setPending(pending);
+    const entries = await this.host.db.outbox.filter((e) => e.state === 'pending').toArray();
+    const now = this.host.now().getTime();
+    const stuck = entries.filter(
+      (e) => e.attempts >= STUCK_AFTER_ATTEMPTS && now - Date.parse(e.createdAt) >= STUCK_AFTER_MS,
+    ).length;
+    this.host.setPending(entries.length, stuck);
   }
 
   async rejections(): Promise<Rejection[]> {
@@ -129,12 +139,15 @@ export class Sender {
           continue;
         }
         this.failures = entry.attempts;
+        await this.refreshPending();
       } catch (err) {
         // The database failed us (not the network): wait and try again, never skip the entry.
         this.host.log.error?.('outbox unreadable', { error: errorMessage(err) });
         this.failures++;
       }
-      await this.sleep(this.host.delay(this.failures));
+      const wait = Math.max(this.host.delay(this.failures), this.retryAfterMs);
+      this.retryAfterMs = 0;
+      await this.sleep(wait);
     }
   }
 
@@ -181,6 +194,19 @@ export class Sender {
       await this.refreshPending();
       this.host.emit('rejected', rejection);
       return true;
+    }
+    const retry = asRetry(answer);
+    if (retry) {
+      // The server decided nothing: keep the entry (it stays overlaid as "waiting") and retry.
+      this.host.log.warn?.('server asked to retry the mutation', {
+        id: entry.id,
+        attempts,
+        code: retry.code,
+      });
+      await db.outbox.update(seq, { lastError: `${retry.code}: ${retry.message}`, attempts });
+      entry.attempts = attempts;
+      this.retryAfterMs = retry.retryAfterMs;
+      return false;
     }
     // Neither answer: a proxy or a broken server. Not final, so keep the entry and retry.
     this.host.log.warn?.('unexpected mutation answer', { id: entry.id, answer });

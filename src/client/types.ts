@@ -21,10 +21,21 @@ export interface SyncStatus {
   lastSyncedAt: Date | null;
   /** Mutations in the outbox not yet applied by the server. */
   pending: number;
+  /**
+   * Of those, how many are stuck: waiting longer than `STUCK_AFTER_MS` after at least
+   * `STUCK_AFTER_ATTEMPTS` sends (the server keeps answering "retry", or never answers). The
+   * kiosk says so on screen, so staff notice; the entries stay and keep being retried.
+   */
+  stuck: number;
   /** From the server's `welcome`. */
   role: Role | null;
   centreId: string | null;
 }
+
+/** A pending mutation counts as stuck once it is this old… */
+export const STUCK_AFTER_MS = 10 * 60_000;
+/** …and has been sent at least this many times. */
+export const STUCK_AFTER_ATTEMPTS = 3;
 
 export interface AppliedEvent {
   id: string;

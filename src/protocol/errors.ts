@@ -42,6 +42,34 @@ export interface Rejected {
   reason?: RejectionReason;
 }
 
+/**
+ * Codes of the retryable answer `{ status: "retry" }`. It is NOT final: the server decided
+ * nothing (a bug or failure inside the server, or too many events from this connection), so the
+ * client keeps the mutation, waits at least `retryAfterMs` and sends the same id again.
+ */
+export const retryCodes = [
+  /** The server failed unexpectedly while applying it; nothing was stored. */
+  'internal',
+  /** This connection sent more events than its budget; the event was not looked at. */
+  'rate_limited',
+] as const;
+export type RetryCode = (typeof retryCodes)[number];
+
+export interface RetryLater {
+  status: 'retry';
+  code: RetryCode;
+  message: string;
+  /** Wait at least this long (milliseconds) before sending it again. */
+  retryAfterMs: number;
+}
+
+export const retryLater = (code: RetryCode, message: string, retryAfterMs: number): RetryLater => ({
+  status: 'retry',
+  code,
+  message,
+  retryAfterMs: Math.max(0, Math.ceil(retryAfterMs)),
+});
+
 export const rejected = (
   code: RejectionCode,
   message: string,

@@ -39,7 +39,20 @@ export const ResidentInput = Resident.omit({ hasPin: true }).extend({
     .optional(),
 });
 
-const def = <S extends z.ZodType>(args: S, roles: readonly Role[]) => ({ args, roles });
+interface DefOptions<S extends z.ZodType> {
+  /**
+   * Argument fields that hold a secret (a PIN). They never reach the audit log or a log line:
+   * `redactArgs` writes "set" or "removed" in their place. Declared here, once per mutation, so
+   * every writer of args reads the same list.
+   */
+  secrets?: readonly (keyof z.infer<S> & string)[];
+}
+
+const def = <S extends z.ZodType>(args: S, roles: readonly Role[], opts: DefOptions<S> = {}) => ({
+  args,
+  roles,
+  secrets: (opts.secrets ?? []) as readonly string[],
+});
 
 export const mutationCatalogue = {
   // Residents' own actions: from a kiosk, a relative's phone, or staff on their behalf.
@@ -79,7 +92,7 @@ export const mutationCatalogue = {
   'shift.del': def(ById, staff),
   'resource.put': def(Resource, staff),
   'resource.del': def(ById, staff),
-  'resident.put': def(ResidentInput, staff),
+  'resident.put': def(ResidentInput, staff, { secrets: ['pin'] }),
   'group.put': def(Group, staff),
   'centre.put': def(Centre.omit({ id: true }), ['admin']),
   'attendance.set': def(
@@ -95,3 +108,21 @@ export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationCatal
 
 export const isMutationName = (name: unknown): name is MutationName =>
   typeof name === 'string' && Object.prototype.hasOwnProperty.call(mutationCatalogue, name);
+
+/**
+ * A mutation's args as they may be written to the audit log or a log line: every secret field
+ * (see `secrets`) becomes `"set"` (a value was given) or `"removed"` (null); absent stays absent.
+ */
+export function redactArgs(
+  name: MutationName,
+  args: Record<string, unknown>,
+): Record<string, unknown> {
+  const secrets = mutationCatalogue[name].secrets;
+  if (secrets.length === 0) return args;
+  const out = { ...args };
+  for (const key of secrets) {
+    if (!Object.hasOwn(out, key) || out[key] === undefined) continue;
+    out[key] = out[key] === null ? 'removed' : 'set';
+  }
+  return out;
+}

@@ -27,7 +27,8 @@ export type ResidentUnlockRequest = z.infer<typeof ResidentUnlockRequest>;
  * - `not_found`: no such resident, or one this device may not show (never says which);
  * - `no_pin`: the resident has no PIN; the kiosk may open the view without one;
  * - `invalid`: the payload fails its schema, or the event is malformed or too large;
- * - `forbidden`: the caller's role may not unlock (relatives).
+ * - `forbidden`: the caller's role may not unlock (relatives);
+ * - `rate_limited`: the connection sent too many events; try again after `retryAfterSeconds`.
  */
 export const unlockFailureCodes = [
   'wrong_pin',
@@ -36,6 +37,7 @@ export const unlockFailureCodes = [
   'no_pin',
   'invalid',
   'forbidden',
+  'rate_limited',
 ] as const;
 export type UnlockFailureCode = (typeof unlockFailureCodes)[number];
 

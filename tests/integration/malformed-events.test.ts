@@ -24,11 +24,13 @@ import {
   type SyncSocket,
   type TestServer,
 } from '../helpers/test-server.js';
-import { anyString, matching } from '../helpers/matchers.js';
+import { anyString } from '../helpers/matchers.js';
 
 let t: TestServer;
 beforeEach(async () => {
-  t = await startTestServer();
+  // 1,000 events go out at once here; the per-connection event budget that would slow them is
+  // tested on its own in socket-guard.test.ts.
+  t = await startTestServer({ eventBudget: null });
 });
 afterEach(async () => {
   await t.close();
@@ -322,12 +324,11 @@ describe('malformed events', () => {
       '{"activityId":"a1","residentId":"r1","__proto__":{"isAdmin":true,"role":"admin"}}',
     ) as unknown;
     const res = await rawEmitWithAck(staff, 'mutate', [{ id: uuid(), name: 'signup.add', args }]);
-    // Either refused as invalid, or the key is dropped and the sign-up is an ordinary one.
-    expect(res).toMatchObject({ status: matching(/^(applied|rejected)$/) });
+    // Refused like any unknown key (strict payloads), never dropped and applied.
+    expect(res).toMatchObject({ status: 'rejected', code: 'invalid' });
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
     expect(({} as Record<string, unknown>).role).toBeUndefined();
-    const row = await t.server.store.db.selectFrom('signup').select('data').executeTakeFirst();
-    if (row) expect(Object.keys(JSON.parse(row.data) as object)).not.toContain('isAdmin');
+    expect(await t.server.store.db.selectFrom('signup').select('data').execute()).toEqual([]);
   });
 
   it('a garbled packet closes only the sender’s connection', async () => {
@@ -337,14 +338,10 @@ describe('malformed events', () => {
     const watch = await pushCounter(bystander);
     const attacker = await t.connect(await t.kioskToken('attacker'));
     const gone = disconnected(attacker);
-    // A socket.io EVENT packet for /sync whose JSON is cut off, and one whose event is reserved.
+    // A socket.io EVENT packet for /sync whose JSON is cut off. (Reserved event names are
+    // answered, not dropped: socket-guard.test.ts.)
     attacker.io.engine.write('2/sync,["mutate",{"id":');
     expect(await gone).toBe('transport close');
-
-    const other = await t.connect(await t.kioskToken('attacker 2'));
-    const gone2 = disconnected(other);
-    other.io.engine.write('2/sync,["disconnect"]');
-    expect(await gone2).toBe('transport close');
 
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
     const pushed = nextEvent(bystander, 'changes');

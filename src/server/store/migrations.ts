@@ -133,9 +133,56 @@ const serverMeta: Migration = {
   },
 };
 
+/**
+ * The groups (houses) a kiosk serves, as a JSON array; empty is the whole centre. News and
+ * activities for some groups reach only kiosks of those groups (domain/rules/audience).
+ */
+const deviceGroups: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('device')
+      .addColumn('group_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+      .execute();
+  },
+};
+
+/**
+ * Until this migration the audit log stored `resident.put` args as sent, a PIN included. Write
+ * "set" / "removed" in its place, as the audit writer now does (protocol `redactArgs`). Written
+ * out here rather than read from the catalogue: a migration must do what it did when it shipped.
+ */
+const scrubAuditSecrets: Migration = {
+  async up(db: Kysely<unknown>) {
+    const rows = await sql<{ id: number; detail: string }>`
+      select id, detail from audit where detail like ${'%"pin"%'}`.execute(db);
+    for (const row of rows.rows) {
+      const detail = scrubPin(row.detail);
+      if (detail !== row.detail)
+        await sql`update audit set detail = ${detail} where id = ${row.id}`.execute(db);
+    }
+  },
+};
+
+function scrubPin(detail: string): string {
+  try {
+    const args: unknown = JSON.parse(detail);
+    if (typeof args === 'object' && args !== null && !Array.isArray(args) && 'pin' in args) {
+      const pin = args.pin;
+      return JSON.stringify({ ...args, pin: pin === null ? 'removed' : 'set' });
+    }
+  } catch {
+    // Details were cut at 2,000 characters, so some are not JSON: rewrite the text instead.
+  }
+  return detail
+    .replace(/"pin":\s*null/g, '"pin":"removed"')
+    .replace(/"pin":\s*"(?!set"|removed")[^"]*("|$)/g, '"pin":"set"');
+}
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
+  '2026-12-01-device-groups': deviceGroups,
+  '2026-12-02-scrub-audit-secrets': scrubAuditSecrets,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -122,41 +122,67 @@ export class Writer {
   }
 
   /**
+   * The collected changes, keeping only the last change of each entity (the log keeps one row
+   * per entity anyway), in seq order. Writes nothing: see `appendToLog`.
+   */
+  collect(): LoggedChange[] {
+    return lastPerEntity(this.changes);
+  }
+
+  /**
    * Appends the collected changes to the change log, replacing older rows of the same entities
    * (compaction on write), and moves the head. Call once, last, inside the transaction.
    */
   async flush(): Promise<LoggedChange[]> {
-    if (this.changes.length === 0) return [];
-    // Keep only the last change of each entity: one statement may not touch a row twice.
-    const last = new Map<string, LoggedChange>();
-    for (const c of this.changes) last.set(`${c.type}\u0000${c.id}`, c);
-    const createdAt = this.now.toISOString();
-    const rows = [...last.values()].map((c) => ({
-      seq: c.seq,
-      type: c.type,
-      entity_id: c.id,
-      op: c.op,
-      data: c.data ? JSON.stringify(c.data) : null,
-      resident_id: c.residentId,
-      created_at: createdAt,
-    }));
-    const db = this.db as Kysely<Database>;
-    for (let i = 0; i < rows.length; i += 200) {
-      await db
-        .insertInto('change_log')
-        .values(rows.slice(i, i + 200))
-        .onConflict((oc) =>
-          oc.columns(['type', 'entity_id']).doUpdateSet((eb) => ({
-            seq: eb.ref('excluded.seq'),
-            op: eb.ref('excluded.op'),
-            data: eb.ref('excluded.data'),
-            resident_id: eb.ref('excluded.resident_id'),
-            created_at: eb.ref('excluded.created_at'),
-          })),
-        )
-        .execute();
-    }
-    await db.updateTable('sync_state').set({ head: this.#head }).where('id', '=', 1).execute();
-    return [...last.values()].sort((a, b) => a.seq - b.seq);
+    const changes = this.collect();
+    await appendToLog(this.db, changes, this.#head, this.now);
+    return changes;
   }
+}
+
+function lastPerEntity(changes: readonly LoggedChange[]): LoggedChange[] {
+  const last = new Map<string, LoggedChange>();
+  for (const c of changes) last.set(`${c.type}\u0000${c.id}`, c);
+  return [...last.values()].sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Writes changes (of one mutation, or of a whole group-committed batch) to the change log, one
+ * row per entity with its latest change, and sets the head. Inside the transaction.
+ */
+export async function appendToLog(
+  db: Db,
+  changes: readonly LoggedChange[],
+  head: number,
+  now: Date,
+): Promise<void> {
+  if (changes.length === 0) return;
+  const createdAt = now.toISOString();
+  // One statement may not touch a row twice.
+  const rows = lastPerEntity(changes).map((c) => ({
+    seq: c.seq,
+    type: c.type,
+    entity_id: c.id,
+    op: c.op,
+    data: c.data ? JSON.stringify(c.data) : null,
+    resident_id: c.residentId,
+    created_at: createdAt,
+  }));
+  const k = db as Kysely<Database>;
+  for (let i = 0; i < rows.length; i += 200) {
+    await k
+      .insertInto('change_log')
+      .values(rows.slice(i, i + 200))
+      .onConflict((oc) =>
+        oc.columns(['type', 'entity_id']).doUpdateSet((eb) => ({
+          seq: eb.ref('excluded.seq'),
+          op: eb.ref('excluded.op'),
+          data: eb.ref('excluded.data'),
+          resident_id: eb.ref('excluded.resident_id'),
+          created_at: eb.ref('excluded.created_at'),
+        })),
+      )
+      .execute();
+  }
+  await k.updateTable('sync_state').set({ head }).where('id', '=', 1).execute();
 }

@@ -9,7 +9,9 @@ import {
   MutateRequest,
   isMutationName,
   mutationCatalogue,
+  redactArgs,
   rejected,
+  retryLater,
   type MutateResult,
   type MutationName,
 } from '../../protocol/index.js';
@@ -17,7 +19,7 @@ import { isStaff, principalKey, type Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/schema.js';
 import { lockHead, type Store } from '../store/store.js';
-import { Writer, type LoggedChange } from '../store/writer.js';
+import { Writer, appendToLog, type LoggedChange } from '../store/writer.js';
 import { Rejection, type Effect, type Handler, type HandlerContext } from './handler.js';
 import { handlers } from './handlers/index.js';
 
@@ -29,7 +31,22 @@ export interface MutationServiceDeps {
   hasConsent: (residentId: string) => boolean;
   /** Called after commit with the committed changes, in commit order. */
   committed: (after: number, cursor: number, changes: LoggedChange[], effects: Effect[]) => void;
+  /**
+   * Wraps each handler before it runs. Tests use it to inject faults (a handler that throws on
+   * its first attempts); production passes nothing.
+   */
+  wrapHandler?: <N extends MutationName>(name: N, handler: Handler<N>) => Handler<N>;
 }
+
+/** How long a client should wait before resending a mutation the server failed to apply. */
+export const INTERNAL_RETRY_MS = 2000;
+
+const internalFailure = (): MutateResult =>
+  retryLater(
+    'internal',
+    'The server could not apply this mutation; send it again later.',
+    INTERNAL_RETRY_MS,
+  );
 
 function describeZodError(err: z.ZodError): string {
   return err.issues
@@ -55,6 +72,23 @@ interface Done {
   effects: Effect[];
 }
 
+interface OutcomeRow {
+  id: string;
+  principal: string;
+  name: string;
+  outcome: string;
+  created_at: string;
+}
+
+/** The remembered first answer of a mutation id (final answers only). */
+const recordOf = (job: Job, outcome: MutateResult, now: Date): OutcomeRow => ({
+  id: job.id,
+  principal: job.who,
+  name: job.name,
+  outcome: JSON.stringify(outcome),
+  created_at: now.toISOString(),
+});
+
 /** Most mutations one transaction carries (group commit). */
 const MAX_BATCH = 64;
 
@@ -68,8 +102,14 @@ const MAX_BATCH = 64;
 export class MutationService {
   #queue: Job[] = [];
   #running = false;
+  #internalFailures = 0;
 
   constructor(private readonly deps: MutationServiceDeps) {}
+
+  /** Mutations answered `retry`/`internal` since start (a handler threw, or a commit failed). */
+  get internalFailures(): number {
+    return this.#internalFailures;
+  }
 
   mutate(principal: Principal, raw: unknown): Promise<MutateResult> {
     const envelope = MutateRequest.safeParse(raw);
@@ -110,12 +150,15 @@ export class MutationService {
           done = await this.#applyBatch(batch);
         } catch (err) {
           // The transaction itself failed (disk full, database locked): nothing of the batch is
-          // stored or recorded. No answer is sent, so each client's acknowledgement times out and
-          // it retries the same id — a rejection would be final and lose the sign-up.
+          // stored or recorded. Each gets the retryable answer (a rejection would be final and
+          // lose the sign-up); a retry of the same id is evaluated afresh, or, should the commit
+          // have landed after all, answered with its recorded outcome.
+          this.#internalFailures += batch.length;
           this.deps.logger.error(
-            { err, size: batch.length },
+            { err, size: batch.length, mutations: [...new Set(batch.map((j) => j.name))] },
             'mutation batch failed; clients will retry',
           );
+          for (const job of batch) job.resolve(internalFailure());
           continue;
         }
         // One push per committed batch: its changes follow on from the head before the batch.
@@ -137,8 +180,12 @@ export class MutationService {
     const { store } = this.deps;
     const now = this.deps.now();
     return store.db.transaction().execute(async (trx) => {
-      let head = await lockHead(trx, store.dialect);
+      const start = await lockHead(trx, store.dialect);
+      let head = start;
       const done: Done[] = [];
+      // Written once per batch, after the loop: fewer statements per mutation, same transaction.
+      const records: OutcomeRow[] = [];
+      const logged: LoggedChange[] = [];
       // Outcomes decided earlier in this batch, which the database does not show yet.
       const seen = new Map<string, { who: string; outcome: MutateResult }>();
       // Wall consent changed earlier in this batch: the server's facts learn of it only after
@@ -160,9 +207,20 @@ export class MutationService {
         if (d.outcome.status === 'applied') head = d.outcome.cursor;
         for (const e of d.effects)
           if (e.kind === 'consent') consent.set(e.residentId, e.wallConsent === true);
-        seen.set(job.id, { who: job.who, outcome: d.outcome });
+        // A retryable answer is not an outcome: a repeat of the id is evaluated afresh.
+        if (d.outcome.status !== 'retry') {
+          seen.set(job.id, { who: job.who, outcome: d.outcome });
+          records.push(recordOf(job, d.outcome, now));
+        }
+        logged.push(...d.changes);
         done.push(d);
       }
+      if (head !== start) await appendToLog(trx, logged, head, now);
+      for (let i = 0; i < records.length; i += 100)
+        await trx
+          .insertInto('processed_mutation')
+          .values(records.slice(i, i + 100))
+          .execute();
       return done;
     });
   }
@@ -187,13 +245,12 @@ export class MutationService {
     };
     await sql`savepoint mutation`.execute(trx);
     try {
-      const handler = handlers[job.name] as Handler<MutationName>;
+      const handler = this.#handler(job.name);
       const res = await handler(ctx, job.args as never);
-      const changes = await w.flush();
+      const changes = w.collect();
       const outcome: MutateResult = res?.result
         ? { status: 'applied', cursor: w.head, result: res.result }
         : { status: 'applied', cursor: w.head };
-      await this.#record(trx, job, outcome, now);
       if (isStaff(job.principal)) await this.#audit(trx, job, now);
       await sql`release savepoint mutation`.execute(trx);
       return { job, outcome, after: w.startHead, changes, effects };
@@ -201,21 +258,25 @@ export class MutationService {
       await sql`rollback to savepoint mutation`.execute(trx);
       await sql`release savepoint mutation`.execute(trx);
       if (!(err instanceof Rejection)) {
-        this.deps.logger.error({ err, mutation: job.name, id: job.id }, 'mutation failed');
-        // Not recorded: the client retries, and the retry is evaluated afresh.
-        return {
-          job,
-          outcome: rejected('invalid', 'The server could not apply this mutation.'),
-          after: head,
-          changes: [],
-          effects: [],
-        };
+        // A bug or a failure inside the server decided nothing about the resident's request:
+        // never answer it finally. Not recorded, so the client's retry is evaluated afresh.
+        // Logged without the args (they may hold a secret); the id finds the outbox entry.
+        this.#internalFailures += 1;
+        this.deps.logger.error(
+          { err, mutation: job.name, id: job.id, who: job.who },
+          'mutation failed inside the server; answered retry',
+        );
+        return { job, outcome: internalFailure(), after: head, changes: [], effects: [] };
       }
       // A rejection is final and answered the same to a retry, so it is recorded too.
       const outcome = rejected(err.code, err.message, err.reason);
-      await this.#record(trx, job, outcome, now);
       return { job, outcome, after: head, changes: [], effects: [] };
     }
+  }
+
+  #handler(name: MutationName): Handler<MutationName> {
+    const handler = handlers[name] as Handler<MutationName>;
+    return this.deps.wrapHandler ? this.deps.wrapHandler(name, handler) : handler;
   }
 
   async #earlierOutcome(
@@ -234,19 +295,6 @@ export class MutationService {
     return JSON.parse(row.outcome) as MutateResult;
   }
 
-  async #record(db: Kysely<Database>, job: Job, outcome: MutateResult, now: Date): Promise<void> {
-    await db
-      .insertInto('processed_mutation')
-      .values({
-        id: job.id,
-        principal: job.who,
-        name: job.name,
-        outcome: JSON.stringify(outcome),
-        created_at: now.toISOString(),
-      })
-      .execute();
-  }
-
   async #audit(db: Kysely<Database>, job: Job, now: Date): Promise<void> {
     const entityId = (job.args as { id?: unknown }).id;
     await db
@@ -257,7 +305,11 @@ export class MutationService {
         action: job.name,
         entity_type: job.name.split('.')[0] ?? null,
         entity_id: typeof entityId === 'string' ? entityId : null,
-        detail: JSON.stringify(job.args).slice(0, 2000),
+        // Secrets (a PIN) are written as "set" / "removed", never as their value.
+        detail: JSON.stringify(redactArgs(job.name, job.args as Record<string, unknown>)).slice(
+          0,
+          2000,
+        ),
       })
       .execute();
   }

@@ -23,6 +23,14 @@ describe('the kiosk frame', () => {
     ).toBeTruthy();
   });
 
+  it('asks the resident to tell the staff when a change has been stuck for long, even online', async () => {
+    await renderKiosk({
+      now: '2026-11-24T15:00:00.000Z',
+      status: { state: 'online', pending: 2, stuck: 1 },
+    });
+    expect(screen.getByText('1 ændring er ikke sendt endnu. Sig det til personalet.')).toBeTruthy();
+  });
+
   it('speaks English when the kiosk is set to English', async () => {
     await renderKiosk({ now: '2026-11-24T13:32:00.000Z', settings: { lang: 'en' } });
     expect(screen.getByText('Tuesday 24 November')).toBeTruthy();

@@ -1,7 +1,8 @@
 /**
  * The calm connection line. Offline it says how old the screen is ("Skærmen er ikke opdateret
  * siden kl. 14.32") and how many changes wait, never an error box: everything stays usable.
- * Online and up to date it shows nothing.
+ * Online and up to date it shows nothing, unless a change has been stuck for a long time (the
+ * server keeps failing it): then, online or not, it asks the resident to tell the staff.
  */
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../client/index.js';
@@ -29,11 +30,18 @@ export function describeStatus(
 ): { text: string; stale: boolean } | null {
   if (!status) return { text: t('status.starting'), stale: false };
   const last = status.lastSyncedAt;
-  const waiting = status.pending > 0 ? ` ${t('status.waiting', { count: status.pending })}` : '';
+  const stuck = status.stuck > 0 ? t('status.stuck', { count: status.stuck }) : null;
+  const waiting = stuck
+    ? ` ${stuck}`
+    : status.pending > 0
+      ? ` ${t('status.waiting', { count: status.pending })}`
+      : '';
   switch (status.state) {
     case 'online':
+      if (stuck) return { text: stuck, stale: true };
       return last ? null : { text: t('status.fetching'), stale: false };
     case 'connecting':
+      if (stuck) return { text: stuck, stale: true };
       return last ? null : { text: t('status.connecting'), stale: false };
     case 'offline':
       return {

@@ -95,6 +95,7 @@ export const onlineStatus: SyncStatus = {
   offlineSince: null,
   lastSyncedAt: new Date('2026-11-24T08:00:00Z'),
   pending: 0,
+  stuck: 0,
   role: 'kiosk',
   centreId: 'centre',
 };
