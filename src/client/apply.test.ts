@@ -1,8 +1,8 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Change } from '../protocol/index.js';
 import { applyChanges, compact, isStorageLostError } from './apply.js';
-import { CacheDb, readCursor, readLastSyncedAt } from './db.js';
+import { CacheDb, readCursor, readLastSyncedAt, readMetaText } from './db.js';
 import { signUpRow } from './fake-server.test-util.js';
 
 const dbs: CacheDb[] = [];
@@ -32,14 +32,24 @@ const del = (seq: number, activityId: string): Change => ({
 
 describe('compact', () => {
   it('keeps only the last change of each row, so a put then a del ends deleted', () => {
-    const w = compact([put(1, 'a'), del(2, 'a'), del(3, 'b'), put(4, 'b')]).get('signup');
+    const w = compact([put(1, 'a'), del(2, 'a'), del(3, 'b'), put(4, 'b')]).writes.get('signup');
     expect(w?.dels).toEqual(['a:r1']);
     expect(w?.puts.map((r) => r.id)).toEqual(['b:r1']);
   });
 
   it('skips entity types this client does not know', () => {
     const unknown = { seq: 1, type: 'poll', id: 'p', op: 'put', data: {} } as unknown as Change;
-    expect([...compact([unknown]).keys()]).toEqual([]);
+    expect([...compact([unknown]).writes.keys()]).toEqual([]);
+  });
+
+  it('refuses records that do not fit their schema, and drops fields it does not know', () => {
+    const wrong = { ...put(1, 'a'), data: { ...signUpRow('a', 'r1'), status: 'maybe' } };
+    const newer = { ...put(2, 'b'), data: { ...signUpRow('b', 'r1'), mood: 'happy' } };
+    const { writes, refused } = compact([wrong, newer]);
+    expect(refused).toEqual([
+      { type: 'signup', id: 'a:r1', problem: expect.stringContaining('status') as string },
+    ]);
+    expect(writes.get('signup')?.puts).toEqual([signUpRow('b', 'r1')]);
   });
 });
 
@@ -47,7 +57,7 @@ describe('applyChanges', () => {
   it('writes rows and the cursor together, in chunks', async () => {
     const d = db();
     const changes = Array.from({ length: 2500 }, (_, i) => put(i + 1, `a${i}`));
-    await applyChanges(d, changes, 2500, { caughtUp: false, now: new Date() });
+    await applyChanges(d, changes, 2500, { caughtUp: false, now: new Date(), view: 'v' });
     expect(await d.signup.count()).toBe(2500);
     expect(await readCursor(d)).toBe(2500);
     expect(await readLastSyncedAt(d)).toBeNull();
@@ -56,7 +66,8 @@ describe('applyChanges', () => {
   it('records lastSyncedAt when the page catches up', async () => {
     const d = db();
     const now = new Date('2026-11-24T12:00:00.000Z');
-    await applyChanges(d, [put(1, 'a')], 1, { caughtUp: true, now });
+    await applyChanges(d, [put(1, 'a')], 1, { caughtUp: true, now, view: 'v1' });
+    expect(await readMetaText(d, 'view')).toBe('v1');
     expect(await readLastSyncedAt(d)).toEqual(now);
   });
 
@@ -79,17 +90,34 @@ describe('applyChanges', () => {
       caughtUp: true,
       now: new Date(),
       settle: new Set(['settled-by-pull']),
+      view: 'v',
     });
     expect((await d.outbox.toArray()).map((e) => e.id)).toEqual(['ahead', 'pending']);
   });
 
+  it('writes nothing of a refused record, and counts it', async () => {
+    const d = db();
+    const wrong = { ...put(1, 'a'), data: { ...signUpRow('a', 'r1'), position: -3 } };
+    const refused = await applyChanges(d, [wrong, put(2, 'b')], 2, {
+      caughtUp: true,
+      now: new Date(),
+      view: 'v',
+    });
+    expect(refused.map((r) => r.id)).toEqual(['a:r1']);
+    expect((await d.signup.toArray()).map((r) => r.id)).toEqual(['b:r1']);
+    expect(await readCursor(d)).toBe(2);
+  });
+
   it('applies nothing when the transaction fails, not even the cursor', async () => {
     const d = db();
-    const bad = { seq: 1, type: 'signup', id: 'x', op: 'put', data: { id: 'x' } } as Change;
-    const broken = { ...bad, seq: 2, id: 'y', data: { id: 'y', bad: () => 1 } } as Change;
+    vi.spyOn(d.signup, 'bulkPut').mockRejectedValueOnce(new Error('disk failed'));
     await expect(
-      applyChanges(d, [bad, broken], 2, { caughtUp: true, now: new Date() }),
-    ).rejects.toThrow();
+      applyChanges(d, [put(1, 'a'), put(2, 'b')], 2, {
+        caughtUp: true,
+        now: new Date(),
+        view: 'v',
+      }),
+    ).rejects.toThrow('disk failed');
     expect(await d.signup.count()).toBe(0);
     expect(await readCursor(d)).toBe(0);
   });

@@ -4,9 +4,9 @@
  * crash the cache is either before the page (and pulls it again) or after it.
  */
 import type { EntityType } from '../domain/model.js';
-import { entityTypes } from '../domain/model.js';
 import type { Change } from '../protocol/index.js';
 import type { CacheDb } from './db.js';
+import { isEntityType, parseRemote, type RefusedChange } from './remote.js';
 
 /** Rows per bulkPut / bulkDelete call, so one call never holds a huge array of requests. */
 export const APPLY_CHUNK = 1000;
@@ -20,6 +20,8 @@ export interface ApplyOptions {
    * holds their effect, so their overlay may go (see `OutboxEntry.state`).
    */
   settle?: ReadonlySet<string>;
+  /** The view key the page was projected under; stored with the cursor. */
+  view: string;
 }
 
 interface TableWrites {
@@ -27,31 +29,37 @@ interface TableWrites {
   dels: string[];
 }
 
-const isEntityType = (t: unknown): t is EntityType =>
-  typeof t === 'string' && (entityTypes as string[]).includes(t);
-
 /**
  * Groups a page's changes by table, keeping only the last change per row: a put then a del of
  * the same row in one page must end deleted, which separate bulkPut/bulkDelete calls would not
- * guarantee on their own.
+ * guarantee on their own. Every put is parsed with its entity's schema (remote.ts); the refused
+ * ones are left out and returned.
  */
-export function compact(changes: readonly Change[]): Map<EntityType, TableWrites> {
+export function compact(changes: readonly Change[]): {
+  writes: Map<EntityType, TableWrites>;
+  refused: RefusedChange[];
+} {
   const last = new Map<string, Change>();
   for (const c of changes) {
     if (!isEntityType(c.type)) continue; // a type from a newer server: not ours to cache
     last.set(`${c.type}\u0000${c.id}`, c);
   }
-  const out = new Map<EntityType, TableWrites>();
+  const writes = new Map<EntityType, TableWrites>();
+  const refused: RefusedChange[] = [];
   for (const c of last.values()) {
-    let w = out.get(c.type);
+    let w = writes.get(c.type);
     if (!w) {
       w = { puts: [], dels: [] };
-      out.set(c.type, w);
+      writes.set(c.type, w);
     }
     if (c.op === 'del') w.dels.push(c.id);
-    else if (c.data) w.puts.push({ ...c.data, id: c.id });
+    else if (c.data) {
+      const parsed = parseRemote(c);
+      if (parsed.ok) w.puts.push(parsed.record);
+      else refused.push(parsed.refused);
+    }
   }
-  return out;
+  return { writes, refused };
 }
 
 function chunks<T>(rows: readonly T[]): T[][] {
@@ -60,14 +68,17 @@ function chunks<T>(rows: readonly T[]): T[][] {
   return out;
 }
 
-/** Applies one page of changes and stores `cursor`, all in one transaction. */
+/**
+ * Applies one page of changes and stores `cursor` and the view key, all in one transaction.
+ * Returns the changes refused as unreadable (not written; the caller logs and counts them).
+ */
 export async function applyChanges(
   db: CacheDb,
   changes: readonly Change[],
   cursor: number,
   opts: ApplyOptions,
-): Promise<void> {
-  const writes = compact(changes);
+): Promise<RefusedChange[]> {
+  const { writes, refused } = compact(changes);
   const tables = [...db.cacheTables(), db.outbox];
   await db.transaction('rw', tables, async () => {
     for (const [type, w] of writes) {
@@ -76,6 +87,7 @@ export async function applyChanges(
       for (const part of chunks(w.puts)) await table.bulkPut(part);
     }
     await db.meta.put({ key: 'cursor', value: cursor });
+    await db.meta.put({ key: 'view', value: opts.view });
     if (opts.caughtUp) await db.meta.put({ key: 'lastSyncedAt', value: opts.now.toISOString() });
     const settle = opts.settle;
     await db.outbox
@@ -86,6 +98,7 @@ export async function applyChanges(
       )
       .delete();
   });
+  return refused;
 }
 
 const STORAGE_LOST = new Set([

@@ -64,8 +64,15 @@ export interface Rejection {
   at: string;
 }
 
+/**
+ * - `cursor`: how far into the server's change log the cache has applied;
+ * - `lastSyncedAt`: when the cache last caught up;
+ * - `view`: the view key the cache was built under (protocol: `PullResult.view`); a page with
+ *   another key means the cache no longer matches what this client may see;
+ * - `identity`: the server database's identity from `welcome`; another one means a restore.
+ */
 export interface MetaRow {
-  key: 'cursor' | 'lastSyncedAt';
+  key: 'cursor' | 'lastSyncedAt' | 'view' | 'identity';
   value: number | string;
 }
 
@@ -166,6 +173,11 @@ export async function clearCache(db: CacheDb): Promise<void> {
 export async function readCursor(db: CacheDb): Promise<number> {
   const row = await db.meta.get('cursor');
   return typeof row?.value === 'number' ? row.value : 0;
+}
+
+export async function readMetaText(db: CacheDb, key: 'view' | 'identity'): Promise<string | null> {
+  const row = await db.meta.get(key);
+  return typeof row?.value === 'string' ? row.value : null;
 }
 
 export async function readLastSyncedAt(db: CacheDb): Promise<Date | null> {

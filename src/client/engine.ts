@@ -83,6 +83,8 @@ export class SyncEngine {
   };
   private readonly puller: Puller;
   private connectFailures = 0;
+  /** Changes from the server this client's schemas refused since start (see remote.ts). */
+  private refused = 0;
   private lost: { promise: Promise<typeof DISCONNECTED>; resolve: () => void } = lostSignal();
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
 
@@ -117,6 +119,9 @@ export class SyncEngine {
       request: (req) => this.withDisconnect(this.ack().emitWithAck('pull', req)),
       setLastSyncedAt: (lastSyncedAt) => this.setStatus({ lastSyncedAt }),
       synced: (event) => this.events.emit('synced', event),
+      refused: (count) => {
+        this.refused += count;
+      },
     });
     this.sender = new Sender({
       ...common,
@@ -160,7 +165,7 @@ export class SyncEngine {
     socket.on('connect_error', (err) => this.onConnectError(err));
     socket.on('welcome', (w) => this.onWelcome(w));
     socket.on('changes', (push) => this.puller.onPush(push));
-    socket.on('reset', () => this.puller.onReset());
+    socket.on('reset', (notice) => this.puller.onReset(notice));
     if (socket.connected) this.onConnect();
     else if (!socket.active) socket.connect();
   }
@@ -212,6 +217,11 @@ export class SyncEngine {
       this.log.warn?.('resident.unlock got no answer', { error: errorMessage(err) });
       return unlockOffline('The server did not answer: try again when the connection is back.');
     }
+  }
+
+  /** How many changes from the server were refused as unreadable since start (also logged). */
+  refusedChanges(): number {
+    return this.refused;
   }
 
   getStatus(): SyncStatus {
@@ -294,8 +304,12 @@ export class SyncEngine {
 
   private onWelcome(w: unknown): void {
     const welcome = parseWelcome(w);
-    if (welcome) this.setStatus(welcome);
-    else this.log.warn?.('malformed welcome ignored');
+    if (!welcome) {
+      this.log.warn?.('malformed welcome ignored');
+      return;
+    }
+    this.setStatus({ role: welcome.role, centreId: welcome.centreId });
+    this.puller.onWelcome(welcome.identity, welcome.head);
   }
 
   // ---- plumbing ---------------------------------------------------------------------------

@@ -6,10 +6,10 @@
  * page pulled before it. A mutation's answer never writes the cursor; it only asks for a pull
  * (storing the answer's cursor would skip the changes between ours and it).
  */
-import type { PullRequest } from '../protocol/index.js';
+import type { Change, PullRequest, ResetNotice } from '../protocol/index.js';
 import { applyChanges, isStorageLostError } from './apply.js';
 import { isChangesPush, isPullResult } from './answers.js';
-import { type CacheDb, clearCache, readCursor } from './db.js';
+import { type CacheDb, clearCache, readCursor, readMetaText } from './db.js';
 import type { SyncedEvent } from './types.js';
 import { errorMessage, type Logger } from './util.js';
 
@@ -29,7 +29,12 @@ export interface PullerHost {
   /** The cache caught up (`at`), or was emptied (`null`). */
   setLastSyncedAt: (at: Date | null) => void;
   synced: (event: SyncedEvent) => void;
+  /** Changes the client's schemas refused (remote.ts), for the count the engine keeps. */
+  refused: (count: number) => void;
 }
+
+/** How often one pull may start over because the view key changed under it, before backing off. */
+const MAX_RESTARTS = 3;
 
 export class Puller {
   /** The tail of the one-at-a-time queue of cursor work. */
@@ -70,9 +75,13 @@ export class Puller {
     void this.serial(async () => {
       try {
         const cursor = await readCursor(this.host.db);
-        if (push.after === cursor) {
+        const view = await readMetaText(this.host.db, 'view');
+        if (push.view !== view) {
+          // Projected under other facts than our cache: the pull finds out and starts over.
+          void this.requestPull();
+        } else if (push.after === cursor) {
           const now = this.host.now();
-          await applyChanges(this.host.db, push.changes, push.cursor, { caughtUp: true, now });
+          await this.apply(push.changes, push.cursor, { caughtUp: true, now, view: push.view });
           this.synced(push.cursor);
         } else if (push.cursor > cursor) {
           // We missed something in between (or are mid-reset): the pull by cursor fills the gap.
@@ -87,15 +96,46 @@ export class Puller {
   }
 
   /** The visible set changed on the server: drop the cache (never the outbox), pull from 0. */
-  onReset(): void {
+  onReset(notice?: ResetNotice): void {
     void this.serial(async () => {
       try {
+        // A pull that ran after the change already rebuilt the cache under the new key.
+        if (notice?.view && notice.view === (await readMetaText(this.host.db, 'view'))) return;
         await this.dropCache();
       } catch (err) {
         if (isStorageLostError(err)) return this.recoverStorage(err);
         throw err;
       }
       await this.pullNow();
+    });
+  }
+
+  /**
+   * `welcome`: the server's database identity and head. Another identity than the one the cache
+   * was built from (a restore from backup), or a head below our cursor (the log went back), means
+   * the cache follows a log that is gone: drop it (never the outbox) and pull from 0.
+   */
+  onWelcome(identity: string, head: number): void {
+    void this.serial(async () => {
+      const { db } = this.host;
+      try {
+        const known = await readMetaText(db, 'identity');
+        const cursor = await readCursor(db);
+        if ((known !== null && known !== identity) || cursor > head) {
+          this.host.log.warn?.('the server database changed (restored): rebuilding the cache', {
+            known,
+            identity,
+            cursor,
+            head,
+          });
+          await this.dropCache();
+          await db.meta.put({ key: 'identity', value: identity });
+          await this.pullNow();
+        } else if (known === null) await db.meta.put({ key: 'identity', value: identity });
+      } catch (err) {
+        if (isStorageLostError(err)) return this.recoverStorage(err);
+        throw err;
+      }
     });
   }
 
@@ -126,6 +166,8 @@ export class Puller {
       const applied = await db.outbox.filter((e) => e.state === 'applied').toArray();
       const settle = new Set(applied.map((e) => e.id));
       let since = await readCursor(db);
+      let view = await readMetaText(db, 'view');
+      let restarts = 0;
       const ask = (from: number): Promise<unknown> => {
         const p = this.host.request({ since: from, limit: this.host.pullLimit });
         p.catch(() => undefined); // awaited below; this only keeps an abandoned page quiet
@@ -135,14 +177,32 @@ export class Puller {
       for (;;) {
         const res = await pending;
         if (!isPullResult(res)) throw new Error(`pull refused: ${JSON.stringify(res)}`);
+        // The cache was built under another view key (consent, PINs or groups changed while we
+        // were away, or the database was restored), or the server's log is behind our cursor:
+        // what we hold may not be what we may see. Start over from 0; the outbox stays.
+        if (since > 0 && (res.view !== view || res.cursor < since)) {
+          if (++restarts > MAX_RESTARTS) throw new Error('the view keeps changing; trying later');
+          log.info?.('what this client may see changed: rebuilding the cache', {
+            since,
+            cursor: res.cursor,
+          });
+          await this.dropCache();
+          since = 0;
+          view = null;
+          pending = ask(0);
+          continue;
+        }
+        view = res.view;
         const stalled = res.more && res.cursor <= since;
         const caughtUp = !res.more;
         // Ask for the next page while this one is written: the network and IndexedDB overlap.
         if (!caughtUp && !stalled && this.host.canTalk()) pending = ask(res.cursor);
         const now = this.host.now();
-        const opts = caughtUp ? { caughtUp, now, settle } : { caughtUp, now };
+        const opts = caughtUp
+          ? { caughtUp, now, settle, view: res.view }
+          : { caughtUp, now, view: res.view };
         // One transaction per page, cursor included: a crash mid-pull resumes from this page.
-        await applyChanges(db, res.changes, res.cursor, opts);
+        await this.apply(res.changes, res.cursor, opts);
         since = res.cursor;
         if (caughtUp) break;
         if (stalled) throw new Error(`pull made no progress at cursor ${since}`);
@@ -190,6 +250,20 @@ export class Puller {
     } finally {
       this.recovering = false;
     }
+  }
+
+  private async apply(
+    changes: readonly Change[],
+    cursor: number,
+    opts: Parameters<typeof applyChanges>[3],
+  ): Promise<void> {
+    const refused = await applyChanges(this.host.db, changes, cursor, opts);
+    if (refused.length === 0) return;
+    this.host.log.warn?.('changes refused: they do not fit this client', {
+      count: refused.length,
+      first: refused.slice(0, 3),
+    });
+    this.host.refused(refused.length);
   }
 
   private synced(cursor: number): void {

@@ -8,7 +8,21 @@ import {
   type ResidentUnlockResult,
   type UnlockFailureCode,
 } from '../protocol/index.js';
+import { DayItem } from '../domain/model.js';
 import { isRecord } from './util.js';
+
+const LenientDayItem = DayItem.strip();
+
+/** The unlocked resident's personal items, each parsed as remote data (remote.ts). */
+function personalItems(v: unknown): DayItem[] {
+  if (!Array.isArray(v)) return [];
+  const out: DayItem[] = [];
+  for (const item of v) {
+    const parsed = LenientDayItem.safeParse(item);
+    if (parsed.success) out.push(parsed.data);
+  }
+  return out;
+}
 
 /** The server's answer, or `offline` when it could not be asked (or did not answer in time). */
 export type UnlockResult = ResidentUnlockResult | { ok: false; code: 'offline'; message: string };
@@ -27,7 +41,7 @@ export const unlockOffline = (message: string): UnlockResult => ({
  */
 export function parseUnlockResult(v: unknown): UnlockResult {
   if (!isRecord(v)) return { ok: false, code: 'invalid', message: 'The server sent no answer.' };
-  if (v.ok === true) return { ok: true };
+  if (v.ok === true) return { ok: true, items: personalItems(v.items) };
   const code: UnlockFailureCode = (unlockFailureCodes as readonly unknown[]).includes(v.code)
     ? (v.code as UnlockFailureCode)
     : 'invalid';

@@ -4,7 +4,7 @@
  * no (and, after too many wrong tries, for how long it must wait).
  */
 import { z } from 'zod';
-import { Id } from '../domain/model.js';
+import { Id, type DayItem } from '../domain/model.js';
 
 /** How many wrong PINs one device may try for one resident before it is locked out. */
 export const PIN_MAX_ATTEMPTS = 5;
@@ -41,8 +41,15 @@ export const unlockFailureCodes = [
 ] as const;
 export type UnlockFailureCode = (typeof unlockFailureCodes)[number];
 
+/**
+ * A successful unlock carries the resident's personal day items: for a resident with a PIN they
+ * never reach a kiosk through the change log (pull or push), only here, and the kiosk keeps them
+ * in memory while the resident's view is open, never in its cache. For a resident without a PIN
+ * the answer is `no_pin` and the items are in the cache as usual. `items` are the resident's
+ * personal items from yesterday on, in the centre's days.
+ */
 export type ResidentUnlockResult =
-  | { ok: true }
+  | { ok: true; items: DayItem[] }
   | { ok: false; code: UnlockFailureCode; message: string; retryAfterSeconds?: number };
 
 export const unlockFailed = (

@@ -50,7 +50,7 @@ const unlock = async (
 
 describe('opening a resident with a PIN', () => {
   it('opens with the right PIN and not with a wrong one', async () => {
-    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true });
+    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true, items: [] });
     expect(await unlock(kiosk, 'anna', '000000')).toEqual({
       ok: false,
       code: 'wrong_pin',
@@ -73,11 +73,11 @@ describe('opening a resident with a PIN', () => {
 
     // Another kiosk is not locked, nor is another resident on this kiosk.
     const other = await t.connect(await t.kioskToken('Gangen'));
-    expect(await unlock(other, 'anna', PIN)).toEqual({ ok: true });
+    expect(await unlock(other, 'anna', PIN)).toEqual({ ok: true, items: [] });
     expect(await unlock(kiosk, 'bo', '1234')).toMatchObject({ code: 'no_pin' });
 
     clock += 4 * 60_000;
-    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true });
+    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true, items: [] });
   });
 
   it('cannot be beaten by many guesses sent at once', async () => {
@@ -100,7 +100,7 @@ describe('opening a resident with a PIN', () => {
     expect(unknown).toMatchObject({ ok: false, code: 'not_found' });
     expect(hidden).toEqual(unknown);
     // Staff see every resident, with or without wall consent.
-    expect(await unlock(await t.staff(), 'carl', PIN)).toEqual({ ok: true });
+    expect(await unlock(await t.staff(), 'carl', PIN)).toEqual({ ok: true, items: [] });
   });
 
   it('is forbidden to relatives, even for their own resident', async () => {
@@ -139,7 +139,7 @@ describe('opening a resident with a PIN', () => {
       });
     }
     // None of that counted as a wrong PIN, and the server still answers everyone.
-    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true });
+    expect(await unlock(kiosk, 'anna', PIN)).toEqual({ ok: true, items: [] });
     expect(await pull(await t.staff(), 0)).toMatchObject({ more: false });
   });
 
@@ -173,7 +173,7 @@ describe('SyncEngine.unlockResident', () => {
       expect(await engine.unlockResident('anna', PIN)).toMatchObject({ code: 'offline' });
       await engine.start();
       await expect.poll(() => engine.getStatus().state, { timeout: 10_000 }).toBe('online');
-      expect(await engine.unlockResident('anna', PIN)).toEqual({ ok: true });
+      expect(await engine.unlockResident('anna', PIN)).toEqual({ ok: true, items: [] });
       expect(await engine.unlockResident('anna', '0000')).toMatchObject({ code: 'wrong_pin' });
 
       t.server.io.of('/sync').disconnectSockets(true);

@@ -19,6 +19,8 @@ import {
   unlockFailed,
   type ResidentUnlockResult,
 } from '../../protocol/index.js';
+import type { DayItem } from '../../domain/model.js';
+import { dayOf } from '../../domain/rules/days.js';
 import { PinLockout } from '../auth/pin-lockout.js';
 import { isStaff, principalKey, type Principal } from '../auth/principal.js';
 import { verifyPassword } from '../auth/tokens.js';
@@ -32,11 +34,26 @@ export interface UnlockDeps {
   logger: Logger;
   now: () => Date;
   facts: () => VisibilityFacts;
+  timeZone: () => string;
 }
 
 const NOT_FOUND = 'No such resident on this screen.';
 
 export type UnlockService = (principal: Principal, req: unknown) => Promise<ResidentUnlockResult>;
+
+/** The resident's personal day items from yesterday on (centre days), in day and time order. */
+async function personalItems(deps: UnlockDeps, residentId: string): Promise<DayItem[]> {
+  const from = dayOf(new Date(deps.now().getTime() - 86_400_000), deps.timeZone());
+  const rows = await deps.store.db
+    .selectFrom('dayitem')
+    .select('data')
+    .where('resident_id', '=', residentId)
+    .execute();
+  return rows
+    .map((r) => JSON.parse(r.data) as DayItem)
+    .filter((i) => i.date >= from)
+    .sort((a, b) => (a.date + a.start).localeCompare(b.date + b.start));
+}
 
 export function createUnlockService(deps: UnlockDeps): UnlockService {
   const lockout = new PinLockout({
@@ -88,7 +105,7 @@ export function createUnlockService(deps: UnlockDeps): UnlockService {
     if (await verifyPassword(pin, hash)) {
       lockout.succeeded(key);
       deps.logger.info({ residentId, by: who }, 'resident unlocked');
-      return { ok: true };
+      return { ok: true, items: await personalItems(deps, residentId) };
     }
     const lockedFor = lockout.failed(key);
     if (lockedFor !== null) {

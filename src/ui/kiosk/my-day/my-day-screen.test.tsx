@@ -24,8 +24,14 @@ const items = [
   dayItem('d2', { start: '09:00', title: 'Gåtur' }),
   dayItem('d3', { start: '12:00', title: 'Frokost' }),
   dayItem('p1', { groupId: null, residentId: 'r-anna', start: '11:00', title: 'Fysioterapi' }),
-  dayItem('p2', { groupId: null, residentId: 'r-bent', start: '10:00', title: 'Tandlæge' }),
 ];
+/** Bent has a PIN: his personal items never reach the kiosk's cache, only the unlock answer. */
+const bentsOwn = dayItem('p2', {
+  groupId: null,
+  residentId: 'r-bent',
+  start: '10:00',
+  title: 'Tandlæge',
+});
 
 describe('My day', () => {
   it('lets only residents with wall consent pick their photo', async () => {
@@ -73,7 +79,9 @@ describe('My day', () => {
       unlock: (_id, pin) => {
         tried.push(pin);
         return Promise.resolve(
-          pin === '2468' ? { ok: true } : { ok: false, code: 'wrong_pin', message: 'wrong' },
+          pin === '2468'
+            ? { ok: true, items: [bentsOwn] }
+            : { ok: false, code: 'wrong_pin', message: 'wrong' },
         );
       },
     });
@@ -86,6 +94,10 @@ describe('My day', () => {
     expect(await screen.findByRole('heading', { name: 'Bents dag' })).toBeTruthy();
     expect(await screen.findByText('Tandlæge')).toBeTruthy();
     expect(tried).toEqual(['1111', '2468']);
+    // Closing the view forgets them: they were never written to the cache.
+    fireEvent.click(screen.getByRole('button', { name: 'Luk min dag' }));
+    await waitFor(() => expect(useKiosk.getState().residentId).toBeNull());
+    expect(screen.queryByText('Tandlæge')).toBeNull();
   });
 
   it("lists the resident's sign-ups and bookings with their state in words", async () => {

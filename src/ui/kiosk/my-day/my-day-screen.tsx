@@ -6,7 +6,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../domain/model.js';
+import type { DayItem, Resident } from '../../../domain/model.js';
 import { useWallResidents } from '../data/hooks.js';
 import { Avatar, firstName } from '../shared/avatar.js';
 import { Pictogram } from '../shared/pictogram.js';
@@ -24,6 +24,9 @@ export function MyDayScreen() {
   const openResident = useKiosk((s) => s.openResident);
   const goHome = useKiosk((s) => s.goHome);
   const [asking, setAsking] = useState<Resident | null>(null);
+  // A PIN-guarded resident's own items: only in memory, only while their view is open (the
+  // screen unmounts when it goes Home, on idle too).
+  const [unlocked, setUnlocked] = useState<{ residentId: string; items: DayItem[] } | null>(null);
   if (residents === undefined) return null;
   const resident = residents.find((r) => r.id === residentId);
 
@@ -44,7 +47,8 @@ export function MyDayScreen() {
         {asking && (
           <PinPad
             resident={asking}
-            onUnlocked={() => {
+            onUnlocked={(items) => {
+              setUnlocked({ residentId: asking.id, items });
               openResident(asking.id);
               setAsking(null);
             }}
@@ -66,7 +70,10 @@ export function MyDayScreen() {
       </div>
       <p className="help">{t('closesItself')}</p>
       <div className="my-day-body">
-        <Timeline resident={resident} />
+        <Timeline
+          resident={resident}
+          own={unlocked?.residentId === resident.id ? unlocked.items : []}
+        />
         <MyThings resident={resident} />
       </div>
     </div>

@@ -10,14 +10,24 @@ import { ItemCard } from '../shared/item-card.js';
 import { sentences } from '../shared/read-aloud.js';
 import { shownTime, spokenTime } from '../time/format.js';
 
-export function Timeline({ resident }: { resident: Resident }) {
+interface Props {
+  resident: Resident;
+  /** Personal items that came with an unlock (PIN-guarded residents), beside the cache's. */
+  own: readonly DayItem[];
+}
+
+export function Timeline({ resident, own }: Props) {
   const { t } = useTranslation('myDay');
   const { t: c } = useTranslation();
   const { settings } = useEnv();
   const { now, today, timeZone } = useToday();
   const all = useDayItems(today);
   if (all === undefined) return null;
-  const items = personalPlan(all, resident);
+  const cachedIds = new Set(all.map((i) => i.id));
+  const items = personalPlan(
+    [...all, ...own.filter((i) => i.date === today && !cachedIds.has(i.id))],
+    resident,
+  );
   const current = nowAndNext(items, now, timeZone).now;
   const currentIndex = current ? items.indexOf(current) : -1;
   const startOf = (i: DayItem) => zonedInstant(today, i.start, timeZone).getTime();

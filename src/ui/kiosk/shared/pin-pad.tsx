@@ -5,7 +5,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Resident } from '../../../domain/model.js';
+import type { DayItem, Resident } from '../../../domain/model.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Avatar, firstName } from './avatar.js';
 import { Dialog } from './dialog.js';
@@ -15,7 +15,8 @@ const MAX = 8;
 
 interface Props {
   resident: Resident;
-  onUnlocked: () => void;
+  /** With the resident's personal day items, which only an unlock brings (never the cache). */
+  onUnlocked: (items: DayItem[]) => void;
   onCancel: () => void;
 }
 
@@ -36,7 +37,7 @@ export function PinPad({ resident, onUnlocked, onCancel }: Props) {
     const answer = await actions.unlockResident(resident.id, pin);
     setChecking(false);
     if (answer.ok) {
-      onUnlocked();
+      onUnlocked(answer.items);
       return;
     }
     setPin('');
