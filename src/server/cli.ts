@@ -2,7 +2,7 @@
  * `npm run server -- <command> [options]`; every command takes `--data DIR` (default ./data).
  *
  *   serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]
- *   enrol-code --name NAME [--location TEXT]
+ *   enrol-code --name NAME [--location TEXT] [--groups g1,g2]
  *   create-user --role staff|admin|relative --username U --password P [--name NAME] [--residents id,id]
  *   revoke-device --id DEVICE_ID
  *   backup --to FILE
@@ -23,6 +23,7 @@ import { startServer } from './index.js';
 import { createLogger } from './logger.js';
 import { backupDatabase, BackupError, restoreDatabase } from './store/backup.js';
 import { openSqlite } from './store/sqlite.js';
+import { setDeviceGroups } from './store/secrets.js';
 
 const out = (line: string): void => {
   process.stdout.write(line + '\n');
@@ -31,7 +32,7 @@ const out = (line: string): void => {
 const USAGE = `Citizen Guide centre server
 
   npm run server -- serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]
-  npm run server -- enrol-code --name NAME [--location TEXT] [--data DIR]
+  npm run server -- enrol-code --name NAME [--location TEXT] [--groups g1,g2] [--data DIR]
   npm run server -- create-user --role staff|admin|relative --username U --password P
                                 [--name "Display Name"] [--residents id1,id2] [--data DIR]
   npm run server -- revoke-device --id DEVICE_ID [--data DIR]
@@ -55,6 +56,7 @@ async function main(argv: string[]): Promise<number> {
       username: { type: 'string' },
       password: { type: 'string' },
       residents: { type: 'string', default: '' },
+      groups: { type: 'string', default: '' },
       id: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
@@ -97,8 +99,16 @@ async function main(argv: string[]): Promise<number> {
         );
       const db = await openSqlite(dataDir);
       const { code, expiresAt, deviceId } = await createEnrolCode(db, values.name, values.location);
+      // A kiosk in some houses shows only what is for everyone or for them (audience rule).
+      const groups = values.groups
+        .split(',')
+        .map((g) => g.trim())
+        .filter(Boolean);
+      if (groups.length > 0) await setDeviceGroups(db, deviceId, groups);
       await db.destroy();
       out(`Enrolment code for "${values.name}": ${code}`);
+      if (groups.length > 0)
+        out(`It shows news and activities for everyone and for: ${groups.join(', ')}`);
       out(`It works once and expires at ${expiresAt} (10 minutes). Device id: ${deviceId}`);
       return 0;
     }

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openSqlite } from '../../src/server/store/sqlite.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
 let dataDir: string;
@@ -26,6 +27,16 @@ describe('the server command line', () => {
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/Enrolment code for "Fælles stuen": [A-Z0-9]{5}-[A-Z0-9]{5}/);
     expect(r.out).toMatch(/expires at .* \(10 minutes\)/);
+  });
+
+  it('places a kiosk in houses, so it shows what is for everyone and for them', async () => {
+    const r = cli('enrol-code', '--name', 'Hus A', '--groups', 'hus-a, hus-b', '--data', dataDir);
+    expect(r.status).toBe(0);
+    expect(r.out).toMatch(/for everyone and for: hus-a, hus-b/);
+    const db = await openSqlite(dataDir);
+    const row = await db.selectFrom('device').select('group_ids').executeTakeFirstOrThrow();
+    await db.destroy();
+    expect(JSON.parse(row.group_ids)).toEqual(['hus-a', 'hus-b']);
   });
 
   it('creates a relative only with residents, and refuses a taken username', () => {
