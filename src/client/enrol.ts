@@ -39,3 +39,26 @@ export async function enrolDevice(
   }
   return { ok: false, error: field('error') || `http_${res.status}`, message: field('message') };
 }
+
+/**
+ * Asks the server to set the kiosk's HttpOnly device cookie (`POST /api/devices/cookie`), so
+ * the page's `<img src="/media/…">` and `<video>` are authorised (src/protocol/README.md). Called
+ * at every start: it renews the cookie. Offline it fails quietly; the browser's cache still holds
+ * the media seen before.
+ */
+export async function renewDeviceCookie(
+  origin: string,
+  token: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<boolean> {
+  try {
+    const res = await fetchFn(`${origin.replace(/\/+$/, '')}/api/devices/cookie`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}` },
+      credentials: 'same-origin',
+    });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}

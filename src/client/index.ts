@@ -42,5 +42,5 @@ export {
   type SignUpFilter,
 } from './overlay.js';
 export type { Backoff, Logger } from './util.js';
-export { enrolDevice, type EnrolOutcome } from './enrol.js';
+export { enrolDevice, renewDeviceCookie, type EnrolOutcome } from './enrol.js';
 export { parseUnlockResult, type UnlockResult, type UnlockResultCode } from './unlock.js';

@@ -160,6 +160,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       logger,
       now,
       enginePath: `${io.path()}/`,
+      facts: () => facts,
       dataDir: opts.dataDir,
       uiDir,
       metrics: () => ({

@@ -33,8 +33,12 @@ async function anotherKiosk(): Promise<Awaited<ReturnType<typeof connectSocket>>
   await db.destroy();
   const enrolled = await enrolDevice(server.url, code);
   if (!enrolled.ok) throw new Error(`enrolment failed: ${enrolled.error} ${enrolled.message}`);
-  return connectSocket(server.url, enrolled.token);
+  const socket = await connectSocket(server.url, enrolled.token);
+  kioskTokens.set(socket, enrolled.token);
+  return socket;
 }
+/** Each kiosk's token: media are served to a kiosk that may see them (its bearer token). */
+const kioskTokens = new WeakMap<object, string>();
 
 describe('serve --demo', () => {
   it('prints an admin login, a kiosk address with a one-time code, and the PIN to try', () => {
@@ -67,7 +71,9 @@ describe('serve --demo', () => {
     for (const hash of new Set(hashes)) {
       const file = join(dataDir, 'media', hash ?? '');
       expect(existsSync(file)).toBe(true);
-      const res = await fetch(`${server.url}/media/${hash}`);
+      const res = await fetch(`${server.url}/media/${hash}`, {
+        headers: { authorization: `Bearer ${kioskTokens.get(kiosk)}` },
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe('image/png');
       expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(file))).toBe(true);

@@ -10,8 +10,11 @@ import { putMedia } from '../../src/server/media/media-store.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
 let t: TestServer;
+/** Staff may fetch every blob; who else may is tests/integration/media-access.test.ts. */
+let auth: Record<string, string>;
 beforeAll(async () => {
   t = await startTestServer();
+  auth = { authorization: `Bearer ${await t.userToken('staff')}` };
 });
 afterAll(async () => {
   await t.close();
@@ -31,7 +34,7 @@ const get = (
   path: string,
   headers: Record<string, string> = {},
   method = 'GET',
-): Promise<Response> => fetch(`${t.url}${path}`, { method, headers });
+): Promise<Response> => fetch(`${t.url}${path}`, { method, headers: { ...auth, ...headers } });
 
 const padding = Buffer.alloc(200, 7);
 const samples: [string, Buffer, string][] = [
@@ -56,14 +59,14 @@ const samples: [string, Buffer, string][] = [
 
 describe('the type a blob is served with', () => {
   it.each(samples)(
-    '%s is served as %s, inline, with nosniff and for ever',
+    '%s is served as %s, inline, with nosniff and for ever (privately)',
     async (_, blob, type) => {
       const res = await get(await stored(blob));
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toBe(type);
       expect(res.headers.get('content-disposition')).toBeNull();
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+      expect(res.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
       expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
       expect(res.headers.get('accept-ranges')).toBe('bytes');
       expect(Buffer.from(await res.arrayBuffer())).toEqual(blob);
@@ -197,7 +200,7 @@ describe('byte ranges, for video', () => {
     const bigPath = await stored(big);
     const aborter = new AbortController();
     const res = await fetch(`${t.url}${bigPath}`, {
-      headers: { range: 'bytes=0-' },
+      headers: { ...auth, range: 'bytes=0-' },
       signal: aborter.signal,
     });
     expect(res.status).toBe(206);

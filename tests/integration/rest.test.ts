@@ -116,7 +116,10 @@ describe('media', () => {
     const hash = createHash('sha256').update(bytes).digest('hex');
     mkdirSync(join(t.dataDir, 'media'), { recursive: true });
     writeFileSync(join(t.dataDir, 'media', hash), bytes);
-    const res = await call('GET', `/media/${hash}`);
+    // Staff may fetch any blob (who else may: media-access.test.ts); nobody anonymous.
+    expect((await call('GET', `/media/${hash}`)).status).toBe(401);
+    const staff = { authorization: `Bearer ${await t.userToken('staff')}` };
+    const res = await call('GET', `/media/${hash}`, undefined, staff);
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toMatch(/immutable/);
     expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
@@ -124,7 +127,8 @@ describe('media', () => {
 
   it('refuses an address that is no hash, and says when a blob is missing', async () => {
     expect((await call('GET', '/media/..%2F..%2Fcitizen-guide.db')).status).toBe(400);
-    expect((await call('GET', `/media/${'0'.repeat(64)}`)).status).toBe(404);
+    const staff = { authorization: `Bearer ${await t.userToken('staff')}` };
+    expect((await call('GET', `/media/${'0'.repeat(64)}`, undefined, staff)).status).toBe(404);
   });
 });
 

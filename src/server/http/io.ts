@@ -120,16 +120,33 @@ export function readJson(req: IncomingMessage): Promise<Record<string, unknown>>
 export function cookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
+    if (k !== name) continue;
+    try {
+      return decodeURIComponent(v.join('='));
+    } catch {
+      return undefined; // a malformed cookie is no credential (and no 500)
+    }
   }
   return undefined;
 }
 
+/**
+ * The caller's token: `Authorization: Bearer`, else the person's `cg_session` cookie, else the
+ * kiosk's `cg_device` cookie (what a browser sends with a plain `<img src="/media/…">`).
+ */
 export function bearer(req: IncomingMessage): string | undefined {
   const h = req.headers.authorization;
-  return h?.startsWith('Bearer ') ? h.slice(7).trim() : cookie(req, SESSION_COOKIE);
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim();
+  return cookie(req, SESSION_COOKIE) ?? cookie(req, DEVICE_COOKIE);
 }
 
 export const SESSION_COOKIE = 'cg_session';
+/** The kiosk's device token as an HttpOnly cookie, so the browser can fetch media with it. */
+export const DEVICE_COOKIE = 'cg_device';
+/** Chromium keeps no cookie longer than 400 days; the kiosk renews it at every start. */
+export const DEVICE_COOKIE_MAX_AGE_S = 400 * 86400;
+
+export const deviceCookie = (token: string): string =>
+  `${DEVICE_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${DEVICE_COOKIE_MAX_AGE_S}`;
 
 export const clientIp = (req: IncomingMessage): string => req.socket.remoteAddress ?? 'unknown';

@@ -2,13 +2,22 @@
  * `GET|HEAD /media/<sha256>`: a stored blob with its real type (from its first bytes, see
  * `media/media-type.ts`) and HTTP Range support, which Chromium's `<video>` needs to seek and,
  * for MP4 with the index at the end, often to start playing at all.
+ *
+ * Only for a principal who may see an entity referring to the blob (`media-access.ts`), known by
+ * `Authorization: Bearer` or a cookie (`cg_session` for people, `cg_device` for kiosks, so a
+ * plain `<img src>` works). A blob the caller may not see is answered exactly like a missing one
+ * (404), so nobody can probe which photos exist. Answers are cached `private`: never by a proxy.
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { MEDIA_HASH, mediaFile } from '../media/media-store.js';
 import { SNIFF_BYTES, sniffMediaType } from '../media/media-type.js';
-import { HttpError, KIOSK_CSP, sendJson } from './io.js';
+import { authenticate } from '../auth/principal.js';
+import type { Store } from '../store/store.js';
+import type { VisibilityFacts } from '../sync/visibility.js';
+import { HttpError, KIOSK_CSP, bearer, sendJson } from './io.js';
+import { mayFetchMedia } from './media-access.js';
 
 /** Inclusive byte positions, as in `Content-Range`. */
 export interface ByteRange {
@@ -48,16 +57,32 @@ export function parseRange(
   return { start, end };
 }
 
-const IMMUTABLE = 'public, max-age=31536000, immutable';
+/**
+ * The content never changes under a hash, so the browser may keep it for ever (the kiosk's
+ * offline copy is this cache), but only for the one user of that browser.
+ */
+const IMMUTABLE = 'private, max-age=31536000, immutable';
+
+export interface MediaAccess {
+  store: Store;
+  now: () => Date;
+  facts: () => VisibilityFacts;
+}
 
 export async function serveMedia(
   req: IncomingMessage,
   res: ServerResponse,
   dataDir: string,
   hash: string,
+  access: MediaAccess,
 ): Promise<void> {
   if (!MEDIA_HASH.test(hash))
     throw new HttpError(400, 'invalid', 'A media address is a SHA-256 hex digest.');
+  const principal = await authenticate(access.store.db, bearer(req) ?? '', access.now());
+  if (!principal)
+    throw new HttpError(401, 'unauthorized', 'A kiosk token or a login is needed for media.');
+  if (!(await mayFetchMedia(access.store.db, principal, hash, access.facts())))
+    throw new HttpError(404, 'not_found', 'No such media.');
   let handle: FileHandle;
   try {
     handle = await open(mediaFile(dataDir, hash), 'r');

@@ -11,6 +11,7 @@ import { AccountError, createEnrolCode, enrol, logout } from '../auth/accounts.j
 import { authenticate, isStaff } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
+import type { VisibilityFacts } from '../sync/visibility.js';
 import {
   ClientAborted,
   HttpError,
@@ -19,6 +20,7 @@ import {
   SESSION_COOKIE,
   bearer,
   clientIp,
+  deviceCookie,
   readJson,
   sendError,
   sendJson,
@@ -43,6 +45,8 @@ export interface HttpDeps {
    * this router must not answer it a second time.
    */
   enginePath?: string;
+  /** What decides visibility now (for `/media`, which follows the same rule as pull and push). */
+  facts: () => VisibilityFacts;
 }
 
 const EnrolBody = z.object({ code: z.string().min(1).max(40) });
@@ -149,7 +153,7 @@ export function createHttpHandler(
       try {
         const result = await enrol(store.db, body.code, deps.now());
         logger.info({ deviceId: result.deviceId, name: result.name }, 'kiosk enrolled');
-        return sendJson(res, 200, result);
+        return sendJson(res, 200, result, { 'set-cookie': deviceCookie(result.token) });
       } catch (err) {
         if (err instanceof AccountError) throw new HttpError(err.status, err.code, err.message);
         throw err;
@@ -173,10 +177,25 @@ export function createHttpHandler(
       return sendJson(res, 201, created);
     }
 
+    // The kiosk page calls this at every start: its device token as an HttpOnly cookie, so its
+    // <img src="/media/…"> are authorised (the page itself cannot set an HttpOnly cookie).
+    if (method === 'POST' && path === '/api/devices/cookie') {
+      const token = bearer(req) ?? '';
+      const principal = await authenticate(store.db, token, deps.now());
+      if (!principal) throw new HttpError(401, 'unauthorized', 'A kiosk token is needed.');
+      if (principal.kind !== 'device')
+        throw new HttpError(403, 'forbidden', 'Only a kiosk gets a device cookie.');
+      return sendJson(res, 200, { status: 'ok' }, { 'set-cookie': deviceCookie(token) });
+    }
+
     if (method === 'GET' && path === '/api/speech') return deps.speech(req, res, url);
 
     if ((method === 'GET' || method === 'HEAD') && path.startsWith('/media/'))
-      return serveMedia(req, res, deps.dataDir, path.slice('/media/'.length));
+      return serveMedia(req, res, deps.dataDir, path.slice('/media/'.length), {
+        store,
+        now: deps.now,
+        facts: deps.facts,
+      });
 
     if (method === 'GET' && (path === '/' || path === '/kiosk')) {
       res.writeHead(302, { location: `/kiosk/${url.search}${url.hash}` });

@@ -4,6 +4,7 @@
  */
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { entityTypes } from '../../domain/model.js';
+import { mediaRefMigration } from '../media/media-refs.js';
 import type { Database } from './schema.js';
 
 /** Extra columns that rules query by, per entity table. */
@@ -183,6 +184,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-01-server-meta': serverMeta,
   '2026-12-01-device-groups': deviceGroups,
   '2026-12-02-scrub-audit-secrets': scrubAuditSecrets,
+  '2026-12-03-media-ref': mediaRefMigration,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

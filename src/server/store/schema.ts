@@ -121,6 +121,13 @@ export interface ServerMetaTable {
   value: string;
 }
 
+/** Which entity refers to which media blob (media/media-refs.ts): decides who may fetch it. */
+export interface MediaRefTable {
+  hash: string;
+  entity_type: string;
+  entity_id: string;
+}
+
 export interface Database {
   centre: EntityRow;
   group: EntityRow;
@@ -144,6 +151,7 @@ export interface Database {
   enrol_code: EnrolCodeTable;
   resident_secret: ResidentSecretTable;
   audit: AuditTable;
+  media_ref: MediaRefTable;
   server_meta: ServerMetaTable;
 }
 

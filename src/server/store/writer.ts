@@ -5,6 +5,7 @@
  */
 import type { Kysely, Transaction } from 'kysely';
 import type { EntityOf, EntityType } from '../../domain/model.js';
+import { writeMediaRefs } from '../media/media-refs.js';
 import type { Database } from './schema.js';
 
 export interface LoggedChange {
@@ -98,6 +99,7 @@ export class Writer {
       .values({ id: (record as { id: string }).id, data: json, ...columns })
       .onConflict((oc) => oc.column('id').doUpdateSet({ data: json, ...columns }))
       .execute();
+    await writeMediaRefs(this.db, type, (record as { id: string }).id, data);
     return this.#log({
       type,
       id: (record as { id: string }).id,
@@ -112,6 +114,7 @@ export class Writer {
       .deleteFrom(type as 'group')
       .where('id', '=', id)
       .execute();
+    await writeMediaRefs(this.db, type, id, undefined);
     return this.#log({ type, id, op: 'del', residentId });
   }
 

@@ -3,7 +3,7 @@
  * only the cache (useLiveQuery); the engine is the only thing that talks to the server.
  */
 import { useEffect, useState } from 'react';
-import { CacheDb, SyncEngine, type SyncStatus } from '../../client/index.js';
+import { CacheDb, SyncEngine, renewDeviceCookie, type SyncStatus } from '../../client/index.js';
 
 /** One IndexedDB database per kiosk origin: the cache, the cursor and the outbox. */
 export const db = new CacheDb('citizen-guide-kiosk');
@@ -21,6 +21,8 @@ export function useSync(token: string | null): Sync {
     setSync({ engine, status: engine.getStatus() });
     const off = engine.subscribe((status) => setSync({ engine, status }));
     void engine.start();
+    // The device cookie authorises the page's <img src="/media/…"> (media need a principal).
+    void renewDeviceCookie(location.origin, token);
     return () => {
       off();
       void engine.stop();
