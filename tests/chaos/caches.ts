@@ -9,6 +9,16 @@ import { connectSocket, pullAll } from '../helpers/test-server.js';
 import type { ChaosClient } from './client.js';
 import { canon } from './outcomes.js';
 
+/** "resident 2, signup 5: resident r3, resident r9, signup a1:r3, …" */
+function list(keys: string[]): string {
+  const byType = new Map<string, number>();
+  for (const k of keys)
+    byType.set(k.split(' ')[0] ?? '', (byType.get(k.split(' ')[0] ?? '') ?? 0) + 1);
+  const types = [...byType].map(([t, n]) => `${t} ${n}`).join(', ');
+  const sample = keys.slice(0, 5).join(', ') + (keys.length > 5 ? ', …' : '');
+  return `${types}: ${sample}`;
+}
+
 /** Compares each client's cache with a fresh pull; returns how many matched. */
 export async function checkCaches(
   url: string,
@@ -39,10 +49,6 @@ export async function checkCaches(
     const differ = [...cached.keys()]
       .filter((k) => fresh.has(k) && fresh.get(k) !== cached.get(k))
       .sort();
-    const list = (keys: string[]): string =>
-      keys.length > 6
-        ? `${keys.slice(0, 6).join(', ')} and ${keys.length - 6} more`
-        : keys.join(', ');
     if (extra.length)
       problems.push(
         `${client.name}: the cache holds ${extra.length} record(s) a fresh pull does not: ${list(extra)}`,

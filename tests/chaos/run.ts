@@ -2,7 +2,7 @@
  * `npm run chaos`: the long form of the chaos run by default (50 kiosks, 24 kills), printing its
  * counts and every violation, exiting 1 on any. Knobs: CHAOS_KIOSKS, CHAOS_OPS, CHAOS_KILLS,
  * CHAOS_SEED (replay a run's choices), CHAOS_RATE (operations per second), CHAOS_SETTLE_MS,
- * CHAOS_KEEP=1 (keep the data directory and backup for a look afterwards).
+ * CHAOS_RESTORE=0 (no backup and restore), CHAOS_KEEP=1 (keep the data directory and backup for a look afterwards).
  */
 import { formatReport, runChaos } from './runner.js';
 
@@ -24,6 +24,7 @@ const report = await runChaos({
   seed: knob('CHAOS_SEED', Math.floor(Math.random() * 2 ** 31)),
   opsPerSecond: Math.max(1, knob('CHAOS_RATE', 15)),
   settleTimeoutMs: knob('CHAOS_SETTLE_MS', 90_000),
+  restore: process.env.CHAOS_RESTORE !== '0',
   log: (line) => console.log(line),
 });
 for (const line of formatReport(report)) console.log(line);

@@ -31,6 +31,8 @@ export interface ChaosOptions {
   seed: number;
   /** Mean rate of residents' operations across all kiosks. */
   opsPerSecond: number;
+  /** Back up and restore once (default true); off, to tell its failures from the others. */
+  restore?: boolean;
   /** How long the clients may take to catch up once the chaos stops. */
   settleTimeoutMs: number;
   log?: (line: string) => void;
@@ -59,11 +61,16 @@ async function until(test: () => Promise<boolean> | boolean, timeoutMs: number):
 function schedule(
   opts: ChaosOptions,
   rng: Rng,
-): { kills: Set<number>; backup: number; restore: number } {
+): { kills: Set<number>; backup: number; restore: number; lateToggle: number } {
   const kills = new Set<number>();
   const gap = opts.ops / (opts.kills + 1);
   for (let k = 1; k <= opts.kills; k++) kills.add(Math.floor(k * gap + rng.next() * gap * 0.3));
-  return { kills, backup: Math.floor(opts.ops * 0.4), restore: Math.floor(opts.ops * 0.6) };
+  return {
+    kills,
+    backup: Math.floor(opts.ops * 0.4),
+    restore: Math.floor(opts.ops * 0.6),
+    lateToggle: Math.floor(opts.ops * 0.9),
+  };
 }
 
 /** What a client still waits for, in words; null when it has caught up with `head`. */
@@ -155,13 +162,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
           log(`chaos: kill ${server.kills} at operation ${i}, down ${down} ms`);
         });
       }
-      if (i === plan.backup)
+      if (i === plan.backup && opts.restore !== false)
         control('back up the database', async () => {
           snapshot = await server.backup(join(backupDir, 'centre.backup'));
           backups += 1;
           log(`chaos: backup at operation ${i} (change log at ${snapshot.head})`);
         });
-      if (i === plan.restore)
+      if (i === plan.restore && opts.restore !== false)
         control('restore the backup', async () => {
           if (!snapshot) throw new Error('there is no backup to restore');
           await server.restore(snapshot);
@@ -182,12 +189,26 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
             );
         }
       }
-      if (rng.chance(0.01)) {
+      // Consent changes, half of them (and always the one near the end) while a kiosk is
+      // switched off, so it must learn of the change when it comes back (failure case 14).
+      if (rng.chance(0.015) || i === plan.lateToggle) {
         const r = rng.pick(centre.residents);
         const wallConsent = !consent.get(r.id);
         consent.set(r.id, wallConsent);
-        await staff.mutate('resident.put', { ...r, wallConsent });
+        const away = rng.chance(0.5) || i === plan.lateToggle ? rng.pick(kiosks) : null;
+        const awayMs = 300 + rng.int(1500);
         toggles += 1;
+        if (away?.isRunning)
+          offline.push(
+            (async () => {
+              await away.stop();
+              const id = await staff.mutate('resident.put', { ...r, wallConsent });
+              await until(() => staff.finals.has(id), opts.settleTimeoutMs);
+              await sleep(awayMs);
+              await away.start();
+            })(),
+          );
+        else await staff.mutate('resident.put', { ...r, wallConsent });
       }
       const op = await randomOp(rng.pick(kiosks), rng, centre);
       ops[op] = (ops[op] ?? 0) + 1;

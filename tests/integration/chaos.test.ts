@@ -1,5 +1,5 @@
 /**
- * The short form of the chaos run (tests/chaos): 8 kiosks, 3 kills of the server, consent
+ * The short form of the chaos run (tests/chaos): 8 kiosks, 600 operations, 3 kills of the server, consent
  * toggles, disconnects and one backup restored, in about a minute. `npm run chaos` runs the long
  * form with the same runner.
  */
@@ -14,7 +14,7 @@ describe('the centre under chaos', () => {
       const seed = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
       const report = await runChaos({
         kiosks: 8,
-        ops: 400,
+        ops: 600,
         kills: 3,
         seed,
         opsPerSecond: 15,
