@@ -16,7 +16,7 @@ import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
 import { DB_FILES, openSqlite } from './store/sqlite.js';
 import type { Store } from './store/store.js';
-import { DEFAULT_EVENT_BUDGET, type EventBudgetOptions } from './sync/event-budget.js';
+import { DEFAULT_EVENT_BUDGETS, type EventBudgets } from './sync/event-budget.js';
 import { guardedParser } from './sync/guarded-parser.js';
 import {
   MutationService,
@@ -42,8 +42,8 @@ export interface ServerOptions {
   store?: Store;
   /** Read-aloud audio (eSpeak NG); `rendersPerMinute` is the per-caller budget of new texts. */
   speech?: SpeechOptions & { rendersPerMinute?: number };
-  /** Events each socket may send (token bucket); default 20/s, burst 60; null: no limit. */
-  eventBudget?: EventBudgetOptions | null;
+  /** Events each socket may send (token bucket), by role (DEFAULT_EVENT_BUDGETS); null: none. */
+  eventBudget?: EventBudgets | null;
   /** Test hook: wraps mutation handlers, e.g. to inject a fault. */
   wrapHandler?: MutationServiceDeps['wrapHandler'];
 }
@@ -148,7 +148,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     identity: () => identity,
     now,
     centreId: () => centre.id,
-    eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGET : opts.eventBudget,
+    eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGETS : opts.eventBudget,
   });
   const nsp = sync.nsp;
 

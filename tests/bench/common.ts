@@ -25,6 +25,7 @@ import {
 } from '../../src/protocol/index.js';
 import { createUser } from '../../src/server/auth/accounts.js';
 import { hashToken, newToken } from '../../src/server/auth/tokens.js';
+import type { EventBudgets } from '../../src/server/sync/event-budget.js';
 import type { Database } from '../../src/server/store/schema.js';
 import { openSqlite } from '../../src/server/store/sqlite.js';
 import { lockHead, readHead } from '../../src/server/store/store.js';
@@ -239,6 +240,8 @@ export interface ChildServerOptions {
   uiDir?: string;
   /** Listen on this loopback port (default: a free one), e.g. to come back where a page was. */
   port?: number;
+  /** The per-socket event budgets (default: the server's own); null for none. */
+  eventBudget?: EventBudgets | null;
 }
 
 /** Starts `server-child.ts` (startServer on a free loopback port) over `dataDir`. */
@@ -255,7 +258,13 @@ export async function startChildServer(
   const child: ChildProcess = fork(CHILD, args, {
     execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
+      ...(opts.eventBudget !== undefined
+        ? { BENCH_EVENT_BUDGET: JSON.stringify(opts.eventBudget) }
+        : {}),
+    },
   });
   let exited = false;
   child.once('exit', () => {

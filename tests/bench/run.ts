@@ -18,11 +18,12 @@ import {
   type Json,
 } from './common.js';
 import { fanOut } from './fan-out.js';
+import { flood } from './flood.js';
 import { kioskUi } from './kiosk-ui.js';
 import { memory } from './memory.js';
 import { mutations } from './mutations.js';
 
-const benches: Bench[] = [catchUp, fanOut, mutations, memory, kioskUi];
+const benches: Bench[] = [catchUp, fanOut, mutations, flood, memory, kioskUi];
 
 const RESULTS_DIR = 'bench-results';
 

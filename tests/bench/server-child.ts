@@ -9,6 +9,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { SYNC_NAMESPACE } from '../../src/protocol/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
+import type { EventBudgets } from '../../src/server/sync/event-budget.js';
 
 export interface ServerStats {
   rss: number;
@@ -55,6 +56,12 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     uiDir,
+    // A bench that must not be slowed by the per-socket event budget passes its own.
+    ...(process.env.BENCH_EVENT_BUDGET
+      ? {
+          eventBudget: JSON.parse(process.env.BENCH_EVENT_BUDGET) as EventBudgets | null,
+        }
+      : {}),
   });
   const nsp = server.io.of(SYNC_NAMESPACE);
 

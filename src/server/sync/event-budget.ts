@@ -9,8 +9,19 @@ export interface EventBudgetOptions {
   burst: number;
 }
 
-/** Default for every connection: a burst of 60 events, then 20 a second. */
-export const DEFAULT_EVENT_BUDGET: EventBudgetOptions = { eventsPerSecond: 20, burst: 60 };
+/** The budget by who is connected. */
+export interface EventBudgets {
+  /** Kiosks and relatives: public screens and phones, the ones that must never slow others. */
+  kiosk: EventBudgetOptions;
+  /** Staff and admins: signed-in people whose tools may send a list of edits at once. */
+  staff: EventBudgetOptions;
+}
+
+/** Kiosks: a burst of 60 events, then 20 a second. Staff: 2,000, then 200 a second. */
+export const DEFAULT_EVENT_BUDGETS: EventBudgets = {
+  kiosk: { eventsPerSecond: 20, burst: 60 },
+  staff: { eventsPerSecond: 200, burst: 2000 },
+};
 
 export class EventBudget {
   #tokens: number;

@@ -102,6 +102,7 @@ const MAX_BATCH = 64;
 export class MutationService {
   #queue: Job[] = [];
   #running = false;
+  #scheduled = false;
   #internalFailures = 0;
 
   constructor(private readonly deps: MutationServiceDeps) {}
@@ -136,6 +137,22 @@ export class MutationService {
         args: parsed.data,
         resolve,
       });
+      this.#schedule();
+    });
+  }
+
+  /**
+   * Starts the writer after the current turn of the event loop has read every event that was
+   * waiting on any socket (setImmediate runs after the poll phase), so they share one
+   * transaction and one push. Started at once instead, the synchronous SQLite driver would run
+   * a whole transaction in the microtasks of the first socket's read, and every mutation would
+   * commit — and push to every connected client — on its own.
+   */
+  #schedule(): void {
+    if (this.#running || this.#scheduled) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
       if (!this.#running) void this.#drain();
     });
   }

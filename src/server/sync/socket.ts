@@ -32,7 +32,7 @@ import { readHead } from '../store/store.js';
 import { viewKey } from './view-key.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { EventBudget, type EventBudgetOptions } from './event-budget.js';
+import { EventBudget, type EventBudgets } from './event-budget.js';
 import { RESERVED_EVENT_PREFIX } from './guarded-parser.js';
 import { INTERNAL_RETRY_MS, type MutationService } from './mutate.js';
 import { pullChanges } from './pull.js';
@@ -109,8 +109,8 @@ export interface SyncDeps {
   identity: () => string;
   now: () => Date;
   centreId: () => string;
-  /** Events per connection (a token bucket); null turns the limit off. */
-  eventBudget: EventBudgetOptions | null;
+  /** Events per connection (a token bucket) by role; null turns the limit off. */
+  eventBudget: EventBudgets | null;
 }
 
 export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTarget } {
@@ -159,7 +159,13 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
 
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
-    const budget = deps.eventBudget ? new EventBudget(deps.eventBudget) : null;
+    const budget = deps.eventBudget
+      ? new EventBudget(
+          principal.role === 'staff' || principal.role === 'admin'
+            ? deps.eventBudget.staff
+            : deps.eventBudget.kiosk,
+        )
+      : null;
     socket.use((packet: unknown[], next) => {
       const [event, ...args] = packet;
       const ack = args[args.length - 1];
