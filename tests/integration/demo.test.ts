@@ -89,7 +89,14 @@ describe('serve --demo', () => {
       (await kiosk
         .timeout(10_000)
         .emitWithAck('resident.unlock', { residentId: 'r-bent', pin })) as ResidentUnlockResult;
-    expect(await unlock('1234')).toEqual({ ok: true });
+    // His own day items come only with the unlock: the kiosk's pull never had them.
+    const pulledOwn = changes.filter(
+      (c) =>
+        c.type === 'dayitem' &&
+        (c.data as { residentId?: unknown } | undefined)?.residentId === 'r-bent',
+    );
+    expect(pulledOwn).toEqual([]);
+    expect(await unlock('1234')).toMatchObject({ ok: true, items: expect.any(Array) as unknown });
     expect(await unlock('4321')).toMatchObject({ ok: false, code: 'wrong_pin' });
     kiosk.disconnect();
   });
