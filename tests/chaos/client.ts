@@ -38,6 +38,11 @@ export interface Made {
 /** What the run is in: which database epoch, for stamping answers. */
 export interface Clock {
   epoch(): number;
+  /**
+   * True when this answer should be lost on its way back (DESIGN.md failure case 1): the server
+   * has committed the mutation, the client never hears it and retries the same id.
+   */
+  loseAnswer(): boolean;
 }
 
 export class ChaosClient {
@@ -52,6 +57,8 @@ export class ChaosClient {
   readonly finals = new Map<string, Received>();
   reconnects = 0;
   disconnects = 0;
+  /** Answers the run threw away on arrival, as a lost acknowledgement. */
+  answersLost = 0;
   private wasOnline = false;
   private everOnline = false;
   private socket: SyncSocket | null = null;
@@ -147,6 +154,10 @@ export class ChaosClient {
         const list = this.wire.get(id) ?? [];
         list.push({ answer: answer as Answer, epoch: this.clock.epoch(), at: performance.now() });
         this.wire.set(id, list);
+        if (this.clock.loseAnswer()) {
+          this.answersLost += 1;
+          throw new Error('operation has timed out (the chaos run lost this answer)');
+        }
       }
       return answer;
     };

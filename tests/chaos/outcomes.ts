@@ -92,7 +92,7 @@ export function checkOutcomes(facts: OutcomeFacts, problems: string[]): OutcomeC
       if (db !== undefined) {
         if (finalText !== db)
           problems.push(
-            `${what}: the kiosk was told ${short(finalText)}, the database holds ${short(db)}`,
+            `${what}: the client was told ${short(finalText)}, the database holds ${short(db)}`,
           );
         for (const w of wire)
           if (w.epoch === facts.epoch && canon(w.answer) !== db)

@@ -16,6 +16,7 @@ import { connectSocket } from '../helpers/test-server.js';
 import { checkCaches } from './caches.js';
 import { chaosCentre, prepareAccounts, seedCentre } from './centre.js';
 import { ChaosClient } from './client.js';
+import { Observer } from './observer.js';
 import { randomOp } from './ops.js';
 import { checkOutcomes } from './outcomes.js';
 import { createRng, type Rng } from './prng.js';
@@ -115,6 +116,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const counts: ChaosReport['counts'] = {};
   const ops: Record<string, number> = {};
   let toggles = 0;
+  let observer: Observer | null = null;
   let backups = 0;
   try {
     const centre = chaosCentre();
@@ -126,13 +128,17 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     } finally {
       seeder.disconnect();
     }
-    const clock = { epoch: () => server.epoch };
+    // A generator of its own, so losing answers (timing-dependent) leaves the main sequence alone.
+    const lossRng = createRng(opts.seed ^ 0x5eed);
+    const clock = { epoch: () => server.epoch, loseAnswer: () => lossRng.chance(0.05) };
     const staff = new ChaosClient('staff', accounts.staffToken, server.url, clock);
     const kiosks = accounts.kioskTokens.map(
       (t, i) => new ChaosClient(`kiosk ${i + 1}`, t, server.url, clock),
     );
     clients.push(staff, ...kiosks);
     await Promise.all(clients.map((c) => c.start()));
+    observer = new Observer(server.url, accounts.staffToken);
+    await observer.start();
     const ready = await settle(server, clients, opts.settleTimeoutMs);
     if (ready.length)
       throw new Error(`the clients never caught up before the chaos began:\n${ready.join('\n')}`);
@@ -171,7 +177,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       if (i === plan.restore && opts.restore !== false)
         control('restore the backup', async () => {
           if (!snapshot) throw new Error('there is no backup to restore');
+          observer?.stop();
           await server.restore(snapshot);
+          await observer?.start();
           log(`chaos: restored the backup at operation ${i}`);
         });
       if (rng.chance(0.02)) {
@@ -222,6 +230,9 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     for (const c of clients) if (!c.isRunning) await c.start();
     log('chaos: operations done, waiting for every client to catch up');
     problems.push(...(await settle(server, clients, opts.settleTimeoutMs)));
+    observer.stop();
+    problems.push(...observer.violations());
+    counts['states watched'] = observer.states;
     const matched = await checkCaches(server.url, clients, problems);
     counts['caches equal to a fresh pull'] = matched;
     for (const c of clients) await c.stop();
@@ -251,12 +262,14 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       'consent toggles': toggles,
       disconnects: sum(clients, (c) => c.disconnects),
       reconnects: sum(clients, (c) => c.reconnects),
+      'answers lost on the way (retried)': sum(clients, (c) => c.answersLost),
     });
   } finally {
     for (const c of clients) {
       await c.engine.stop().catch(() => undefined);
       c.db.close();
     }
+    observer?.stop();
     await killAllServers();
     if (!process.env.CHAOS_KEEP) {
       rmSync(dataDir, { recursive: true, force: true });

@@ -106,34 +106,7 @@ export async function checkState(
     if (!everAdded.has(s.id))
       problems.push(`sign-up ${s.id} exists but no applied mutation made it`);
 
-  // Capacity and waiting lists.
-  for (const a of activities) {
-    const mine = signups.filter((s) => s.activityId === a.id);
-    const confirmed = mine.filter((s) => s.status === 'confirmed');
-    const waiting = mine.filter((s) => s.status === 'waitlisted').sort((x, y) => x.order - y.order);
-    if (a.capacity !== null && confirmed.length > a.capacity)
-      problems.push(
-        `activity ${a.id} has ${confirmed.length} confirmed, over its capacity ${a.capacity}`,
-      );
-    if (!a.waitlist && waiting.length > 0)
-      problems.push(`activity ${a.id} has no waiting list, yet ${waiting.length} are waiting`);
-    if (waiting.length > 0 && a.capacity !== null && confirmed.length < a.capacity)
-      problems.push(
-        `activity ${a.id} has ${a.capacity - confirmed.length} free places while ${waiting.length} wait (not promoted)`,
-      );
-    waiting.forEach((s, i) => {
-      if (s.position !== i + 1)
-        problems.push(
-          `activity ${a.id}: ${s.residentId} joined the queue as number ${i + 1} (order ${s.order}) but has position ${s.position}`,
-        );
-    });
-    const firstWaiting = waiting[0];
-    const overtook = firstWaiting ? confirmed.filter((c) => c.order > firstWaiting.order) : [];
-    for (const c of overtook)
-      problems.push(
-        `activity ${a.id}: ${c.residentId} (joined at ${c.order}) is confirmed while ${firstWaiting?.residentId} (joined at ${firstWaiting?.order}) still waits`,
-      );
-  }
+  problems.push(...queueViolations(activities, signups));
 
   // Bookings: each applied booking.add made exactly its booking; cancels cancelled it.
   const bookingById = new Map(bookings.map((b) => [b.id, b]));
@@ -174,24 +147,7 @@ export async function checkState(
   for (const b of bookings)
     if (!made.has(b.id))
       problems.push(`booking ${b.id} exists but no applied booking.add made it (doubled?)`);
-  const active = bookings.filter((b) => b.status === 'active');
-  for (const [i, x] of active.entries())
-    for (const y of active.slice(i + 1))
-      if (x.resourceId === y.resourceId && x.start < y.end && y.start < x.end)
-        problems.push(
-          `bookings ${x.id} and ${y.id} of ${x.resourceId} overlap (${x.start}–${x.end}, ${y.start}–${y.end})`,
-        );
-  for (const r of resources) {
-    const perResident = new Map<string, number>();
-    for (const b of active)
-      if (b.resourceId === r.id && b.residentId && new Date(b.end) > now)
-        perResident.set(b.residentId, (perResident.get(b.residentId) ?? 0) + 1);
-    for (const [residentId, n] of perResident)
-      if (n > r.maxActivePerResident)
-        problems.push(
-          `${residentId} holds ${n} active bookings of ${r.id}, over its limit ${r.maxActivePerResident}`,
-        );
-  }
+  problems.push(...bookingViolations(bookings, resources, now));
 
   // Meal answers: the last applied answer of each resident and meal stands.
   const lastAnswer = new Map<string, AppliedMutation>();
@@ -225,4 +181,74 @@ export async function checkState(
     problems.push(
       `${audits.length} audit entries for ${staffApplied.length} applied staff mutations`,
     );
+}
+
+/**
+ * Capacity and waiting lists in one state of the centre: nobody over capacity, nobody waiting
+ * while there is room or where there is no list, positions following the join order, and no
+ * confirmed resident who joined after someone still waiting (promotion takes the first in line).
+ */
+export function queueViolations(
+  activities: readonly Activity[],
+  signups: readonly SignUp[],
+): string[] {
+  const out: string[] = [];
+  for (const a of activities) {
+    const mine = signups.filter((s) => s.activityId === a.id);
+    const confirmed = mine.filter((s) => s.status === 'confirmed');
+    const waiting = mine.filter((s) => s.status === 'waitlisted').sort((x, y) => x.order - y.order);
+    if (a.capacity !== null && confirmed.length > a.capacity)
+      out.push(
+        `activity ${a.id} has ${confirmed.length} confirmed, over its capacity ${a.capacity}`,
+      );
+    if (!a.waitlist && waiting.length > 0)
+      out.push(`activity ${a.id} has no waiting list, yet ${waiting.length} are waiting`);
+    if (waiting.length > 0 && a.capacity !== null && confirmed.length < a.capacity)
+      out.push(
+        `activity ${a.id} has ${a.capacity - confirmed.length} free places while ${waiting.length} wait (not promoted)`,
+      );
+    waiting.forEach((s, i) => {
+      if (s.position !== i + 1)
+        out.push(
+          `activity ${a.id}: ${s.residentId} joined the queue as number ${i + 1} (order ${s.order}) but has position ${s.position}`,
+        );
+    });
+    const firstWaiting = waiting[0];
+    const overtook = firstWaiting ? confirmed.filter((c) => c.order > firstWaiting.order) : [];
+    for (const c of overtook)
+      out.push(
+        `activity ${a.id}: ${c.residentId} (joined at ${c.order}) is confirmed while ${firstWaiting?.residentId} (joined at ${firstWaiting?.order}) still waits`,
+      );
+  }
+
+  return out;
+}
+
+/** No two active bookings of one resource overlap; nobody holds more than a resource allows. */
+export function bookingViolations(
+  bookings: readonly Booking[],
+  resources: readonly Resource[],
+  now: Date,
+): string[] {
+  const out: string[] = [];
+  const active = bookings.filter((b) => b.status === 'active');
+  for (const [i, x] of active.entries())
+    for (const y of active.slice(i + 1))
+      if (x.resourceId === y.resourceId && x.start < y.end && y.start < x.end)
+        out.push(
+          `bookings ${x.id} and ${y.id} of ${x.resourceId} overlap (${x.start}–${x.end}, ${y.start}–${y.end})`,
+        );
+  for (const r of resources) {
+    const perResident = new Map<string, number>();
+    for (const b of active)
+      if (b.resourceId === r.id && b.residentId && new Date(b.end) > now)
+        perResident.set(b.residentId, (perResident.get(b.residentId) ?? 0) + 1);
+    for (const [residentId, n] of perResident)
+      if (n > r.maxActivePerResident)
+        out.push(
+          `${residentId} holds ${n} active bookings of ${r.id}, over its limit ${r.maxActivePerResident}`,
+        );
+  }
+
+  return out;
 }

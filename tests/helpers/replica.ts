@@ -24,6 +24,11 @@ export class Replica {
   welcomes = 0;
   #queue: Promise<void> = Promise.resolve();
   #waiters: { test: () => boolean; resolve: () => void }[] = [];
+  /**
+   * Called after every pull to the end and every push applied, i.e. whenever the replica holds a
+   * state the server really had: a test can check invariants on each state it passes through.
+   */
+  onState: ((r: Replica) => void) | null = null;
 
   constructor(
     readonly socket: SyncSocket,
@@ -95,6 +100,7 @@ export class Replica {
   }
 
   #check(): void {
+    this.onState?.(this);
     this.#waiters = this.#waiters.filter((w) => {
       if (!w.test()) return true;
       w.resolve();
