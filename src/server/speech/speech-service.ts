@@ -136,13 +136,16 @@ export class SpeechService {
   }
 
   /** Marks a clip as just used: last in line for eviction, now and after a restart. */
-  #touch(key: string): void {
+  /** Resolves when the file's stamp is written (a hit need not wait for it; a render does). */
+  #touch(key: string): Promise<void> {
     const clip = this.#lru.get(key);
-    if (clip === undefined) return;
+    if (clip === undefined) return Promise.resolve();
     this.#lru.delete(key);
     this.#lru.set(key, clip);
     this.#lastStamp = Math.max(Date.now(), this.#lastStamp + 1);
-    utimes(this.#file(key), this.#lastStamp / 1000, clip.renderedMs / 1000).catch(() => undefined);
+    return utimes(this.#file(key), this.#lastStamp / 1000, clip.renderedMs / 1000).catch(
+      () => undefined,
+    );
   }
 
   /** Deletes least recently used clips until the cache is within its cap. */
@@ -216,7 +219,7 @@ export class SpeechService {
       return null;
     }
     this.cacheHits += 1;
-    this.#touch(key);
+    void this.#touch(key);
     return { key, wav };
   }
 
@@ -266,7 +269,8 @@ export class SpeechService {
       this.#forget(key);
       this.#lru.set(key, { size: wav.length, renderedMs: Date.now() });
       this.#cacheBytes += wav.length;
-      this.#touch(key);
+      // Awaited: the file's times must be final before anyone is told it exists.
+      await this.#touch(key);
       await this.#evict();
       this.logger.debug(
         { key, chars: text.length, bytes: wav.length, ms: Math.round(performance.now() - started) },
