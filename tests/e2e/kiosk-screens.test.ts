@@ -69,6 +69,11 @@ describe('every kiosk screen', () => {
     await kiosk.goTo('Min dag');
     await kiosk.page.getByRole('button', { name: 'Anna', exact: true }).click();
     await kiosk.page.getByRole('heading', { name: 'Annas dag' }).waitFor();
+    // Her photo comes from /media with the kiosk's device cookie (media need a principal).
+    await kiosk.page.waitForFunction(() => {
+      const img = document.querySelector<HTMLImageElement>('.my-day-head img');
+      return img !== null && img.complete && img.naturalWidth > 0;
+    });
     // Anna's personal item is in her day, and never on the shared Home screen.
     await kiosk.waitForText(kiosk.page.locator('.timeline'), 'Fysioterapi');
     await kiosk.check('32-min-dag-anna');
@@ -98,6 +103,32 @@ describe('every kiosk screen', () => {
       await pad.getByRole('button', { name: d, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
     await kiosk.page.getByRole('heading', { name: 'Bents dag' }).waitFor();
+    // His own item came with the unlock; the kiosk's cache never held it.
+    await kiosk.waitForText(kiosk.page.locator('.timeline'), 'Frisør');
+    const cached = await kiosk.page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      const found: string[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('open failed'));
+        });
+        if (db.objectStoreNames.contains('dayitem')) {
+          const all = await new Promise<{ title: string }[]>((resolve, reject) => {
+            const req = db.transaction('dayitem').objectStore('dayitem').getAll();
+            req.onsuccess = () => resolve(req.result as { title: string }[]);
+            req.onerror = () => reject(req.error ?? new Error('read failed'));
+          });
+          found.push(...all.map((i) => i.title));
+        }
+        db.close();
+      }
+      return found;
+    });
+    expect(cached).toContain('Fysioterapi');
+    expect(cached).not.toContain('Frisør');
+    await kiosk.check('37-pin-own-day', ['standard']);
     expect(kiosk.problems).toEqual([]);
     await kiosk.page.context().close();
   });

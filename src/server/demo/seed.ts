@@ -152,6 +152,18 @@ export async function seedDemo(
         pictogram: 'physio',
         changedOn: null,
       });
+      // Bent has a PIN: his own item reaches a kiosk only after he types it (resident.unlock).
+      await put('dayitem', {
+        id: `di-bent-${date}`,
+        residentId: 'r-bent',
+        groupId: null,
+        date,
+        start: '13:30',
+        end: '14:00',
+        title: 'Frisør',
+        pictogram: 'hairdresser',
+        changedOn: null,
+      });
 
       const [dish, allergens, kind] = dishes[d % dishes.length] ?? ['Dagens ret', [], 'meatballs'];
       const meals: Meal[] = [
