@@ -193,6 +193,8 @@ export const Resource = z.strictObject({
   opening: z.array(OpeningHours).max(50),
   /** At most this many active (not yet ended) bookings per resident. */
   maxActivePerResident: z.number().int().min(1).max(100),
+  /** Who may book it: everyone, or residents of some groups (a house's own washing machine). */
+  audience: Audience.default({ kind: 'all' }),
 });
 export type Resource = z.infer<typeof Resource>;
 

@@ -32,6 +32,8 @@ export const rejectionReasons = [
   'deadline_passed',
   'activity_ended',
   'no_consent',
+  /** The resident is not in the activity's or resource's audience (groups). */
+  'not_in_audience',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

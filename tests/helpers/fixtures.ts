@@ -52,6 +52,7 @@ export function resource(id: string, overrides: Partial<Resource> = {}): Resourc
     slotMinutes: 60,
     opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '00:00', to: '00:00' })),
     maxActivePerResident: 3,
+    audience: { kind: 'all' },
     ...overrides,
   };
 }

@@ -11,7 +11,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CacheDb, SyncEngine } from '../../src/client/index.js';
 import type { DayItem, News } from '../../src/domain/model.js';
 import { cacheState, freshPull } from '../helpers/cache-compare.js';
-import { activity, resident, seedResidents } from '../helpers/fixtures.js';
+import {
+  activity,
+  HOUR,
+  resident,
+  resource,
+  seedResidents,
+  wholeHourAhead,
+} from '../helpers/fixtures.js';
 import {
   apply,
   disconnected,
@@ -210,6 +217,45 @@ describe('the audience rule', () => {
     const push = nextEvent(kiosk, 'changes');
     await apply(staff, 'news.put', news('n-a', { kind: 'groups', groupIds: ['gb'] }));
     expect((await push).changes).toMatchObject([{ type: 'news', id: 'n-a', op: 'del' }]);
+  });
+
+  it('a resource for one house is offered and bookable only there', async () => {
+    const staff = await seedHouses();
+    await apply(
+      staff,
+      'resource.put',
+      resource('washer-b', { audience: { kind: 'groups', groupIds: ['gb'] } }),
+    );
+    const houseA = await t.enrolKiosk('Hus A');
+    await sql`update device set group_ids = ${'["ga"]'} where id = ${houseA.deviceId}`.execute(
+      t.server.store.db,
+    );
+    const resources = async (token: string) =>
+      (await pullAll(await t.connect(token))).changes
+        .filter((c) => c.type === 'resource' && c.op === 'put')
+        .map((c) => c.id);
+    expect(await resources(houseA.token)).toEqual([]);
+    expect(await resources(await t.userToken('relative', ['rb']))).toEqual(['washer-b']);
+    const start = wholeHourAhead(30);
+    const book = (residentId: string) => ({
+      id: crypto.randomUUID(),
+      name: 'booking.add',
+      args: {
+        resourceId: 'washer-b',
+        residentId,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + HOUR).toISOString(),
+      },
+    });
+    const kiosk = await t.connect(await t.kioskToken('whole centre'));
+    expect(await rawEmitWithAck(kiosk, 'mutate', [book('ra')])).toMatchObject({
+      status: 'rejected',
+      code: 'forbidden',
+      reason: 'not_in_audience',
+    });
+    expect(await rawEmitWithAck(kiosk, 'mutate', [book('rb')])).toMatchObject({
+      status: 'applied',
+    });
   });
 
   it('a resident outside the audience cannot be signed up from a kiosk or by a relative', async () => {

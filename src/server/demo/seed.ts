@@ -270,6 +270,7 @@ export async function seedDemo(
       slotMinutes: 120,
       opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '08:00', to: '20:00' })),
       maxActivePerResident: 2,
+      audience: { kind: 'all' },
     });
     await put('resource', {
       id: 'res-guestroom',
@@ -278,6 +279,7 @@ export async function seedDemo(
       slotMinutes: 24 * 60,
       opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '00:00', to: '00:00' })),
       maxActivePerResident: 1,
+      audience: { kind: 'all' },
     });
 
     const news: [string, string, string | null][] = [

@@ -5,7 +5,7 @@
  * The rules, in order:
  * - staff and admins see everything;
  * - attendance (who came) is staff-only;
- * - news and activities reach a viewer only through the audience rule (domain/rules/audience):
+ * - news, activities and resources reach a viewer only through the audience rule (domain/rules/audience):
  *   a kiosk for the whole centre sees all, a kiosk of some houses only what is for everyone or for
  *   its houses, a relative what is for everyone or for their residents' groups;
  * - a record about a resident (the resident, sign-ups, bookings, meal answers, personal day
@@ -129,11 +129,11 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
 }
 
 /**
- * Records whose own fields can hide them: the audience of news and activities, which staff may
+ * Records whose own fields can hide them: the audience of news, activities and resources, which staff may
  * change. (A day item's resident cannot change: `dayitem.put` refuses to move one, so a hidden
  * personal item is hidden by facts that the view key covers.)
  */
-const WITH_AUDIENCE = new Set(['news', 'activity']);
+const WITH_AUDIENCE = new Set(['news', 'activity', 'resource']);
 
 /** The change as `viewer` may see it, or null when it is none of their business. */
 export function project(

@@ -1,12 +1,21 @@
+import type { Audience } from '../../../domain/model.js';
+import { inAudience } from '../../../domain/rules/audience.js';
 import { checkBooking } from '../../../domain/rules/booking.js';
+import { isStaff } from '../../auth/principal.js';
 import { Rejection, type PartialHandlers } from '../handler.js';
 import { residentActingFor } from './residents.js';
 
+const ALL: Audience = { kind: 'all' };
+
 export const bookingHandlers: PartialHandlers<'booking.add' | 'booking.cancel'> = {
   async 'booking.add'(ctx, args) {
-    await residentActingFor(ctx, args.residentId);
+    const resident = await residentActingFor(ctx, args.residentId);
     const resource = await ctx.w.get('resource', args.resourceId);
     if (!resource) throw new Rejection('not_found', 'No such resource.');
+    // Staff may book for anyone; residents (kiosk, relative) only what is for their groups.
+    // Resources stored before they had an audience are for everyone.
+    if (!isStaff(ctx.principal) && !inAudience(resource.audience ?? ALL, resident.groupIds))
+      throw new Rejection('forbidden', 'This is for other groups.', 'not_in_audience');
     const id = args.bookingId ?? ctx.newId();
     if (await ctx.w.get('booking', id))
       throw new Rejection('conflict', 'A booking with this id exists already.');

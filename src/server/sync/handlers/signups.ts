@@ -100,7 +100,7 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
     const activity = await activityOrReject(ctx, activityId);
     // Staff may sign anyone up; residents (on a kiosk or through a relative) only for their groups.
     if (!inAudience(activity.audience, resident.groupIds) && !isStaff(ctx.principal)) {
-      throw new Rejection('forbidden', 'This activity is for other groups.');
+      throw new Rejection('forbidden', 'This activity is for other groups.', 'not_in_audience');
     }
     const before = await ctx.w.list('signup', 'activity_id', activityId);
     const res = signUp(activity, before.map(toState), residentId, ctx.now, ctx.w.nextSeq());

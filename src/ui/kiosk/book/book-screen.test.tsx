@@ -142,6 +142,28 @@ describe('Book', () => {
     );
   });
 
+  it('offers only the residents a resource is for (the audience rule)', async () => {
+    const houseWasher = resource('res-1', {
+      name: 'Vaskemaskine',
+      audience: { kind: 'groups', groupIds: ['hus-b'] },
+    });
+    await renderKiosk({
+      screen: 'book',
+      seed: {
+        resident: [
+          resident('r-anna', { displayName: 'Anna Hansen', groupIds: ['hus-a'] }),
+          resident('r-bent', { displayName: 'Bent', groupIds: ['hus-b'] }),
+        ],
+        resource: [houseWasher],
+      },
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    fireEvent.click(within(slot('kl. 14.00')).getByRole('button'));
+    const dialog = screen.getByRole('dialog');
+    expect(within(dialog).queryByRole('button', { name: /^Anna/ })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: /^Bent/ })).toBeTruthy();
+  });
+
   it('says a booking waits for the connection when offline', async () => {
     await open({}, { status: { state: 'offline' } });
     await screen.findByRole('list', { name: 'Tider' });

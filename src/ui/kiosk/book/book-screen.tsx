@@ -4,6 +4,7 @@
  * check of the booking rules (told in plain words instead of sending something doomed) → confirm
  * → the outbox, with an undo. A slot booked by a named resident can be cancelled by that resident.
  */
+import { inAudience } from '../../../domain/rules/audience.js';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -257,7 +258,13 @@ export function BookScreen() {
             <BookFlow
               flow={flow}
               resource={resource}
-              residents={residents}
+              residents={
+                // The audience rule: only residents the resource is for may book it; anyone may
+                // be picked to cancel (the screen then checks it is their booking).
+                flow.step === 'pick-add'
+                  ? residents.filter((r) => inAudience(resource.audience, r.groupIds))
+                  : residents
+              }
               wall={wall}
               whenInSentence={whenInSentence}
               setFlow={setFlow}

@@ -114,6 +114,7 @@ export const news = (id: string, o: Partial<News> = {}): News => ({
 });
 
 export const resource = (id: string, o: Partial<Resource> = {}): Resource => ({
+  audience: { kind: 'all' },
   id,
   name: `Ressource ${id}`,
   pictogram: 'washing-machine',
