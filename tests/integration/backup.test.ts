@@ -4,7 +4,7 @@
  * replaced database aside, and refuses anything that is not a Citizen Guide backup.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -132,6 +132,8 @@ describe('backing up the database', () => {
 
     expect(existsSync(`${file}.partial`)).toBe(false);
     expect(info.bytes).toBeGreaterThan(0);
+    // It holds what the database holds: only the server's user may read it.
+    expect(statSync(file).mode & 0o777).toBe(0o600);
     const inBackup = dump(file);
     const backedUpNews = inBackup.news?.length ?? 0;
     // A snapshot from the middle of the stream: some posts before it, some after it.
@@ -155,6 +157,7 @@ describe('backing up the database', () => {
     expect(restored.identity).not.toBe(identityBefore);
     expect(restored.identity).not.toBe(identityIn(file));
     expect(identityIn(join(t.dataDir, DB_FILE))).toBe(restored.identity);
+    expect(statSync(join(t.dataDir, DB_FILE)).mode & 0o777).toBe(0o600);
     // The replaced database is kept, complete, in case the restore was a mistake.
     expect(restored.previous).not.toBeNull();
     expect(dump(restored.previous as string)).toEqual(before);

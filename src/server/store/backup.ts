@@ -12,7 +12,18 @@
  *   `citizen-guide.db.before-restore-<time>`, complete (its WAL folded in), in case the restore
  *   was a mistake.
  */
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './permissions.js';
 import { join, resolve } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { newDatabaseIdentity } from './identity.js';
@@ -45,6 +56,8 @@ export async function backupDatabase(dataDir: string, target: string): Promise<B
     throw new BackupError('The backup cannot be written over the database itself.');
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
+  // A backup holds what the database holds: only the server's user may read it, from the start.
+  closeSync(openSync(partial, 'w', PRIVATE_FILE_MODE));
   const sqlite = new BetterSqlite3(source, { fileMustExist: true });
   try {
     sqlite.pragma('busy_timeout = 5000');
@@ -56,6 +69,7 @@ export async function backupDatabase(dataDir: string, target: string): Promise<B
     sqlite.close();
   }
   const head = checkDatabaseFile(partial);
+  chmodSync(partial, PRIVATE_FILE_MODE);
   renameSync(partial, target);
   return { file: target, bytes: statSync(target).size, head };
 }
@@ -73,10 +87,11 @@ export async function restoreDatabase(
   if (!existsSync(from)) throw new BackupError(`There is no backup file ${from}.`);
   // Checked before anything is touched: a wrong file must leave the centre's database as it was.
   const head = checkDatabaseFile(from);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const live = dbFile(dataDir);
   const incoming = `${live}.restoring`;
   copyFileSync(from, incoming);
+  chmodSync(incoming, PRIVATE_FILE_MODE);
   let previous: string | null = null;
   if (existsSync(live)) {
     // Fold the WAL into the old file so the copy kept aside is complete on its own.
