@@ -1,11 +1,16 @@
 /**
- * flood: one kiosk socket sends 5,000 `signup.add` as fast as it can (all at once, no waiting
- * for answers) while an honest kiosk measures the push latency of a staff change made every
- * 50 ms: from the staff's emit to the honest kiosk receiving the push. Measured first without
- * the flood (baseline), then during it. The server runs with its default event budget. Prints
- * numbers, asserts nothing.
+ * flood: while kiosks flood the server with `signup.add` (tests/bench/flood-child.ts, their own
+ * process), an honest kiosk measures the push latency of a staff change made every
+ * `EVERY_MS`: from the staff's emit to the honest kiosk receiving the push. Phases, on one
+ * server with its default event budget: a baseline; a sustained flood from one socket (bursts
+ * of 500 re-fired as answers come back) for `FLOOD_MS`; 5,000 at once from one socket, re-fired
+ * when all are answered, for `FLOOD_MS`; the sustained flood from 5 sockets (5 kiosk tokens);
+ * each followed by a quiet phase. Prints p50/p95/p99/max and sample counts per phase, what the
+ * flooders sent and got back, and the mutation outcomes the server stored. Asserts nothing.
  */
+import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import {
   benchDataDir,
   connect,
@@ -13,143 +18,217 @@ import {
   fmtDist,
   log,
   openSeeder,
-  round,
   sleep,
   startChildServer,
+  withTimeout,
   type Bench,
+  type BenchContext,
+  type ChildServer,
+  type Json,
   type SyncSocket,
 } from './common.js';
-import type { MutateResult } from '../../src/protocol/index.js';
+import type { FloodCounts, FloodPlan, FloodReply } from './flood-child.js';
 
-const FLOOD = 5000;
-const EVERY_MS = 50;
-const BASELINE_MS = 3000;
+const EVERY_MS = 25;
+const QUIET_MS = 3000;
+const FLOOD_MS = 5000;
+const ACTIVITIES = 50;
+/** A push not there after this long is counted lost (and the sample is not a latency). */
+const LOST_MS = 5000;
+
+const FLOODER = fileURLToPath(new URL('./flood-child.ts', import.meta.url));
+
+interface Floods {
+  label: string;
+  sockets: number;
+  burst: number;
+  refireAt: number;
+}
+
+const FLOODS: Floods[] = [
+  { label: '1 socket, sustained (bursts of 500)', sockets: 1, burst: 500, refireAt: 250 },
+  { label: '1 socket, 5,000 at once (re-fired)', sockets: 1, burst: 5000, refireAt: 0 },
+  { label: '5 sockets, sustained (bursts of 500)', sockets: 5, burst: 500, refireAt: 250 },
+];
+
+async function seed(dataDir: string): Promise<{ kiosks: string[]; staff: string }> {
+  const seeder = await openSeeder(dataDir);
+  const start = new Date(Date.now() + 48 * 3_600_000).toISOString();
+  await seeder.write(async (put) => {
+    await put('group', { id: 'g1', name: 'Gruppe 1' });
+    await put('resident', {
+      id: 'r1',
+      displayName: 'Beboer',
+      photo: null,
+      pictogram: null,
+      groupIds: ['g1'],
+      wallConsent: true,
+      hasPin: false,
+      mealSignUp: true,
+    });
+    for (let a = 0; a < ACTIVITIES; a++)
+      await put('activity', {
+        id: `a${a}`,
+        title: `Aktivitet ${a}`,
+        description: '',
+        pictogram: null,
+        place: 'Stuen',
+        start,
+        end: new Date(Date.parse(start) + 3_600_000).toISOString(),
+        capacity: null,
+        waitlist: false,
+        signupDeadline: null,
+        audience: { kind: 'all' },
+        recurrence: null,
+        seriesId: null,
+        confirmedCount: 0,
+        waitlistCount: 0,
+      });
+  });
+  const kiosks = await seeder.kiosks(1 + Math.max(...FLOODS.map((f) => f.sockets)));
+  const staff = await seeder.staffToken();
+  await seeder.close();
+  return { kiosks, staff };
+}
+
+/** Staff renames a group every EVERY_MS; the honest kiosk's push of each rename is timed. */
+function sampler(staff: SyncSocket, honest: SyncSocket) {
+  let n = 0;
+  return async (
+    ctx: BenchContext,
+    keepGoing: () => boolean,
+  ): Promise<{ latencies: number[]; lost: number }> => {
+    const latencies: number[] = [];
+    let lost = 0;
+    while (keepGoing() && !ctx.expired) {
+      const name = `Gruppe ${++n}`;
+      const t0 = performance.now();
+      let on: ((p: { changes: { data?: Record<string, unknown> }[] }) => void) | undefined;
+      const pushed = new Promise<void>((resolve) => {
+        on = (p) => {
+          if (p.changes.some((c) => c.data?.name === name)) resolve();
+        };
+        honest.on('changes', on);
+      });
+      try {
+        await withTimeout(
+          Promise.all([
+            staff.timeout(LOST_MS).emitWithAck('mutate', {
+              id: randomUUID(),
+              name: 'group.put',
+              args: { id: 'g1', name },
+            }),
+            pushed,
+          ]),
+          LOST_MS,
+          'push',
+        );
+        latencies.push(performance.now() - t0);
+      } catch {
+        lost++;
+      } finally {
+        if (on) honest.off('changes', on);
+      }
+      await sleep(Math.max(0, EVERY_MS - (performance.now() - t0)));
+    }
+    return { latencies, lost };
+  };
+}
+
+function startFlood(ctx: BenchContext, plan: FloodPlan): Promise<FloodCounts> {
+  const child = fork(FLOODER, [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  ctx.defer(() => child.kill('SIGKILL'));
+  return new Promise((resolve, reject) => {
+    child.once('message', (msg: FloodReply) =>
+      msg.type === 'done' ? resolve(msg.counts) : reject(new Error(msg.error)),
+    );
+    child.once('exit', (code) => reject(new Error(`flooder exited with ${code}`)));
+    child.send(plan);
+  });
+}
+
+async function healthy(url: string): Promise<boolean> {
+  try {
+    return (await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5000) })).ok;
+  } catch {
+    return false;
+  }
+}
 
 export const flood: Bench = {
   name: 'flood',
-  description: `one socket floods ${FLOOD} mutations; an honest kiosk's push latency (staff change every ${EVERY_MS} ms)`,
-  budgetMs: 90_000,
+  description: `kiosks flood signup.add for ${FLOOD_MS / 1000} s (1 socket sustained, 5,000 at once, 5 sockets); an honest kiosk's push latency (staff change every ${EVERY_MS} ms) before, during, after`,
+  budgetMs: 150_000,
   async run(ctx) {
     const dataDir = benchDataDir(ctx, 'flood');
-    const seeder = await openSeeder(dataDir);
-    const start = new Date(Date.now() + 48 * 3_600_000).toISOString();
-    await seeder.write(async (put) => {
-      await put('group', { id: 'g1', name: 'Gruppe 1' });
-      await put('resident', {
-        id: 'r1',
-        displayName: 'Beboer',
-        photo: null,
-        pictogram: null,
-        groupIds: ['g1'],
-        wallConsent: true,
-        hasPin: false,
-        mealSignUp: true,
-      });
-      for (let a = 0; a < 50; a++)
-        await put('activity', {
-          id: `a${a}`,
-          title: `Aktivitet ${a}`,
-          description: '',
-          pictogram: null,
-          place: 'Stuen',
-          start,
-          end: new Date(Date.parse(start) + 3_600_000).toISOString(),
-          capacity: null,
-          waitlist: false,
-          signupDeadline: null,
-          audience: { kind: 'all' },
-          recurrence: null,
-          seriesId: null,
-          confirmedCount: 0,
-          waitlistCount: 0,
-        });
-    });
-    const [floodToken, honestToken] = await seeder.kiosks(2);
-    const staffToken = await seeder.staffToken();
-    await seeder.close();
-    const server = await startChildServer(ctx, dataDir);
-    const sockets: SyncSocket[] = [];
-    ctx.defer(() => sockets.forEach((s) => s.disconnect()));
-    const flooder = await connect(server.url, floodToken ?? '');
-    const honest = await connect(server.url, honestToken ?? '');
+    const { kiosks, staff: staffToken } = await seed(dataDir);
+    const [honestToken = '', ...flooderTokens] = kiosks;
+    const server: ChildServer = await startChildServer(ctx, dataDir);
+    const honest = await connect(server.url, honestToken);
     const staff = await connect(server.url, staffToken);
-    sockets.push(flooder, honest, staff);
+    ctx.defer(() => {
+      honest.disconnect();
+      staff.disconnect();
+    });
+    const sample = sampler(staff, honest);
+    const phases: Record<string, Json> = {};
+    ctx.result.phases = phases;
 
-    // Staff renames a group every 50 ms; the honest kiosk's push of it is timed.
-    let n = 0;
-    const measure = async (untilMs: number): Promise<number[]> => {
-      const latencies: number[] = [];
-      while (performance.now() < untilMs && !ctx.expired) {
-        const name = `Gruppe ${++n}`;
-        const t0 = performance.now();
-        const pushed = new Promise<void>((resolve) => {
-          const on = (p: { changes: { data?: Record<string, unknown> }[] }): void => {
-            if (p.changes.some((c) => c.data?.name === name)) {
-              honest.off('changes', on);
-              resolve();
-            }
-          };
-          honest.on('changes', on);
-        });
-        await staff.timeout(10_000).emitWithAck('mutate', {
-          id: randomUUID(),
-          name: 'group.put',
-          args: { id: 'g1', name },
-        });
-        await pushed;
-        latencies.push(performance.now() - t0);
-        await sleep(Math.max(0, EVERY_MS - (performance.now() - t0)));
-      }
-      return latencies;
+    const quiet = async (label: string): Promise<void> => {
+      await server.stats({ resetLoopDelay: true });
+      const until = performance.now() + QUIET_MS;
+      const { latencies, lost } = await sample(ctx, () => performance.now() < until);
+      const d = distribution(latencies);
+      const stats = await server.stats();
+      log(
+        `${label}: push latency ${fmtDist(d)}, lost ${lost}; loop delay p99 ${stats.loopDelay.p99} ms`,
+      );
+      phases[label] = { pushLatencyMs: d, lost, serverLoopDelayMs: stats.loopDelay };
     };
 
-    const baseline = distribution(await measure(performance.now() + BASELINE_MS));
-    log(`baseline (no flood): push latency ${fmtDist(baseline)}`);
-
-    const outcomes: Record<string, number> = {};
-    const f0 = performance.now();
-    let floodDone = false;
-    const flooding = Promise.all(
-      Array.from({ length: FLOOD }, (_, i) =>
-        flooder
-          .timeout(60_000)
-          .emitWithAck('mutate', {
-            id: randomUUID(),
-            name: 'signup.add',
-            args: { activityId: `a${i % 50}`, residentId: 'r1' },
-          })
-          .then(
-            (r: MutateResult) => {
-              const key = r.status === 'applied' ? 'applied' : `${r.status}:${r.code}`;
-              outcomes[key] = (outcomes[key] ?? 0) + 1;
-            },
-            () => {
-              outcomes.timeout = (outcomes.timeout ?? 0) + 1;
-            },
-          ),
-      ),
-    ).then(() => {
-      floodDone = true;
-    });
-    const during: number[] = [];
-    while (!floodDone && !ctx.expired) during.push(...(await measure(performance.now() + 200)));
-    await flooding;
-    const floodMs = performance.now() - f0;
-    const duringDist = distribution(during);
-    const stats = await server.stats();
-    log(
-      `flood: ${FLOOD} mutations from one socket answered in ${round(floodMs, 0)} ms: ${JSON.stringify(outcomes)}`,
-    );
-    log(`during the flood: push latency ${fmtDist(duringDist)}`);
-    log(`server event-loop delay p99 ${stats.loopDelay.p99} ms, max ${stats.loopDelay.max} ms`);
+    await quiet('baseline');
+    for (const [i, f] of FLOODS.entries()) {
+      const before = await server.stats({ resetLoopDelay: true });
+      let flooding = true;
+      const counts = startFlood(ctx, {
+        url: server.url,
+        tokens: flooderTokens.slice(0, f.sockets),
+        burst: f.burst,
+        refireAt: f.refireAt,
+        durationMs: FLOOD_MS,
+        activities: ACTIVITIES,
+      }).finally(() => {
+        flooding = false;
+      });
+      const { latencies, lost } = await sample(ctx, () => flooding);
+      const c = await counts;
+      const after = await server.stats();
+      const d = distribution(latencies);
+      // Every outcome the server stored: the flood's applied and rejected answers, and one per
+      // staff change. Rate-limited events must add nothing.
+      const stored = after.processedMutations - before.processedMutations;
+      const expected = c.applied + c.rejected + latencies.length + lost;
+      log(`flood ${f.label}: push latency ${fmtDist(d)}, lost ${lost}`);
+      log(
+        `  flooders sent ${c.sent} in ${c.durationMs} ms, answered ${c.answered} (applied ${c.applied}, rejected ${c.rejected}, rate_limited ${c.rateLimited}, other ${c.other}), unanswered ${c.unanswered}, disconnected ${c.disconnects} times`,
+      );
+      log(
+        `  outcomes stored ${stored} (applied + rejected + staff changes = ${expected}); loop delay p99 ${after.loopDelay.p99} ms, max ${after.loopDelay.max} ms; healthz ${(await healthy(server.url)) ? 'ok' : 'FAILED'}`,
+      );
+      phases[`flood ${f.label}`] = {
+        pushLatencyMs: d,
+        lost,
+        flooders: { ...c },
+        outcomesStored: stored,
+        outcomesExpected: expected,
+        serverLoopDelayMs: after.loopDelay,
+      };
+      await quiet(`after flood ${i + 1}`);
+    }
+    ctx.result.honestStillConnected = honest.connected && staff.connected;
     await server.stop();
-    Object.assign(ctx.result, {
-      flood: FLOOD,
-      floodMs: round(floodMs, 0),
-      outcomes,
-      baselinePushLatencyMs: baseline,
-      duringFloodPushLatencyMs: duringDist,
-      serverLoopDelayMs: stats.loopDelay,
-    });
   },
 };

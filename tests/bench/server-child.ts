@@ -9,6 +9,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { SYNC_NAMESPACE } from '../../src/protocol/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
+import { countRows } from '../../src/server/store/store.js';
 import type { EventBudgets } from '../../src/server/sync/event-budget.js';
 
 export interface ServerStats {
@@ -25,6 +26,8 @@ export interface ServerStats {
   /** Event-loop delay since the last reset, milliseconds. */
   loopDelay: { p50: number; p99: number; max: number };
   clients: number;
+  /** Rows in processed_mutation: every mutation outcome the server stored. */
+  processedMutations: number;
 }
 
 export type ChildRequest =
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   });
   const nsp = server.io.of(SYNC_NAMESPACE);
 
-  process.on('message', (req: ChildRequest) => {
+  const answer = async (req: ChildRequest): Promise<void> => {
     if (req.type === 'stop') {
       void server.close().finally(() => process.exit(0));
       return;
@@ -88,9 +91,13 @@ async function main(): Promise<void> {
       wallMs: performance.now(),
       loopDelay: { p50: ms(loop.percentile(50)), p99: ms(loop.percentile(99)), max: ms(loop.max) },
       clients: nsp.sockets.size,
+      processedMutations: await countRows(server.store.db, 'processed_mutation'),
     };
     if (req.resetLoopDelay) loop.reset();
     send({ type: 'stats', id: req.id, stats });
+  };
+  process.on('message', (req: ChildRequest) => {
+    void answer(req);
   });
   // The parent went away: never linger.
   process.on('disconnect', () => {
