@@ -3,7 +3,6 @@
  * snapshot; restoring it brings back exactly that data under a new database identity, keeps the
  * replaced database aside, and refuses anything that is not a Citizen Guide backup.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +15,7 @@ import { backupDatabase, BackupError, restoreDatabase } from '../../src/server/s
 import { readDatabaseIdentity } from '../../src/server/store/identity.js';
 import { DB_FILE, openSqlite } from '../../src/server/store/sqlite.js';
 import { readHead } from '../../src/server/store/store.js';
+import { cli } from '../helpers/cli.js';
 import { invariantViolations } from '../helpers/db-checks.js';
 import { activity, seedResidents } from '../helpers/fixtures.js';
 import {
@@ -219,14 +219,6 @@ describe('restoring a backup', () => {
 });
 
 describe('the backup and restore commands', () => {
-  const cli = (...args: string[]): { status: number | null; out: string } => {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-      encoding: 'utf8',
-      timeout: 60_000,
-    });
-    return { status: r.status, out: `${r.stdout}${r.stderr}` };
-  };
-
   it('back up to a file and restore from it, saying what they did; without a file they explain', () => {
     const dataDir = freshDataDir();
     cleanup.push(() => rmSync(dataDir, { recursive: true, force: true }));

@@ -1,7 +1,7 @@
-import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../src/server/store/sqlite.js';
+import { cli } from '../helpers/cli.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
 let dataDir: string;
@@ -11,15 +11,6 @@ beforeEach(() => {
 afterEach(() => {
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** Runs `npm run server -- …` as an operator would, without npm in between. */
-function cli(...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { status: r.status, out: `${r.stdout}${r.stderr}` };
-}
 
 describe('the server command line', () => {
   it('prints a one-time enrolment code for a named kiosk', () => {

@@ -104,7 +104,12 @@ describe('a pull larger than one message', () => {
 
   it('answers a pull from the head with nothing, and more: false', async () => {
     const page = await pull(staff, head);
-    expect(page).toEqual({ changes: [], cursor: head, more: false, view: expect.any(String) });
+    expect(page).toEqual({
+      changes: [],
+      cursor: head,
+      more: false,
+      view: expect.any(String) as string,
+    });
     await apply(staff, 'group.put', { id: 'g9', name: 'Sidste' });
     const next = await pull(staff, head);
     expect(next.changes.map((c) => c.id)).toEqual(['g9']);

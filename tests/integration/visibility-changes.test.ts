@@ -8,9 +8,10 @@
 import 'fake-indexeddb/auto';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CacheDb, SyncEngine } from '../../src/client/index.js';
+import type { SyncEngine } from '../../src/client/index.js';
 import type { DayItem, News } from '../../src/domain/model.js';
 import { cacheState, freshPull } from '../helpers/cache-compare.js';
+import { engines } from '../helpers/engines.js';
 import {
   activity,
   HOUR,
@@ -30,31 +31,17 @@ import {
 } from '../helpers/test-server.js';
 
 let t: TestServer;
-let dbCount = 0;
-const engines: SyncEngine[] = [];
+const clients = engines();
 
 beforeEach(async () => {
   t = await startTestServer();
 });
 afterEach(async () => {
-  for (const e of engines.splice(0)) {
-    await e.stop();
-    e.db.close();
-  }
+  await clients.stopAll();
   await t.close();
 });
 
-function kioskEngine(token: string): SyncEngine {
-  const engine = new SyncEngine({
-    url: t.url,
-    token,
-    db: new CacheDb(`visibility-changes-${++dbCount}`),
-    ackTimeoutMs: 2000,
-    backoff: { baseMs: 20, maxMs: 200 },
-  });
-  engines.push(engine);
-  return engine;
-}
+const kioskEngine = (token: string): SyncEngine => clients.make(t.url, token, 'kiosk');
 
 const until = (fn: () => unknown): Promise<unknown> =>
   vi.waitFor(fn, { timeout: 10_000, interval: 20 });

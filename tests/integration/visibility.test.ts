@@ -195,7 +195,10 @@ describe('withdrawing wall consent', () => {
     const resets = kiosks.map((k) => nextEvent(k.socket, 'reset'));
     const head = await apply(staff, 'resident.put', resident('r1', { wallConsent: false }));
     for (const notice of await Promise.all(resets))
-      expect(notice).toMatchObject({ reason: 'visibility_changed', view: expect.any(String) });
+      expect(notice).toMatchObject({
+        reason: 'visibility_changed',
+        view: expect.any(String) as string,
+      });
     for (const k of kiosks) {
       await k.until((r) => r.cursor === head && r.resets.length === 1);
       expect(k.get('resident', 'r1')).toBeUndefined();

@@ -1,0 +1,10 @@
+import { spawnSync } from 'node:child_process';
+
+/** Runs `npm run server -- …` as an operator would, without npm in between. */
+export function cli(...args: string[]): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}
