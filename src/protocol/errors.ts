@@ -18,8 +18,11 @@ export const rejectionCodes = [
 ] as const;
 export type RejectionCode = (typeof rejectionCodes)[number];
 
-/** Codes a failed connection carries in `connect_error.data.code`. */
-export const connectErrorCodes = ['unauthorized', 'protocol_mismatch'] as const;
+/**
+ * Codes a failed connection carries in `connect_error.data.code`. `rate_limited`: this token's
+ * last connection was closed for flooding; `data.retryAfterMs` says when it may connect again.
+ */
+export const connectErrorCodes = ['unauthorized', 'protocol_mismatch', 'rate_limited'] as const;
 export type ConnectErrorCode = (typeof connectErrorCodes)[number];
 
 /** Finer reasons beside `conflict` / `closed`, so a UI can explain a refused booking in plain words. */

@@ -159,7 +159,9 @@ describe('a flooding connection', () => {
     const honest = await t.connect(await t.kioskToken('honest'));
     const processedBefore = await countRows(t.server.store.db, 'processed_mutation');
 
-    const flood = Array.from({ length: 1000 }, () =>
+    // 200 at once: 140 over the kiosk's burst of 60, below the 180 that close the connection
+    // (tests/integration/flood-fairness.test.ts has the flood that does).
+    const flood = Array.from({ length: 200 }, () =>
       mutate(flooder, 'signup.cancel', { activityId: 'a1', residentId: 'r1' }),
     );
     // While the flood is answered, a staff change reaches the honest kiosk in good time.
@@ -172,8 +174,8 @@ describe('a flooding connection', () => {
     const answers = await Promise.all(flood);
     const limited = answers.filter((a) => a.status === 'retry' && a.code === 'rate_limited');
     const applied = answers.filter((a) => a.status === 'applied');
-    expect(applied.length + limited.length).toBe(1000);
-    expect(limited.length).toBeGreaterThan(900);
+    expect(applied.length + limited.length).toBe(200);
+    expect(limited.length).toBeGreaterThan(130);
     for (const a of limited) expect(a).toMatchObject({ retryAfterMs: anyNumber() });
     expect((limited[0] as { retryAfterMs: number }).retryAfterMs).toBeGreaterThan(0);
     // Only the events within the budget were looked at, and only they (and staff's group.put)

@@ -18,6 +18,7 @@ import {
   retryLater,
   unlockFailed,
   type ClientToServerEvents,
+  type ConnectErrorCode,
   type ServerToClientEvents,
 } from '../../protocol/index.js';
 import {
@@ -28,11 +29,17 @@ import {
   tokenHashOf,
   type Principal,
 } from '../auth/principal.js';
+import { hashToken } from '../auth/tokens.js';
 import { readHead } from '../store/store.js';
 import { viewKey } from './view-key.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import { EventBudget, type EventBudgets } from './event-budget.js';
+import {
+  DEFAULT_COOL_OFF_MS,
+  EventBudget,
+  FloodCoolOff,
+  type EventBudgets,
+} from './event-budget.js';
 import { RESERVED_EVENT_PREFIX } from './guarded-parser.js';
 import { INTERNAL_RETRY_MS, type MutationService } from './mutate.js';
 import { pullChanges } from './pull.js';
@@ -87,9 +94,13 @@ const eventName = (e: unknown): string =>
     ? e.slice(RESERVED_EVENT_PREFIX.length)
     : String(e);
 
-function connectError(code: 'unauthorized' | 'protocol_mismatch', message: string): Error {
+function connectError(
+  code: ConnectErrorCode,
+  message: string,
+  more: { retryAfterMs?: number } = {},
+): Error {
   const err = new Error(message) as Error & { data: { code: string; message: string } };
-  err.data = { code, message };
+  err.data = { code, message, ...more };
   return err;
 }
 
@@ -117,6 +128,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
   const { io, store, logger } = deps;
   const nsp = io.of(SYNC_NAMESPACE) as SyncNamespace;
   const rooms = new Map<string, Room>();
+  const coolOff = new FloodCoolOff();
 
   nsp.use((socket, next) => {
     // The protocol first, before the token (README section 3): a client of another version
@@ -131,6 +143,14 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     const auth = HandshakeAuth.safeParse(socket.handshake.auth);
     if (!auth.success)
       return next(connectError('unauthorized', 'auth must be { token: string, protocol: 1 }.'));
+    // A token just closed for flooding is refused before any database read (event-budget.ts).
+    const coolingMs = coolOff.remaining(hashToken(auth.data.token));
+    if (coolingMs > 0)
+      return next(
+        connectError('rate_limited', 'Too many events; connect again later.', {
+          retryAfterMs: coolingMs,
+        }),
+      );
     Promise.all([authenticate(store.db, auth.data.token, deps.now()), readHead(store.db)]).then(
       ([principal, head]) => {
         if (!principal)
@@ -159,13 +179,26 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
 
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
-    const budget = deps.eventBudget
-      ? new EventBudget(
-          principal.role === 'staff' || principal.role === 'admin'
-            ? deps.eventBudget.staff
-            : deps.eventBudget.kiosk,
-        )
+    const budgetOpts = deps.eventBudget
+      ? principal.role === 'staff' || principal.role === 'admin'
+        ? deps.eventBudget.staff
+        : deps.eventBudget.kiosk
       : null;
+    const budget = budgetOpts ? new EventBudget(budgetOpts) : null;
+    // A socket far past its budget is closed: answering each event `rate_limited` would still
+    // cost a decode, an encode and a write, and what is left of its TCP read is then dropped
+    // unread by Engine.IO. Its event gets no answer, so a real kiosk keeps it in its outbox. Its
+    // token is refused for a while, or reconnecting at once would bring a fresh burst.
+    const dropFlooder = (): void => {
+      if (!socket.connected) return;
+      const ms = budgetOpts?.coolOffMs ?? DEFAULT_COOL_OFF_MS;
+      coolOff.start(tokenHashOf(principal), ms);
+      logger.warn(
+        { who: principalKey(principal), role: principal.role, refusedForMs: ms },
+        'event flood: socket far past its event budget disconnected',
+      );
+      socket.disconnect(true);
+    };
     socket.use((packet: unknown[], next) => {
       const [event, ...args] = packet;
       const ack = args[args.length - 1];
@@ -175,8 +208,9 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       const answer = (message: string): void =>
         reply((isKnownEvent(event) ? INVALID_ANSWER[event] : INVALID_ANSWER.mutate)(message));
       // Every event costs a token, garbage too, before anything else is looked at: a flood is
-      // answered cheaply, stores nothing, and never queues work ahead of other clients.
+      // answered cheaply and stores nothing, and far past its budget the socket is closed.
       const wait = budget?.take() ?? 0;
+      if (budget?.flooding) return dropFlooder();
       if (wait > 0)
         return reply(
           (isKnownEvent(event) ? RATE_LIMITED_ANSWER[event] : RATE_LIMITED_ANSWER.mutate)(wait),
