@@ -11,6 +11,7 @@ import { PROTOCOL_VERSION, SYNC_NAMESPACE } from '../../src/protocol/index.js';
 import { DEFAULT_EVENT_BUDGETS } from '../../src/server/sync/event-budget.js';
 import { countRows } from '../../src/server/store/store.js';
 import { activity, seedResidents } from '../helpers/fixtures.js';
+import { openRawWebSocket } from '../helpers/raw-websocket.js';
 import {
   apply,
   connectSocket,
@@ -242,6 +243,25 @@ describe('a kiosk closed for flooding', () => {
       timeout: 5000,
       interval: 100,
     });
+  });
+});
+
+describe('a flooding peer that ignores the close frame', () => {
+  it('has its TCP connection closed within seconds, instead of being read until a 30 s timeout', async () => {
+    t = await startTestServer();
+    const ws = await openRawWebSocket(t.url, await t.kioskToken('raw flooder'));
+    const t0 = performance.now();
+    let n = 0;
+    const mutateFrame = (): string =>
+      `42${SYNC_NAMESPACE},${++n}${JSON.stringify(['mutate', { id: randomUUID(), name: 'signup.add', args: { activityId: 'a1', residentId: 'r1' } }])}`;
+    // It writes on whatever the server says, until the server closes the connection.
+    while (!ws.isClosed() && performance.now() - t0 < 10_000)
+      await ws.send(Array.from({ length: 200 }, mutateFrame));
+    const closedAfterMs = performance.now() - t0;
+    ws.destroy();
+    expect(ws.isClosed()).toBe(true);
+    expect(closedAfterMs).toBeLessThan(5000);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });
 });
 
