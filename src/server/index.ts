@@ -2,27 +2,26 @@
  * The centre server: HTTP + socket.io on one port, over a Store. `startServer` is what the CLI,
  * the tests and the benchmarks start.
  */
-import { createServer, type Server as HttpServer } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { Centre } from '../domain/model.js';
-import { MAX_TRANSPORT_BYTES, MUTATION_RETENTION_DAYS } from '../protocol/index.js';
+import { MAX_TRANSPORT_BYTES } from '../protocol/index.js';
 import { hashToken } from './auth/tokens.js';
 import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from './centre.js';
 import { createHttpHandler } from './http/routes.js';
 import { createLogger, type Logger } from './logger.js';
+import { metricsAccess, metricsTokenFrom, type MetricsAccess } from './metrics/access.js';
+import { ServerMetrics } from './metrics/server-metrics.js';
+import { startRetention, type RetentionOptions } from './ops/retention.js';
 import { createSpeechRoute } from './speech/speech-route.js';
 import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
 import { DB_FILES, openSqlite } from './store/sqlite.js';
-import type { Store } from './store/store.js';
+import { readHead, type Store } from './store/store.js';
 import { DEFAULT_EVENT_BUDGETS, type EventBudgets } from './sync/event-budget.js';
 import { guardedParser } from './sync/guarded-parser.js';
-import {
-  MutationService,
-  purgeProcessedMutations,
-  type MutationServiceDeps,
-} from './sync/mutate.js';
+import { MutationService, type MutationServiceDeps } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
 import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
@@ -46,6 +45,13 @@ export interface ServerOptions {
   eventBudget?: EventBudgets | null;
   /** Test hook: wraps mutation handlers, e.g. to inject a fault. */
   wrapHandler?: MutationServiceDeps['wrapHandler'];
+  /**
+   * Who may read GET /metrics besides this machine (`Authorization: Bearer TOKEN`); default env
+   * CITIZEN_GUIDE_METRICS_TOKEN; null or empty: only this machine.
+   */
+  metricsToken?: string | null;
+  /** What is purged when (ops/retention.ts); the audit is kept 2 years by default. */
+  retention?: RetentionOptions;
 }
 
 export interface RunningServer {
@@ -55,12 +61,22 @@ export interface RunningServer {
   http: HttpServer;
   io: Server;
   logger: Logger;
+  metrics: ServerMetrics;
+  /** The rule for GET /metrics, given the client address the HTTP layer settled on. */
+  mayReadMetrics(ip: string, headers: IncomingHttpHeaders): MetricsAccess;
+  /**
+   * Graceful: takes no new connections or mutations, answers the mutations already queued once
+   * they have committed, closes the sockets (after their answers are written), then the store.
+   */
   close(): Promise<void>;
 }
 
 export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const logger = opts.logger ?? createLogger();
   const now = opts.now ?? (() => new Date());
+  // Checked before anything opens: a bad token is a setting to fix, not a server to half-start.
+  const metricsToken =
+    opts.metricsToken === null ? null : metricsTokenFrom(opts.metricsToken ?? undefined);
   const store: Store =
     opts.store ??
     (await openSqlite(opts.dataDir).then((db) => ({
@@ -118,7 +134,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     timeZone: () => centre.timeZone,
     hasConsent: (id) => facts.consenting.has(id),
     ...(opts.wrapHandler ? { wrapHandler: opts.wrapHandler } : {}),
-    committed: (after, cursor, changes, effects) => {
+    committed: (after, cursor, changes, effects, receivedMs) => {
       mutationCount += 1;
       for (const e of effects)
         if (e.kind === 'revoke-device' && sync) disconnectPrincipal(sync.nsp, 'device', e.deviceId);
@@ -129,7 +145,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
         facts = withResident(facts, c.id, c.op === 'put' && c.data ? residentFacts(c.data) : null);
       }
       publisher.publish({ after, cursor, changes }, before, facts);
+      metrics.pushSent((performance.now() - receivedMs) / 1000);
     },
+  });
+
+  const metrics = new ServerMetrics({
+    connectedRoles: () => [...nsp.sockets.values()].map((s) => s.data.principal.role),
+    changeLogHead: () => readHead(store.db),
+    changeLogRows: async () =>
+      Number(
+        (
+          await store.db
+            .selectFrom('change_log')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    mutationsApplied: () => mutationCount,
+    mutationsFailed: () => mutations.internalFailures,
+    speech: () => speech,
   });
 
   sync = attachSync({
@@ -149,6 +183,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     now,
     centreId: () => centre.id,
     eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGETS : opts.eventBudget,
+    metrics,
   });
   const nsp = sync.nsp;
 
@@ -197,14 +232,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   }, opts.revocationPollMs ?? 1000);
   poll.unref();
 
-  const purge = (): void => {
-    purgeProcessedMutations(store, now(), MUTATION_RETENTION_DAYS).catch((err: unknown) =>
-      logger.warn({ err }, 'purging old mutation ids failed'),
-    );
-  };
-  purge();
-  const purgeTimer = setInterval(purge, 6 * 3600_000);
-  purgeTimer.unref();
+  // Expired sessions and codes, old mutation ids and old audit rows: once now, then every 6 h.
+  const retention = startRetention(store, now, logger, opts.retention);
 
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
@@ -221,13 +250,21 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     http,
     io,
     logger,
+    metrics,
+    mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
     async close() {
       clearInterval(poll);
-      clearInterval(purgeTimer);
+      // No new connections from here; open ones stay until their mutations are answered.
+      http.close();
+      await mutations.drain();
+      // The answers are sent from promise callbacks: let them all run before the sockets close.
+      await new Promise((resolve) => setImmediate(resolve));
+      // Engine.IO writes what a socket still has buffered (the answers) before closing it.
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await retention.stop();
       await store.close();
     },
   };

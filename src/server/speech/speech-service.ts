@@ -94,6 +94,11 @@ export class SpeechService {
     return this.#cacheBytes;
   }
 
+  /** Clips on disk now. */
+  get cacheClips(): number {
+    return this.#lru.size;
+  }
+
   /**
    * Reads what an earlier run left in the cache, oldest use first (a file's access time is its
    * last use), drops half-written files and trims the cache to the cap.

@@ -29,8 +29,17 @@ export interface MutationServiceDeps {
   now: () => Date;
   timeZone: () => string;
   hasConsent: (residentId: string) => boolean;
-  /** Called after commit with the committed changes, in commit order. */
-  committed: (after: number, cursor: number, changes: LoggedChange[], effects: Effect[]) => void;
+  /**
+   * Called after commit with the committed changes, in commit order. `receivedMs` is when the
+   * batch's oldest mutation arrived (`performance.now()`), for the push-latency metric.
+   */
+  committed: (
+    after: number,
+    cursor: number,
+    changes: LoggedChange[],
+    effects: Effect[],
+    receivedMs: number,
+  ) => void;
   /**
    * Wraps each handler before it runs. Tests use it to inject faults (a handler that throws on
    * its first attempts); production passes nothing.
@@ -62,6 +71,8 @@ interface Job {
   name: MutationName;
   args: unknown;
   resolve: (r: MutateResult) => void;
+  /** `performance.now()` when it was queued. */
+  receivedMs: number;
 }
 
 interface Done {
@@ -104,6 +115,9 @@ export class MutationService {
   #running = false;
   #scheduled = false;
   #internalFailures = 0;
+  /** Set by `drain()`: the server is shutting down and takes no new mutations. */
+  #closing = false;
+  #idle: (() => void)[] = [];
 
   constructor(private readonly deps: MutationServiceDeps) {}
 
@@ -128,6 +142,10 @@ export class MutationService {
     const parsed = def.args.safeParse(args);
     if (!parsed.success)
       return Promise.resolve(rejected('invalid', `${name}: ${describeZodError(parsed.error)}`));
+    // Shutting down: no answer at all, so the client keeps the mutation in its outbox and sends it
+    // again to the next server (an unanswered mutation is resent, protocol section 9). Answering
+    // it here could only be a guess; storing it after `drain()` would race the store's close.
+    if (this.#closing) return new Promise<never>(() => undefined);
     return new Promise((resolve) => {
       this.#queue.push({
         principal,
@@ -136,6 +154,7 @@ export class MutationService {
         name,
         args: parsed.data,
         resolve,
+        receivedMs: performance.now(),
       });
       this.#schedule();
     });
@@ -148,6 +167,16 @@ export class MutationService {
    * a whole transaction in the microtasks of the first socket's read, and every mutation would
    * commit — and push to every connected client — on its own.
    */
+  /**
+   * Graceful shutdown: takes no new mutations from now on, and resolves once every mutation
+   * already queued has committed (or failed) and been answered.
+   */
+  drain(): Promise<void> {
+    this.#closing = true;
+    if (!this.#running && !this.#scheduled && this.#queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#idle.push(resolve));
+  }
+
   #schedule(): void {
     if (this.#running || this.#scheduled) return;
     this.#scheduled = true;
@@ -184,12 +213,14 @@ export class MutationService {
           const changes = done.flatMap((d) => d.changes);
           const effects = done.flatMap((d) => d.effects);
           const cursor = changes.reduce((max, c) => Math.max(max, c.seq), first.after);
-          this.deps.committed(first.after, cursor, changes, effects);
+          const receivedMs = Math.min(...batch.map((j) => j.receivedMs));
+          this.deps.committed(first.after, cursor, changes, effects, receivedMs);
         }
         for (const d of done) d.job.resolve(d.outcome);
       }
     } finally {
       this.#running = false;
+      if (this.#queue.length === 0) for (const idle of this.#idle.splice(0)) idle();
     }
   }
 

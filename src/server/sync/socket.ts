@@ -19,6 +19,7 @@ import {
   unlockFailed,
   type ClientToServerEvents,
   type ConnectErrorCode,
+  type MutateResult,
   type ServerToClientEvents,
 } from '../../protocol/index.js';
 import {
@@ -33,6 +34,7 @@ import { hashToken } from '../auth/tokens.js';
 import { readHead } from '../store/store.js';
 import { viewKey } from './view-key.js';
 import type { Logger } from '../logger.js';
+import type { ServerMetrics } from '../metrics/server-metrics.js';
 import type { Store } from '../store/store.js';
 import {
   DEFAULT_COOL_OFF_MS,
@@ -105,6 +107,12 @@ function connectError(
   return err;
 }
 
+/** The `name` a mutate payload claims (checked against the catalogue by the metrics). */
+const nameOf = (payload: unknown): unknown =>
+  typeof payload === 'object' && payload !== null
+    ? (payload as { name?: unknown }).name
+    : undefined;
+
 /** Is the JSON of an event's arguments over the limit, counted in UTF-8 bytes as documented? */
 function tooBig(args: unknown[]): boolean {
   return jsonBytes(args.filter((a) => typeof a !== 'function')) > MAX_EVENT_BYTES;
@@ -123,6 +131,8 @@ export interface SyncDeps {
   centreId: () => string;
   /** Events per connection (a token bucket) by role; null turns the limit off. */
   eventBudget: EventBudgets | null;
+  /** Counts every answer to `mutate` and times pulls and mutations (GET /metrics). */
+  metrics?: Pick<ServerMetrics, 'mutationAnswered' | 'pullServed'>;
 }
 
 export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTarget } {
@@ -204,6 +214,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       const [event, ...args] = packet;
       const ack = args[args.length - 1];
       const reply = (r: unknown): void => {
+        if (event === 'mutate') deps.metrics?.mutationAnswered(nameOf(args[0]), r as MutateResult);
         if (typeof ack === 'function') (ack as (r: unknown) => void)(r);
       };
       const answer = (message: string): void =>
@@ -250,6 +261,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       if (!parsed.success)
         return ack(rejected('invalid', 'pull needs { since: integer >= 0, limit?: 1..1000 }.'));
       const { since, limit } = parsed.data;
+      const started = performance.now();
       stillAllowed()
         .then((allowed) => {
           if (!allowed) return;
@@ -263,7 +275,10 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
             viewer,
             facts,
             view,
-          ).then(ack);
+          ).then((page) => {
+            deps.metrics?.pullServed((performance.now() - started) / 1000);
+            ack(page);
+          });
         })
         .catch((err: unknown) => {
           logger.error({ err }, 'pull failed');
@@ -274,12 +289,19 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     });
 
     socket.on('mutate', (req, ack) => {
+      const started = performance.now();
+      const answer = (r: MutateResult): void => {
+        deps.metrics?.mutationAnswered(nameOf(req), r, (performance.now() - started) / 1000);
+        ack(r);
+      };
       stillAllowed()
-        .then((allowed) => (allowed ? deps.mutations.mutate(principal, req).then(ack) : undefined))
+        .then((allowed) =>
+          allowed ? deps.mutations.mutate(principal, req).then(answer) : undefined,
+        )
         .catch((err: unknown) => {
           // Never final: the kiosk keeps the mutation and sends it again (failure case 16).
           logger.error({ err }, 'mutate failed');
-          ack(
+          answer(
             retryLater('internal', 'The server could not apply this mutation.', INTERNAL_RETRY_MS),
           );
         });

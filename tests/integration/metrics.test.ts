@@ -1,0 +1,111 @@
+/**
+ * GET /metrics (issue 8 §4): Prometheus text through prom-client, one registry per server, only
+ * for this machine or the metrics token; /healthz says only "ok".
+ */
+import { randomUUID } from 'node:crypto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { activity, seedResidents } from '../helpers/fixtures.js';
+import {
+  apply,
+  mutate,
+  pull,
+  rawEmitWithAck,
+  startTestServer,
+  type TestServer,
+} from '../helpers/test-server.js';
+
+const servers: TestServer[] = [];
+afterEach(async () => {
+  for (const t of servers.splice(0)) await t.close();
+});
+
+async function server(opts: Parameters<typeof startTestServer>[0] = {}): Promise<TestServer> {
+  const t = await startTestServer(opts);
+  servers.push(t);
+  return t;
+}
+
+/** The value of one sample line, e.g. `citizen_guide_connected_clients{role="kiosk"}`. */
+function sample(text: string, name: string): number | undefined {
+  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  return line === undefined ? undefined : Number(line.slice(name.length + 1));
+}
+
+describe('the metrics a server reports', () => {
+  it('counts clients by role, answers by mutation and code, latencies, the change log and the process', async () => {
+    const t = await server();
+    const staff = await t.staff();
+    await seedResidents(staff, 1);
+    await apply(staff, 'activity.put', activity('a1', { capacity: 1, waitlist: false }));
+    const kiosk = await t.connect(await t.kioskToken());
+    await t.connect(await t.kioskToken('Second'));
+    expect(await mutate(kiosk, 'signup.add', { activityId: 'a1', residentId: 'r1' })).toMatchObject(
+      { status: 'applied' },
+    );
+    // A kiosk may not write activities: rejected/forbidden.
+    expect(await mutate(kiosk, 'activity.put', activity('a2'))).toMatchObject({
+      code: 'forbidden',
+    });
+    // A name outside the catalogue is counted as "unknown", never as the name sent.
+    const bogus = `x.${randomUUID()}`;
+    expect(
+      await rawEmitWithAck(kiosk, 'mutate', [{ id: randomUUID(), name: bogus, args: {} }]),
+    ).toMatchObject({ code: 'invalid' });
+    await pull(kiosk, 0);
+
+    const text = await t.server.metrics.text();
+    expect(t.server.metrics.contentType).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(text, 'citizen_guide_connected_clients{role="kiosk"}')).toBe(2);
+    expect(sample(text, 'citizen_guide_connected_clients{role="staff"}')).toBe(1);
+    expect(sample(text, 'citizen_guide_connected_clients{role="relative"}')).toBe(0);
+    expect(
+      sample(
+        text,
+        'citizen_guide_mutation_answers_total{mutation="signup.add",status="applied",code=""}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'citizen_guide_mutation_answers_total{mutation="activity.put",status="rejected",code="forbidden"}',
+      ),
+    ).toBe(1);
+    expect(
+      sample(
+        text,
+        'citizen_guide_mutation_answers_total{mutation="unknown",status="rejected",code="invalid"}',
+      ),
+    ).toBe(1);
+    expect(text).not.toContain(bogus);
+    // seedResidents + activity.put + signup.add: each applied and answered, timed.
+    expect(sample(text, 'citizen_guide_mutate_seconds_count')).toBeGreaterThanOrEqual(5);
+    expect(sample(text, 'citizen_guide_pull_seconds_count')).toBe(1);
+    expect(sample(text, 'citizen_guide_push_seconds_count')).toBeGreaterThanOrEqual(3);
+    const head = sample(text, 'citizen_guide_change_log_head');
+    expect(head).toBeGreaterThan(0);
+    expect(sample(text, 'citizen_guide_change_log_rows')).toBeGreaterThan(0);
+    expect(sample(text, 'citizen_guide_mutations_applied')).toBeGreaterThanOrEqual(4);
+    expect(sample(text, 'citizen_guide_mutations_failed')).toBe(0);
+    expect(sample(text, 'citizen_guide_speech_cache_bytes')).toBe(0);
+    expect(sample(text, 'citizen_guide_speech_cache_clips')).toBe(0);
+    expect(sample(text, 'citizen_guide_speech_renders')).toBe(0);
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).toMatch(/^citizen_guide_uptime_seconds \d+$/m);
+  });
+
+  it('keeps each server its own numbers when two run in one process', async () => {
+    const a = await server();
+    const b = await server();
+    await a.connect(await a.kioskToken());
+    expect(
+      sample(await a.server.metrics.text(), 'citizen_guide_connected_clients{role="kiosk"}'),
+    ).toBe(1);
+    expect(
+      sample(await b.server.metrics.text(), 'citizen_guide_connected_clients{role="kiosk"}'),
+    ).toBe(0);
+  });
+
+  it('refuses a metrics token too short to protect anything', async () => {
+    await expect(startTestServer({ metricsToken: 'short' })).rejects.toThrow(/at least 16/);
+  });
+});
