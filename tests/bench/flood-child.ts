@@ -12,6 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { PROTOCOL_VERSION, SYNC_NAMESPACE } from '../../src/protocol/index.js';
+import { openRawWebSocket } from '../helpers/raw-websocket.js';
 
 export interface FloodPlan {
   url: string;
@@ -23,6 +24,11 @@ export interface FloodPlan {
   durationMs: number;
   /** The activities the `signup.add` events name, `a0`…: one resident, `r1`. */
   activities: number;
+  /**
+   * A hand-written WebSocket on TCP that reads no answers and ignores the close frame, writing
+   * `burst` events whenever the kernel takes the last ones (answers are not counted).
+   */
+  raw?: boolean;
 }
 
 export interface FloodCounts {
@@ -72,8 +78,34 @@ function open(url: string, token: string): Promise<Socket> {
   });
 }
 
+const signUp = (id: number, activities: number): string =>
+  `{"id":"${randomUUID()}","name":"signup.add","args":{"activityId":"a${id % activities}","residentId":"r1"}}`;
+
+/** The raw flooder until `until`: as fast as TCP takes it, reconnecting when cut off. */
+async function rawFloodFrom(plan: FloodPlan, token: string, until: number): Promise<void> {
+  let n = 0;
+  while (performance.now() < until) {
+    const ws = await openRawWebSocket(plan.url, token).catch(() => null);
+    if (!ws) {
+      counts.connectFailures++;
+      await new Promise((r) => setTimeout(r, 50));
+      continue;
+    }
+    while (!ws.isClosed() && performance.now() < until) {
+      const frames = Array.from(
+        { length: plan.burst },
+        () => `42${SYNC_NAMESPACE},${++n}["mutate",${signUp(n, plan.activities)}]`,
+      );
+      if (await ws.send(frames)) counts.sent += plan.burst;
+    }
+    if (ws.isClosed()) counts.disconnects++;
+    ws.destroy();
+  }
+}
+
 /** One flooding kiosk until `until` (performance.now()). */
 async function floodFrom(plan: FloodPlan, token: string, until: number): Promise<void> {
+  if (plan.raw) return rawFloodFrom(plan, token, until);
   let n = 0;
   while (performance.now() < until) {
     let socket: Socket;
@@ -92,8 +124,7 @@ async function floodFrom(plan: FloodPlan, token: string, until: number): Promise
         if (performance.now() >= until || !socket.connected) return;
         for (let i = 0; i < plan.burst; i++) {
           const id = ++n;
-          const body = `{"id":"${randomUUID()}","name":"signup.add","args":{"activityId":"a${id % plan.activities}","residentId":"r1"}}`;
-          engine.write(`2${SYNC_NAMESPACE},${id}["mutate",${body}]`);
+          engine.write(`2${SYNC_NAMESPACE},${id}["mutate",${signUp(id, plan.activities)}]`);
         }
         counts.sent += plan.burst;
         inFlight += plan.burst;
