@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Citizen Guide needs on a fresh Debian machine: npm packages and espeak-ng (always:
 # the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
-# tests and the browser benchmark) and python3-socketio (the independent protocol client). Safe to
-# run again: it skips what is already there.
+# tests and the browser benchmark), python3-socketio (the independent protocol client) and
+# systemd-analyze (the service unit's check). Safe to run again: it skips what is already there.
+# It says what it is doing while npm is quiet for minutes, and how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -14,20 +15,48 @@ if [ "$mode" != "--demo" ]; then
   [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
   /usr/bin/python3 -c 'import socketio, requests, websocket' 2>/dev/null ||
     apt_packages+=(python3-socketio python3-requests python3-websocket)
+  command -v systemd-analyze >/dev/null 2>&1 || apt_packages+=(systemd)
 fi
 
+# Every SETUP_HEARTBEAT seconds (default 30) while "$@" runs: a line saying it is still at it.
+with_heartbeat() {
+  local started=$SECONDS what=$1
+  shift
+  "$@" &
+  local pid=$!
+  while ! wait_for "$pid" "${SETUP_HEARTBEAT:-30}"; do
+    echo "setup: still $what ($((SECONDS - started)) s so far)"
+  done
+  wait "$pid"
+}
+# True once process $1 has ended (its status is collected by the caller's wait), false after $2 s.
+wait_for() {
+  local pid=$1 deadline=$((SECONDS + $2))
+  while kill -0 "$pid" 2>/dev/null; do
+    [ "$SECONDS" -ge "$deadline" ] && return 1
+    sleep 1
+  done
+  return 0
+}
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
-  echo "setup: installing Debian packages: ${apt_packages[*]}"
+  echo "setup: installing Debian packages: ${apt_packages[*]} (about a minute)"
   sudo_cmd=()
   [ "$(id -u)" = 0 ] || sudo_cmd=(sudo)
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
+  echo "setup: Debian packages installed"
 fi
 
 # npm ci when node_modules is missing or older than the lock file (better-sqlite3 compiles from
 # source here: about 90 s the first time).
 if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  echo "setup: installing npm packages (npm ci)"
-  npm ci --no-audit --no-fund
+  started=$SECONDS
+  echo "setup: installing npm packages (npm ci). This takes about 3-4 minutes on a 2-core machine,"
+  echo "       mostly quiet: better-sqlite3 (the database) compiles from source with g++."
+  with_heartbeat "installing npm packages" npm ci --no-audit --no-fund
+  echo "setup: npm packages installed in $((SECONDS - started)) s."
+  echo "       npm's warnings that packages 'have install scripts not yet covered by allowScripts'"
+  echo "       are expected and harmless: the scripts did run. There is nothing to approve."
 fi
 echo "setup: ready"
