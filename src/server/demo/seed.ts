@@ -29,6 +29,9 @@ import { storeDemoPictures, type DemoPictures } from './pictures.js';
 
 export const DEMO_TIME_ZONE = 'Europe/Copenhagen';
 
+/** The demo shows this many days from today. */
+export const DEMO_DAYS = 7;
+
 /** The demo resident with a PIN, so the PIN flow can be tried on the kiosk. */
 export const DEMO_PIN_RESIDENT = { id: 'r-bent', name: 'Bent', pin: '1234' } as const;
 
@@ -104,6 +107,7 @@ export async function seedDemo(
     const put = async <T extends EntityType>(type: T, record: EntityOf<T>): Promise<void> => {
       await w.put(type, entitySchemas[type].parse(record) as EntityOf<T>);
     };
+    const day: DayContext = { put, photo, pictures, at };
     await put('centre', { id: 'centre', name: 'Bostedet Solsikken', timeZone: tz });
     await put('group', { id: 'g-birk', name: 'Birkehuset' });
     await put('group', { id: 'g-eg', name: 'Egehuset' });
@@ -123,145 +127,7 @@ export async function seedDemo(
     }
     await setPinHash(trx, DEMO_PIN_RESIDENT.id, pinHash);
 
-    for (let d = 0; d < 7; d++) {
-      const date = addDaysToDate(today, d);
-      for (const group of ['g-birk', 'g-eg']) {
-        for (const [j, [time, title, pictogram]] of dayPlan.entries()) {
-          const item: DayItem = {
-            id: `di-${group}-${date}-${j}`,
-            residentId: null,
-            groupId: group,
-            date,
-            start: time,
-            end: dayPlan[j + 1]?.[0] ?? '23:00',
-            title,
-            pictogram,
-            changedOn: null,
-          };
-          await put('dayitem', item);
-        }
-      }
-      await put('dayitem', {
-        id: `di-anna-${date}`,
-        residentId: 'r-anna',
-        groupId: null,
-        date,
-        start: '11:00',
-        end: '11:45',
-        title: 'Fysioterapi',
-        pictogram: 'physio',
-        changedOn: null,
-      });
-      // Bent has a PIN: his own item reaches a kiosk only after he types it (resident.unlock).
-      await put('dayitem', {
-        id: `di-bent-${date}`,
-        residentId: 'r-bent',
-        groupId: null,
-        date,
-        start: '13:30',
-        end: '14:00',
-        title: 'Frisør',
-        pictogram: 'hairdresser',
-        changedOn: null,
-      });
-
-      const [dish, allergens, kind] = dishes[d % dishes.length] ?? ['Dagens ret', [], 'meatballs'];
-      const meals: Meal[] = [
-        {
-          id: `m-${date}-breakfast`,
-          date,
-          slot: 'breakfast',
-          dish: 'Havregryn og brød',
-          description: '',
-          allergens: ['gluten', 'mælk'],
-          photo: pictures?.dish('porridge') ?? null,
-          pictogram: 'breakfast',
-        },
-        {
-          id: `m-${date}-lunch`,
-          date,
-          slot: 'lunch',
-          dish: 'Smørrebrød',
-          description: 'Rugbrød med pålæg',
-          allergens: ['gluten'],
-          photo: pictures?.dish('open-sandwiches') ?? null,
-          pictogram: 'lunch',
-        },
-        {
-          id: `m-${date}-dinner`,
-          date,
-          slot: 'dinner',
-          dish,
-          description: '',
-          allergens,
-          photo: pictures?.dish(kind) ?? null,
-          pictogram: 'dinner',
-        },
-      ];
-      for (const m of meals) await put('meal', m);
-
-      const staff = (names: string[]): string => names[d % names.length] ?? 'Ole';
-      const birk = staff(['Mette', 'Søren', 'Lene']);
-      const eg = staff(['Ali', 'Pia', 'Jens']);
-      const evening = staff(['Hanne', 'Kim', 'Tina']);
-      const shifts: Shift[] = [
-        {
-          id: `s-${date}-am-birk`,
-          staffName: birk,
-          photo: photo(birk),
-          start: at(date, '07:00'),
-          end: at(date, '15:00'),
-          groupId: 'g-birk',
-        },
-        {
-          id: `s-${date}-am-eg`,
-          staffName: eg,
-          photo: photo(eg),
-          start: at(date, '07:00'),
-          end: at(date, '15:00'),
-          groupId: 'g-eg',
-        },
-        {
-          id: `s-${date}-pm`,
-          staffName: evening,
-          photo: photo(evening),
-          start: at(date, '15:00'),
-          end: at(date, '23:00'),
-          groupId: null,
-        },
-        {
-          id: `s-${date}-night`,
-          staffName: 'Ole',
-          photo: photo('Ole'),
-          start: at(date, '23:00'),
-          end: at(addDaysToDate(date, 1), '07:00'),
-          groupId: null,
-        },
-      ];
-      for (const s of shifts) await put('shift', s);
-
-      for (const [k, [title, pictogram, place, from, to, capacity]] of activities.entries()) {
-        if ((d + k) % 2 === 1) continue;
-        const a: Activity = {
-          id: `a-${date}-${k}`,
-          title,
-          description: '',
-          pictogram,
-          place,
-          start: at(date, from),
-          end: at(date, to),
-          capacity,
-          waitlist: k !== 3,
-          signupDeadline: k === 4 ? at(addDaysToDate(date, -1), '12:00') : null,
-          audience: { kind: 'all' },
-          recurrence: null,
-          seriesId: null,
-          confirmedCount: 0,
-          waitlistCount: 0,
-        };
-        await put('activity', a);
-      }
-    }
+    for (let d = 0; d < DEMO_DAYS; d++) await putDay(day, addDaysToDate(today, d), d);
 
     await put('resource', {
       id: 'res-washer',
@@ -306,4 +172,158 @@ export async function seedDemo(
     await w.flush();
   });
   return true;
+}
+
+export type Put = <T extends EntityType>(type: T, record: EntityOf<T>) => Promise<void>;
+
+export interface DayContext {
+  put: Put;
+  photo: (name: string) => string | null;
+  pictures: DemoPictures | null;
+  /** The instant of a local time on a date in the demo's time zone, as ISO text. */
+  at: (date: string, time: string) => string;
+}
+
+/** One day of the demo: day structure, meals, duty roster, activities; `d` varies the menu. */
+export async function putDay(
+  { put, photo, pictures, at }: DayContext,
+  date: string,
+  d: number,
+): Promise<void> {
+  for (const group of ['g-birk', 'g-eg']) {
+    for (const [j, [time, title, pictogram]] of dayPlan.entries()) {
+      const item: DayItem = {
+        id: `di-${group}-${date}-${j}`,
+        residentId: null,
+        groupId: group,
+        date,
+        start: time,
+        end: dayPlan[j + 1]?.[0] ?? '23:00',
+        title,
+        pictogram,
+        changedOn: null,
+      };
+      await put('dayitem', item);
+    }
+  }
+  await put('dayitem', {
+    id: `di-anna-${date}`,
+    residentId: 'r-anna',
+    groupId: null,
+    date,
+    start: '11:00',
+    end: '11:45',
+    title: 'Fysioterapi',
+    pictogram: 'physio',
+    changedOn: null,
+  });
+  // Bent has a PIN: his own item reaches a kiosk only after he types it (resident.unlock).
+  await put('dayitem', {
+    id: `di-bent-${date}`,
+    residentId: 'r-bent',
+    groupId: null,
+    date,
+    start: '13:30',
+    end: '14:00',
+    title: 'Frisør',
+    pictogram: 'hairdresser',
+    changedOn: null,
+  });
+
+  const [dish, allergens, kind] = dishes[d % dishes.length] ?? ['Dagens ret', [], 'meatballs'];
+  const meals: Meal[] = [
+    {
+      id: `m-${date}-breakfast`,
+      date,
+      slot: 'breakfast',
+      dish: 'Havregryn og brød',
+      description: '',
+      allergens: ['gluten', 'mælk'],
+      photo: pictures?.dish('porridge') ?? null,
+      pictogram: 'breakfast',
+    },
+    {
+      id: `m-${date}-lunch`,
+      date,
+      slot: 'lunch',
+      dish: 'Smørrebrød',
+      description: 'Rugbrød med pålæg',
+      allergens: ['gluten'],
+      photo: pictures?.dish('open-sandwiches') ?? null,
+      pictogram: 'lunch',
+    },
+    {
+      id: `m-${date}-dinner`,
+      date,
+      slot: 'dinner',
+      dish,
+      description: '',
+      allergens,
+      photo: pictures?.dish(kind) ?? null,
+      pictogram: 'dinner',
+    },
+  ];
+  for (const m of meals) await put('meal', m);
+
+  const staff = (names: string[]): string => names[d % names.length] ?? 'Ole';
+  const birk = staff(['Mette', 'Søren', 'Lene']);
+  const eg = staff(['Ali', 'Pia', 'Jens']);
+  const evening = staff(['Hanne', 'Kim', 'Tina']);
+  const shifts: Shift[] = [
+    {
+      id: `s-${date}-am-birk`,
+      staffName: birk,
+      photo: photo(birk),
+      start: at(date, '07:00'),
+      end: at(date, '15:00'),
+      groupId: 'g-birk',
+    },
+    {
+      id: `s-${date}-am-eg`,
+      staffName: eg,
+      photo: photo(eg),
+      start: at(date, '07:00'),
+      end: at(date, '15:00'),
+      groupId: 'g-eg',
+    },
+    {
+      id: `s-${date}-pm`,
+      staffName: evening,
+      photo: photo(evening),
+      start: at(date, '15:00'),
+      end: at(date, '23:00'),
+      groupId: null,
+    },
+    {
+      id: `s-${date}-night`,
+      staffName: 'Ole',
+      photo: photo('Ole'),
+      start: at(date, '23:00'),
+      end: at(addDaysToDate(date, 1), '07:00'),
+      groupId: null,
+    },
+  ];
+  for (const s of shifts) await put('shift', s);
+
+  for (const [k, [title, pictogram, place, from, to, capacity]] of activities.entries()) {
+    if ((d + k) % 2 === 1) continue;
+    const a: Activity = {
+      id: `a-${date}-${k}`,
+      title,
+      description: '',
+      pictogram,
+      place,
+      start: at(date, from),
+      end: at(date, to),
+      capacity,
+      waitlist: k !== 3,
+      signupDeadline: k === 4 ? at(addDaysToDate(date, -1), '12:00') : null,
+      audience: { kind: 'all' },
+      recurrence: null,
+      seriesId: null,
+      confirmedCount: 0,
+      waitlistCount: 0,
+    };
+    await put('activity', a);
+  }
 }
