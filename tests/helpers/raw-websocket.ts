@@ -24,9 +24,9 @@ function frame(text: string): Buffer {
   const mask = randomBytes(4);
   for (let i = 0; i < payload.length; i++) payload[i] = (payload[i] ?? 0) ^ (mask[i & 3] ?? 0);
   const n = payload.length;
+  if (n > 0xffff) throw new Error('frame too long for this helper');
   const header =
     n < 126 ? Buffer.from([0x81, 0x80 | n]) : Buffer.from([0x81, 0x80 | 126, n >> 8, n & 0xff]);
-  if (n > 0xffff) throw new Error('frame too long for this helper');
   return Buffer.concat([header, mask, payload]);
 }
 
