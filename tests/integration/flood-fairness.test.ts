@@ -246,6 +246,32 @@ describe('a kiosk closed for flooding', () => {
   });
 });
 
+describe('a kiosk flooding over HTTP long-polling', () => {
+  it('is closed and refused the same way, and another kiosk is not disturbed', async () => {
+    t = await startTestServer();
+    const token = await t.kioskToken('polling flooder');
+    const other = await t.connect(await t.kioskToken('other'));
+    const flooder = await connectSocket(t.url, token, PROTOCOL_VERSION, {
+      transports: ['polling'],
+    });
+    expect(flooder.io.engine.transport.name).toBe('polling');
+    const lost = new Promise<string>((resolve) => flooder.once('disconnect', resolve));
+    // 1,000 at once: one POST carries them all, past the 60 + 180 that close a kiosk.
+    const answers = Array.from({ length: 1000 }, () =>
+      mutate(flooder, 'signup.add', { activityId: 'a1', residentId: 'r1' }).catch(
+        (err: Error) => err.message,
+      ),
+    );
+    expect(await lost).toBe('io server disconnect');
+    expect(
+      (await Promise.all(answers)).filter((a) => a === 'socket has been disconnected').length,
+    ).toBeGreaterThan(0);
+    expect(await handshake(t.url, token)).toMatchObject({ code: 'rate_limited' });
+    expect(other.connected).toBe(true);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+});
+
 describe('a flooding peer that ignores the close frame', () => {
   it('has its TCP connection closed within seconds, instead of being read until a 30 s timeout', async () => {
     t = await startTestServer();
