@@ -8,3 +8,16 @@ export function cli(...args: string[]): { status: number | null; out: string } {
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
+
+/** `cli`, with `input` piped to its standard input (a password, as a script would give it). */
+export function cliWithInput(
+  input: string,
+  ...args: string[]
+): { status: number | null; out: string } {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    input,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
+}

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../store/schema.js';
 import { markDeviceRevoked } from '../store/secrets.js';
+import { auditLogin } from './account-audit.js';
 import {
   DUMMY_HASH,
   hashPassword,
@@ -70,23 +71,86 @@ export async function createUser(
   return id;
 }
 
+/** Sets a user's password (at least 8 characters); throws `not_found` for an unknown user. */
 export async function setPassword(
   db: Kysely<Database>,
   username: string,
   password: string,
 ): Promise<void> {
-  await db
+  if (password.length < 8)
+    throw new AccountError('invalid', 'A password needs at least 8 characters.');
+  const res = await db
     .updateTable('app_user')
     .set({ password_hash: await hashPassword(password) })
     .where('username', '=', username)
-    .execute();
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) === 0) throw unknownUser(username);
 }
 
+const unknownUser = (username: string): AccountError =>
+  new AccountError('not_found', `There is no user "${username}".`, 404);
+
+/**
+ * Disables or enables a login. Disabling also ends the user's sessions, so enabling them later
+ * does not bring an old session back; a running server closes their sockets within its sweep.
+ */
+export async function setUserDisabled(
+  db: Kysely<Database>,
+  username: string,
+  disabled: boolean,
+): Promise<{ id: string; sessions: number }> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', username)
+      .executeTakeFirst();
+    if (!user) throw unknownUser(username);
+    await trx
+      .updateTable('app_user')
+      .set({ disabled: disabled ? 1 : 0 })
+      .where('id', '=', user.id)
+      .execute();
+    const sessions = disabled ? await revokeSessionsOf(trx, user.id) : 0;
+    return { id: user.id, sessions };
+  });
+}
+
+/** Ends every session of a user (all devices); returns the user id and how many were open. */
+export async function revokeUserSessions(
+  db: Kysely<Database>,
+  username: string,
+): Promise<{ id: string; sessions: number }> {
+  const user = await db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  if (!user) throw unknownUser(username);
+  return { id: user.id, sessions: await revokeSessionsOf(db, user.id) };
+}
+
+async function revokeSessionsOf(db: Kysely<Database>, userId: string): Promise<number> {
+  const res = await db
+    .updateTable('session')
+    .set({ revoked: 1 })
+    .where('user_id', '=', userId)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/**
+ * Checks a password and opens a session. Every outcome is audited (account-audit.ts: `login`,
+ * `login.failed`, `login.refused` for a disabled user), with the client address when the caller
+ * gives it, never the password. A wrong password and a disabled user get the same answer.
+ */
 export async function login(
   db: Kysely<Database>,
   username: string,
   password: string,
   now = new Date(),
+  client: { from?: string } = {},
 ): Promise<{
   token: string;
   role: string;
@@ -104,6 +168,16 @@ export async function login(
     ? await verifyPassword(password, user.password_hash)
     : (await verifyPassword(password, DUMMY_HASH), false);
   if (!user || !ok || user.disabled) {
+    await auditLogin(db, now, {
+      action: !user || !ok ? 'login.failed' : 'login.refused',
+      userId: user?.id ?? null,
+      // An unknown name is not written down: it is often a password typed in the wrong field.
+      detail: {
+        ...(user ? { username: user.username } : {}),
+        reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'disabled',
+        ...client,
+      },
+    });
     throw new AccountError('bad_credentials', 'Wrong username or password.', 401);
   }
   // A hash made with older, cheaper parameters is brought up to today's at the first login that
@@ -128,6 +202,11 @@ export async function login(
       revoked: 0,
     })
     .execute();
+  await auditLogin(db, now, {
+    action: 'login',
+    userId: user.id,
+    detail: { username: user.username, ...client },
+  });
   return { token, role: user.role, userId: user.id, displayName: user.display_name, expiresAt };
 }
 

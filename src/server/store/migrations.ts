@@ -189,14 +189,16 @@ const migrations: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
-export async function migrate(db: Kysely<Database>): Promise<void> {
+/** Runs the migrations this database has not had; returns their names, in the order run. */
+export async function migrate(db: Kysely<Database>): Promise<string[]> {
   // Migrations are added on parallel branches: a database that already ran a later-named one
   // must still run one merged after it, instead of refusing to start.
-  const { error } = await new Migrator({
+  const { error, results } = await new Migrator({
     db,
     provider,
     allowUnorderedMigrations: true,
   }).migrateToLatest();
   if (error)
     throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

@@ -15,7 +15,10 @@ export const DB_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`] as const;
  * the single writer; `synchronous = NORMAL` in WAL mode still never loses a committed transaction
  * to a process crash (only, at worst, the last ones to a power cut).
  */
-export async function openSqlite(dataDir: string): Promise<Kysely<Database>> {
+export async function openSqlite(
+  dataDir: string,
+  opts: { migrate?: boolean } = {},
+): Promise<Kysely<Database>> {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = join(dataDir, DB_FILE);
   // Create the file 0600 before SQLite does (it would make it 0644); SQLite gives the -wal and
@@ -29,7 +32,8 @@ export async function openSqlite(dataDir: string): Promise<Kysely<Database>> {
   const db = new Kysely<Database>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
   });
-  await migrate(db);
+  // The `migrate` command opens without, to run and report the migrations itself.
+  if (opts.migrate !== false) await migrate(db);
   return db;
 }
 

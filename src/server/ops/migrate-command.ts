@@ -1,0 +1,25 @@
+/**
+ * `migrate`: brings the database to this version's schema and says which migrations ran. The
+ * server runs the same at start; running it first lets an upgrade be checked (and a failure
+ * seen) before the service starts. Going back is restoring the backup taken before (README).
+ */
+import { migrate } from '../store/migrations.js';
+import { openSqlite } from '../store/sqlite.js';
+
+export async function migrateCommand(
+  dataDir: string,
+  out: (line: string) => void,
+): Promise<number> {
+  const db = await openSqlite(dataDir, { migrate: false });
+  try {
+    const applied = await migrate(db);
+    if (applied.length === 0) out(`The database in ${dataDir} is up to date; no migration ran.`);
+    else {
+      out(`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to ${dataDir}:`);
+      for (const name of applied) out(`  ${name}`);
+    }
+    return 0;
+  } finally {
+    await db.destroy();
+  }
+}
