@@ -285,20 +285,23 @@ export class SyncEngine {
       this.setStatus({ state: code, offlineSince: this.status.offlineSince ?? this.opts.now() });
       return;
     }
-    this.log.warn?.('connect error', { error: err.message });
+    this.log.warn?.('connect error', { error: err.message, code });
     this.setStatus({ state: 'offline', offlineSince: this.status.offlineSince ?? this.opts.now() });
+    // The server asked us to wait (a cool-off after this token sent far too much): not sooner.
+    const wait = isRecord(data) && typeof data.retryAfterMs === 'number' ? data.retryAfterMs : 0;
     // A middleware error of another kind leaves socket.io inactive; keep trying, jittered.
-    if (this.socket && !this.socket.active) this.scheduleReconnect();
+    if (this.socket && !this.socket.active) this.scheduleReconnect(wait);
   }
 
-  private scheduleReconnect(): void {
+  private scheduleReconnect(atLeastMs = 0): void {
     this.connectFailures++;
+    const delay = backoffDelay(this.connectFailures, this.opts.backoff, this.opts.random);
     this.setTimer(
       () => {
         const s = this.socket;
         if (this.running && s && !s.active) s.connect();
       },
-      backoffDelay(this.connectFailures, this.opts.backoff, this.opts.random),
+      Math.max(delay, Math.min(atLeastMs, 60_000)),
     );
   }
 

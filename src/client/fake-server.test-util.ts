@@ -133,6 +133,10 @@ export class FakeServer {
   readonly pulls: PullRequest[] = [];
   /** When set, the next handshakes fail with `connect_error` carrying this code. */
   refuse: string | null = null;
+  /** With `refuse`: the `retryAfterMs` the refusal carries (a cool-off), if any. */
+  refuseRetryAfterMs: number | null = null;
+  /** When each handshake was attempted (`performance.now()`). */
+  readonly handshakes: number[] = [];
   /** When false, connect() does nothing (the server is down). */
   up = true;
   /** The view key every page and push carries; change it to act out a consent change. */
@@ -166,11 +170,17 @@ export class FakeServer {
 
   handshake(s: FakeSocket): void {
     if (!this.up || !s.active) return;
+    this.handshakes.push(performance.now());
     if (this.refuse) {
       s.active = false; // a middleware error: socket.io does not retry by itself
       s.fire(
         'connect_error',
-        Object.assign(new Error(this.refuse), { data: { code: this.refuse } }),
+        Object.assign(new Error(this.refuse), {
+          data:
+            this.refuseRetryAfterMs === null
+              ? { code: this.refuse }
+              : { code: this.refuse, retryAfterMs: this.refuseRetryAfterMs },
+        }),
       );
       return;
     }

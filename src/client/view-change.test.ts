@@ -150,3 +150,21 @@ describe('a server restored from a backup', () => {
     expect(await cachedIds(r.db)).toEqual(freshIds(server));
   });
 });
+
+describe('a server that asks for a cool-off', () => {
+  it('is not asked again before the time it named', async () => {
+    const server = new FakeServer();
+    server.refuse = 'rate_limited';
+    server.refuseRetryAfterMs = 300;
+    const r = rig(server);
+    await r.engine.start();
+    await vi.waitFor(() => expect(server.handshakes.length).toBeGreaterThanOrEqual(2), {
+      timeout: 2000,
+    });
+    const [first = 0, second = 0] = server.handshakes;
+    expect(second - first).toBeGreaterThanOrEqual(290);
+    server.refuse = null;
+    await caughtUp(r);
+    expect(r.engine.getStatus().state).toBe('online');
+  });
+});
