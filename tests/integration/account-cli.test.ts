@@ -3,6 +3,8 @@
  * revoke sessions, with passwords from standard input (never the command line), each change and
  * every login outcome in the audit log, never a password there.
  */
+import { spawn, spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../../src/server/auth/accounts.js';
 import { openSqlite } from '../../src/server/store/sqlite.js';
@@ -10,6 +12,7 @@ import { cli, cliWithInput } from '../helpers/cli.js';
 import {
   connectSocket,
   disconnected,
+  freshDataDir,
   startTestServer,
   type TestServer,
 } from '../helpers/test-server.js';
@@ -326,5 +329,40 @@ describe('the audit log of logins', () => {
     const all = JSON.stringify(await auditOf(s.dataDir));
     for (const secret of [PASSWORD, 'wrong password 1', 'whatever 2', 'pa$$word-in-name'])
       expect(all).not.toContain(secret);
+  });
+});
+
+const hasScript = spawnSync('script', ['--version']).status === 0;
+
+describe('the password prompt at a terminal', () => {
+  it.skipIf(!hasScript)('asks twice without showing what is typed', async () => {
+    const dataDir = freshDataDir();
+    try {
+      // util-linux `script` gives the CLI a real terminal; answers are typed when asked for.
+      const child = spawn(
+        'script',
+        [
+          '-qec',
+          `${process.execPath} --import tsx src/server/cli.ts create-user --role staff --username tty-user --data ${dataDir}`,
+          '/dev/null',
+        ],
+        { stdio: ['pipe', 'pipe', 'pipe'] },
+      );
+      let screen = '';
+      let asked = 0;
+      child.stdout.on('data', (chunk: Buffer) => {
+        screen += chunk.toString('utf8');
+        const prompts = screen.match(/Password for tty-user( again)?: /g)?.length ?? 0;
+        for (; asked < prompts; asked++) child.stdin.write(`${PASSWORD}\r`);
+      });
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      expect(screen).toMatch(/Created staff "tty-user"/);
+      expect(code).toBe(0);
+      expect(asked).toBe(2);
+      expect(screen).not.toContain(PASSWORD);
+      expect(await loginWorks(dataDir, 'tty-user', PASSWORD)).toBe(true);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });

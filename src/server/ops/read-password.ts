@@ -47,10 +47,11 @@ function promptHidden(
   input: NodeJS.ReadStream,
   output: NodeJS.WritableStream,
 ): Promise<string> {
-  output.write(prompt);
+  // Echo off before the prompt shows, so nothing typed after it can appear on the screen.
   input.setRawMode(true);
   input.resume();
   input.setEncoding('utf8');
+  output.write(prompt);
   return new Promise((resolve, reject) => {
     let value = '';
     const done = (err: Error | null): void => {
