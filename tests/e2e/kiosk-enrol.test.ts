@@ -31,7 +31,9 @@ async function openWith(code: string, shot: string): Promise<string> {
     await kiosk.page.evaluate(() => localStorage.getItem('citizen-guide.kiosk-token')),
   ).toBeNull();
   await kiosk.check(shot);
-  const message = await kiosk.textOf(kiosk.page.locator('main p'));
+  const message = await kiosk.textOf(kiosk.page.locator('main p.problem'));
+  // A code that cannot work offers the field for a new one.
+  expect(await kiosk.page.getByLabel('Kode til skærmen').isVisible()).toBe(true);
   expect(kiosk.problems).toEqual([]);
   await kiosk.page.context().close();
   return message;
@@ -63,14 +65,21 @@ describe('kiosk enrolment', () => {
     expect(message).toBe('Koden findes ikke. Tjek koden, eller bed personalet om en ny kode.');
   });
 
-  it('a kiosk without a token and without a code asks for one', async () => {
+  it('a kiosk without a token and without a code asks for one, and enrols with one typed in', async () => {
     const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
     await kiosk.open(t.url);
     await kiosk.page.getByRole('heading', { name: 'Skærmen er ikke tilmeldt' }).waitFor();
-    expect(await kiosk.textOf(kiosk.page.locator('main p'))).toBe(
-      'Bed personalet om en kode til skærmen.',
+    expect(await kiosk.textOf(kiosk.page.locator('main p').first())).toBe(
+      'Bed personalet om en kode til skærmen, og skriv den her.',
     );
     await kiosk.check('13-not-enrolled');
+    const { code } = await enrolCode(t, 'Skrevet ind');
+    await kiosk.page.getByLabel('Kode til skærmen').fill(code.toLowerCase());
+    await kiosk.page.getByRole('button', { name: 'Tilmeld skærmen' }).click();
+    await kiosk.page.getByRole('button', { name: 'Hjem' }).first().waitFor();
+    expect(
+      await kiosk.page.evaluate(() => localStorage.getItem('citizen-guide.kiosk-token')),
+    ).not.toBeNull();
     expect(kiosk.problems).toEqual([]);
     await kiosk.page.context().close();
   });

@@ -9,7 +9,8 @@ import { db, useSync } from './use-sync.js';
 import { engineActions, KioskApp } from './kiosk-app.js';
 import type { DisplaySettings } from './settings.js';
 import type { Speaker } from './speech/speaker.js';
-import { enrolErrorText } from './enrol-words.js';
+import { EnrolForm } from './enrol-form.js';
+import { enrolErrorText, enrolText } from './enrol-words.js';
 
 type Problem = Extract<EnrolOutcome, { ok: false }>;
 
@@ -31,15 +32,17 @@ interface Props {
 
 export function App({ enrolCode, settings, speaker, i18n }: Props) {
   const [token, setToken] = useState<string | null>(readToken);
+  // The code from the address, then whatever staff type into the code field.
+  const [code, setCode] = useState<string | null>(enrolCode);
   const [enrolling, setEnrolling] = useState(enrolCode !== null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!enrolCode) return undefined;
+    if (!code) return undefined;
     let live = true;
     setEnrolling(true);
-    void enrolOnce(enrolCode).then((r) => {
+    void enrolOnce(code).then((r) => {
       if (!live) return;
       setEnrolling(false);
       if (r.ok) {
@@ -50,31 +53,35 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
     return () => {
       live = false;
     };
-  }, [enrolCode, attempt]);
+  }, [code, attempt]);
 
   // Never sync with an old token while a new code is being exchanged.
   const sync = useSync(enrolling ? null : token);
   const actions = useMemo(() => (sync.engine ? engineActions(sync.engine) : null), [sync.engine]);
 
+  const words = enrolText(settings.lang);
   if (enrolling)
     return (
-      <Message title="Skærmen tilmeldes">
-        <p>Et øjeblik.</p>
+      <Message title={words.enrolling}>
+        <p>{words.moment}</p>
       </Message>
     );
   if (problem) {
+    // A code that cannot work (used, expired, unknown) gets the field to type a new one.
+    const retry = problem.error === 'network' || problem.error === 'rate_limited';
     return (
-      <Message title="Skærmen blev ikke tilmeldt">
-        <p className="problem">{enrolErrorText(problem.error, problem.message)}</p>
+      <Message title={words.failed}>
+        <p className="problem">{enrolErrorText(problem.error, problem.message, settings.lang)}</p>
+        {!retry && <EnrolForm words={words} onCode={setCode} />}
         <div className="actions">
           {problem.error === 'network' && (
             <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
-              Prøv igen
+              {words.tryAgain}
             </button>
           )}
           {token && (
             <button type="button" className="secondary" onClick={() => setProblem(null)}>
-              Vis skærmen
+              {words.showScreen}
             </button>
           )}
         </div>
@@ -83,8 +90,9 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
   }
   if (!token) {
     return (
-      <Message title="Skærmen er ikke tilmeldt">
-        <p>Bed personalet om en kode til skærmen.</p>
+      <Message title={words.notEnrolled}>
+        <p>{words.askForCode}</p>
+        <EnrolForm words={words} onCode={setCode} />
       </Message>
     );
   }
