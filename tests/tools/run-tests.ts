@@ -1,9 +1,13 @@
 /**
- * Runs every vitest suite (unit + integration, then end-to-end in Chromium) and ends with one
- * plain line, `tests: N passed, N failed`, that CI and people can read.
+ * Runs every vitest suite (unit + integration, then end-to-end in Chromium, then unit +
+ * integration a second time on Node 24 from its own install, see node24.ts) and ends with one
+ * plain line, `tests: N passed, N failed`, that CI and people can read, and the time each part
+ * took. `TEST_NODE24=0` leaves the Node 24 pass out of a local run (CI never sets it).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { prepareNode24 } from './node24.js';
 
 interface Report {
   numPassedTests: number;
@@ -11,7 +15,15 @@ interface Report {
   numPendingTests: number;
 }
 
-const suites = [
+interface Suite {
+  name: string;
+  config: string;
+  out: string;
+  /** Node binary and folder to run in; default this Node in this tree. */
+  where?: () => { node: string; tree: string };
+}
+
+const suites: Suite[] = [
   { name: 'unit + integration', config: 'vitest.config.ts', out: 'test-output/vitest-unit.json' },
   {
     name: 'end-to-end (Chromium)',
@@ -19,7 +31,16 @@ const suites = [
     out: 'test-output/vitest-e2e.json',
   },
 ];
+if (process.env.TEST_NODE24 !== '0')
+  suites.push({
+    name: 'unit + integration on Node 24',
+    config: 'vitest.config.ts',
+    out: 'test-output/vitest-node24.json',
+    where: prepareNode24,
+  });
 
+const started = Date.now();
+const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
 mkdirSync('test-output', { recursive: true });
 let passed = 0;
 let failed = 0;
@@ -28,32 +49,42 @@ let exitCode = 0;
 for (const suite of suites) {
   rmSync(suite.out, { force: true });
   console.log(`\n=== ${suite.name} ===`);
-  const started = Date.now();
+  const suiteStarted = Date.now();
+  let place = { node: process.execPath, tree: process.cwd() };
+  try {
+    if (suite.where) place = suite.where();
+  } catch (err) {
+    console.log(`${suite.name}: could not be prepared: ${String(err)}`);
+    exitCode = 1;
+    continue;
+  }
+  const out = join(process.cwd(), suite.out);
   const run = spawnSync(
-    'npx',
+    place.node,
     [
-      'vitest',
+      join(place.tree, 'node_modules/vitest/vitest.mjs'),
       'run',
       '--config',
       suite.config,
       '--reporter=default',
       '--reporter=json',
-      `--outputFile.json=${suite.out}`,
+      `--outputFile.json=${out}`,
     ],
-    { stdio: 'inherit' },
+    { stdio: 'inherit', cwd: place.tree },
   );
-  console.log(`${suite.name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`${suite.name}: ${seconds(suiteStarted)}`);
   if (run.status !== 0) exitCode = 1;
-  if (!existsSync(suite.out)) {
+  if (!existsSync(out)) {
     console.log(`${suite.name}: no report written (the run crashed)`);
     exitCode = 1;
     continue;
   }
-  const report = JSON.parse(readFileSync(suite.out, 'utf8')) as Report;
+  const report = JSON.parse(readFileSync(out, 'utf8')) as Report;
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests;
 }
 console.log('');
+console.log(`all suites: ${seconds(started)}`);
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));
