@@ -1,9 +1,11 @@
 /**
  * `npm run server -- <command> [options]`; every command takes `--data DIR` (default ./data).
  *
- *   serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]
- *   enrol-code --name NAME [--location TEXT] [--groups g1,g2]
- *   create-user --role staff|admin|relative --username U --password P [--name NAME] [--residents id,id]
+ *   serve [--port 8080] [--host 127.0.0.1] [--url URL] [--data DIR] [--demo]
+ *   enrol-code --name NAME [--location TEXT] [--groups g1,g2] [--url URL]
+ *   create-user --role staff|admin|relative --username U [--name NAME] [--residents id,id]
+ *   disable-user | enable-user | reset-password | revoke-sessions --username U
+ *   migrate
  *   revoke-device --id DEVICE_ID
  *   backup --to FILE
  *   restore --from FILE   (with the server stopped)
@@ -18,9 +20,26 @@ import {
   revokeDevice,
   setPassword,
 } from './auth/accounts.js';
+import { createDemoLogger } from './demo/demo-logger.js';
+import { followToday } from './demo/follow-today.js';
 import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
-import { startServer } from './index.js';
+import { Centre } from '../domain/model.js';
+import { DEFAULT_TIME_ZONE } from './centre.js';
+import { startServer, type ServerOptions } from './index.js';
 import { createLogger } from './logger.js';
+import {
+  AddressError,
+  centreTime,
+  enrolLines,
+  kioskOrigin,
+  parseOrigin,
+  readKioskAddress,
+  recordKioskAddress,
+} from './ops/kiosk-address.js';
+import { metricsTokenFrom } from './metrics/access.js';
+import { runAccountCommand } from './ops/account-commands.js';
+import { migrateCommand } from './ops/migrate-command.js';
+import { stopOnSignals } from './ops/shutdown.js';
 import { backupDatabase, BackupError, restoreDatabase } from './store/backup.js';
 import { openSqlite } from './store/sqlite.js';
 import { setDeviceGroups } from './store/secrets.js';
@@ -31,15 +50,27 @@ const out = (line: string): void => {
 
 const USAGE = `Citizen Guide centre server
 
-  npm run server -- serve [--port 8080] [--host 127.0.0.1] [--data DIR] [--demo]
-  npm run server -- enrol-code --name NAME [--location TEXT] [--groups g1,g2] [--data DIR]
-  npm run server -- create-user --role staff|admin|relative --username U --password P
+  npm run server -- serve [--port 8080] [--host 127.0.0.1] [--url URL] [--data DIR] [--demo]
+  npm run server -- enrol-code --name NAME [--location TEXT] [--groups g1,g2] [--url URL]
+                               [--data DIR]
+  npm run server -- create-user --role staff|admin|relative --username U
                                 [--name "Display Name"] [--residents id1,id2] [--data DIR]
+  npm run server -- disable-user --username U [--data DIR]   (also ends their sessions)
+  npm run server -- enable-user --username U [--data DIR]
+  npm run server -- reset-password --username U [--data DIR]
+  npm run server -- revoke-sessions --username U [--data DIR]   (logs them out everywhere)
+  npm run server -- migrate [--data DIR]   (what serve does at start; says what it applied)
   npm run server -- revoke-device --id DEVICE_ID [--data DIR]
   npm run server -- backup --to FILE [--data DIR]      (safe while the server runs)
   npm run server -- restore --from FILE [--data DIR]   (stop the server first)
 
---data DIR is where the database lives (default ./data).`;
+--data DIR is where the database lives (default ./data). --port N picks another port.
+--host 0.0.0.0 serves the other machines on the network. --url is the address kiosks open
+(default: what serve last listened on, e.g. http://192.168.1.20:8080).
+A built install runs the same commands as \`node dist/server/cli.js <command>\`.
+Passwords are asked for at the prompt (not shown), or read from standard input when piped.
+serve also takes --metrics-token TOKEN (or env CITIZEN_GUIDE_METRICS_TOKEN; without it
+/metrics answers only this machine) and --audit-days N (default 730).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -60,6 +91,9 @@ async function main(argv: string[]): Promise<number> {
       id: { type: 'string' },
       to: { type: 'string' },
       from: { type: 'string' },
+      url: { type: 'string' },
+      'metrics-token': { type: 'string' },
+      'audit-days': { type: 'string' },
     },
     strict: true,
   });
@@ -70,25 +104,39 @@ async function main(argv: string[]): Promise<number> {
       const port = Number(values.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535)
         throw new AccountError('invalid', `--port must be 0–65535, not "${values.port}".`);
-      // Seed before the server starts: it reads wall consent and the centre once, at start.
+      const publicUrl = values.url === undefined ? null : parseOrigin(values.url);
+      // Seed before the server starts: it reads wall consent and the centre once, at start. A
+      // reopened demo gets the days from today on that it does not have yet.
       let seeded = false;
+      let added = 0;
       if (values.demo) {
         const db = await openSqlite(dataDir);
         seeded = await seedDemo(db, new Date(), { dataDir });
+        if (!seeded) added = await followToday(db, new Date(), { dataDir });
         await db.destroy();
       }
-      const server = await startServer({
-        dataDir,
-        port,
-        host: values.host,
-        logger: createLogger(),
-      });
-      if (values.demo) await runDemo(server.url, dataDir, server.store.db, seeded);
-      const stop = (): void => {
-        void server.close().then(() => process.exit(0));
-      };
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      const demoLog = values.demo ? await createDemoLogger() : null;
+      let server: Awaited<ReturnType<typeof startServer>>;
+      try {
+        server = await startServer({
+          dataDir,
+          port,
+          host: values.host,
+          logger: demoLog?.logger ?? createLogger(),
+          ...serveSettings(values),
+        });
+      } catch (err) {
+        // Logs held back for the demo's human block must not vanish when the start fails.
+        demoLog?.release();
+        throw err;
+      }
+      recordKioskAddress(dataDir, publicUrl ?? kioskOrigin(values.host, server.port));
+      if (values.demo) {
+        await runDemo(server.url, dataDir, server.store.db, seeded, added);
+        demoLog?.release();
+      }
+      // SIGTERM/SIGINT: answer the mutations in flight, close, exit 0 (ops/shutdown.ts).
+      stopOnSignals(server, server.logger);
       return -1; // keep running
     }
     case 'enrol-code': {
@@ -98,7 +146,12 @@ async function main(argv: string[]): Promise<number> {
           'enrol-code needs --name NAME (the kiosk, e.g. "Fælles stuen").',
         );
       const db = await openSqlite(dataDir);
+      const origin =
+        values.url === undefined
+          ? (readKioskAddress(dataDir) ?? 'http://127.0.0.1:8080')
+          : parseOrigin(values.url);
       const { code, expiresAt, deviceId } = await createEnrolCode(db, values.name, values.location);
+      const timeZone = await centreTimeZone(db);
       // A kiosk in some houses shows only what is for everyone or for them (audience rule).
       const groups = values.groups
         .split(',')
@@ -107,43 +160,29 @@ async function main(argv: string[]): Promise<number> {
       if (groups.length > 0) await setDeviceGroups(db, deviceId, groups);
       await db.destroy();
       out(`Enrolment code for "${values.name}": ${code}`);
+      out('Open this address on the kiosk, or scan the code with a tablet:');
+      out('');
+      for (const line of enrolLines(origin, code)) out(`  ${line}`);
+      out('');
+      out(`Or open ${origin}/kiosk/ on the kiosk and type the code ${code}.`);
       if (groups.length > 0)
         out(`It shows news and activities for everyone and for: ${groups.join(', ')}`);
-      out(`It works once and expires at ${expiresAt} (10 minutes). Device id: ${deviceId}`);
+      out(
+        `It works once and expires at ${centreTime(new Date(expiresAt), timeZone)} (10 minutes). Device id: ${deviceId}`,
+      );
       return 0;
     }
-    case 'create-user': {
-      const role = values.role;
-      if (role !== 'staff' && role !== 'admin' && role !== 'relative') {
-        throw new AccountError('invalid', 'create-user needs --role staff, admin or relative.');
-      }
-      if (!values.username || !values.password)
-        throw new AccountError('invalid', 'create-user needs --username and --password.');
-      const residentIds = values.residents
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean);
-      if (role === 'relative' && residentIds.length === 0) {
-        throw new AccountError(
-          'invalid',
-          'A relative needs --residents with the ids of their residents.',
-        );
-      }
-      const db = await openSqlite(dataDir);
-      try {
-        const id = await createUser(db, {
-          username: values.username,
-          password: values.password,
-          displayName: values.name ?? values.username,
-          role,
-          residentIds,
-        });
-        out(`Created ${role} "${values.username}" (id ${id}).`);
-      } finally {
-        await db.destroy();
-      }
-      return 0;
-    }
+    case 'create-user':
+    case 'disable-user':
+    case 'enable-user':
+    case 'reset-password':
+    case 'revoke-sessions':
+      return runAccountCommand(command, values, {
+        out,
+        warn: (line) => process.stderr.write(`${line}\n`),
+      });
+    case 'migrate':
+      return migrateCommand(dataDir, out);
     case 'revoke-device': {
       if (!values.id) throw new AccountError('invalid', 'revoke-device needs --id DEVICE_ID.');
       const db = await openSqlite(dataDir);
@@ -178,11 +217,35 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** serve's operations settings: who may read /metrics, how long the audit is kept. */
+function serveSettings(values: {
+  'metrics-token'?: string | undefined;
+  'audit-days'?: string | undefined;
+}): Pick<ServerOptions, 'metricsToken' | 'retention'> {
+  let metricsToken: string | null;
+  try {
+    metricsToken = metricsTokenFrom(values['metrics-token']);
+  } catch (err) {
+    throw new AccountError('invalid', err instanceof Error ? err.message : String(err));
+  }
+  const days = values['audit-days'];
+  if (days !== undefined && !/^[1-9]\d{0,5}$/.test(days))
+    throw new AccountError(
+      'invalid',
+      `--audit-days must be a whole number of days, not "${days}".`,
+    );
+  return {
+    metricsToken,
+    ...(days === undefined ? {} : { retention: { auditDays: Number(days) } }),
+  };
+}
+
 async function runDemo(
   url: string,
   dataDir: string,
   db: Awaited<ReturnType<typeof openSqlite>>,
   seeded: boolean,
+  added: number,
 ): Promise<void> {
   const password = randomBytes(6).toString('base64url');
   try {
@@ -201,9 +264,12 @@ async function runDemo(
   const kioskUrl = `${url}/kiosk/#enrol=${code}`;
   out('');
   out(`Citizen Guide demo centre ${seeded ? 'created' : 'reopened'} in ${dataDir}`);
+  if (added > 0) out(`  The demo week moved on to today: ${added} new day(s) added.`);
   out(`  Admin login:  admin / ${password}   (a new password each demo start)`);
   out(`  Kiosk page:   ${kioskUrl}`);
-  out(`                (the one-time enrolment code ${code} is valid for 10 minutes)`);
+  out(`                (the one-time enrolment code ${code} is valid for 10 minutes; a second`);
+  out(`                browser opens ${url}/kiosk/ and types a code from \`enrol-code\`)`);
+  out(`  To start the demo from scratch: stop it, delete ${dataDir}, run npm run demo again.`);
   out(
     `  Resident PIN: ${DEMO_PIN_RESIDENT.name} has the PIN ${DEMO_PIN_RESIDENT.pin} (tap his photo to try it)`,
   );
@@ -213,13 +279,33 @@ async function runDemo(
   out('');
 }
 
+/** The centre's time zone, for times an operator reads (default: the demo's and Denmark's). */
+async function centreTimeZone(db: Awaited<ReturnType<typeof openSqlite>>): Promise<string> {
+  const row = await db.selectFrom('centre').select('data').executeTakeFirst();
+  return row ? Centre.parse(JSON.parse(row.data)).timeZone : DEFAULT_TIME_ZONE;
+}
+
+/** A port another program holds: the one thing a new user most often meets at start. */
+const portInUse = (err: unknown): number | null =>
+  err instanceof Error && 'code' in err && err.code === 'EADDRINUSE'
+    ? Number((err as { port?: unknown }).port ?? NaN)
+    : null;
+
 main(process.argv.slice(2)).then(
   (code) => {
     if (code >= 0) process.exit(code);
   },
   (err: unknown) => {
+    const taken = portInUse(err);
+    if (taken !== null) {
+      process.stderr.write(
+        `Error: port ${Number.isNaN(taken) ? '' : taken} is in use; use --port N (another program, or a Citizen Guide already running, listens there).\n`,
+      );
+      process.exit(2);
+    }
     if (
       err instanceof AccountError ||
+      err instanceof AddressError ||
       err instanceof BackupError ||
       (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     ) {

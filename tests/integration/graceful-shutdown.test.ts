@@ -94,7 +94,7 @@ describe('SIGTERM', () => {
       let applied = 0;
       let unanswered = 0;
       sent.forEach((s, i) => {
-        const answer = answers[i];
+        const answer = answers[i] ?? null;
         if (answer?.status === 'applied') {
           applied++;
           // Answered: stored, with the answer remembered for a retry (exactly once: one row).
