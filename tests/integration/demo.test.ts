@@ -47,6 +47,16 @@ describe('serve --demo', () => {
     expect(server.output()).toMatch(/No Electron runtime/);
   });
 
+  it('shows that human block first, then readable log lines instead of JSON', async () => {
+    await expect.poll(() => server.output()).toMatch(/INFO.*centre server listening/);
+    const out = server.output();
+    const block = out.indexOf('Citizen Guide demo centre');
+    expect(block).toBeGreaterThanOrEqual(0);
+    expect(out.indexOf('read-aloud')).toBeGreaterThan(block);
+    expect(out.indexOf('centre server listening')).toBeGreaterThan(block);
+    expect(out).not.toMatch(/^\{"level"/m);
+  });
+
   it('has a drawn photo for every resident on the wall and every duty, served as PNG', async () => {
     const kiosk = await anotherKiosk();
     const { changes } = await pullAll(kiosk);
