@@ -2,19 +2,18 @@
  * The centre server: HTTP + socket.io on one port, over a Store. `startServer` is what the CLI,
  * the tests and the benchmarks start.
  */
-import { createServer, type IncomingHttpHeaders, type Server as HttpServer } from 'node:http';
+import type { IncomingHttpHeaders, Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { Centre } from '../domain/model.js';
 import { MAX_TRANSPORT_BYTES } from '../protocol/index.js';
 import { hashToken } from './auth/tokens.js';
 import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from './centre.js';
-import { createHttpHandler } from './http/routes.js';
+import { createHttpApp, type HttpApp, type TrustProxy } from './http/app.js';
 import { createLogger, type Logger } from './logger.js';
 import { metricsAccess, metricsTokenFrom, type MetricsAccess } from './metrics/access.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
 import { startRetention, type RetentionOptions } from './ops/retention.js';
-import { createSpeechRoute } from './speech/speech-route.js';
 import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
 import { DB_FILES, openSqlite } from './store/sqlite.js';
@@ -52,6 +51,12 @@ export interface ServerOptions {
   metricsToken?: string | null;
   /** What is purged when (ops/retention.ts); the audit is kept 2 years by default. */
   retention?: RetentionOptions;
+  /**
+   * Which reverse proxies to believe about the client's address (X-Forwarded-For), for rate
+   * limits, logs and the metrics rule: fastify's `trustProxy` (an address, a CIDR or a list of
+   * them, `true` for any, a hop count). Default: none; the connection's own address counts.
+   */
+  trustProxy?: TrustProxy;
 }
 
 export interface RunningServer {
@@ -59,6 +64,8 @@ export interface RunningServer {
   port: number;
   store: Store;
   http: HttpServer;
+  /** The fastify app answering HTTP on `http` (socket.io answers `/socket.io/` before it). */
+  app: HttpApp;
   io: Server;
   logger: Logger;
   metrics: ServerMetrics;
@@ -105,16 +112,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Read-aloud: look for eSpeak NG once, and say in one log line what kiosks will get.
   const speech = new SpeechService(opts.dataDir, logger, opts.speech);
   await speech.init();
-
-  const http = createServer();
-  const io = new Server(http, {
-    maxHttpBufferSize: MAX_TRANSPORT_BYTES,
-    serveClient: false,
-    pingInterval: 10_000,
-    pingTimeout: 5_000,
-    // Answers reserved event names and non-object auth instead of dropping the connection.
-    parser: guardedParser,
-  });
 
   let sync: ReturnType<typeof attachSync> | null = null;
   const publisher = new Publisher(
@@ -166,6 +163,40 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     speech: () => speech,
   });
 
+  // fastify owns the Node server; socket.io attaches to it as fastify's examples do. Engine.IO
+  // wraps the server's request listener, so everything under /socket.io/ is answered by
+  // Engine.IO and never reaches fastify's router (README section 1).
+  const uiDir = opts.uiDir === undefined ? 'dist/ui' : opts.uiDir;
+  const app = createHttpApp({
+    store,
+    logger,
+    now,
+    facts: () => facts,
+    dataDir: opts.dataDir,
+    uiDir,
+    ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    // /healthz tells anyone only that the server answers; the numbers are in /metrics, which
+    // only this machine or the metrics token may read (metrics/access.ts).
+    health: () => ({}),
+    metricsText: () => metrics.text(),
+    metricsContentType: metrics.contentType,
+    mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
+    onLogout: (token) => sync?.nsp.in(`session:${hashToken(token)}`).disconnectSockets(true),
+    speech: {
+      speech,
+      ...(opts.speech?.rendersPerMinute ? { rendersPerMinute: opts.speech.rendersPerMinute } : {}),
+    },
+  });
+  const http = app.server;
+  const io = new Server(http, {
+    maxHttpBufferSize: MAX_TRANSPORT_BYTES,
+    serveClient: false,
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+    // Answers reserved event names and non-object auth instead of dropping the connection.
+    parser: guardedParser,
+  });
+
   sync = attachSync({
     io,
     store,
@@ -187,37 +218,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
   const nsp = sync.nsp;
 
-  const uiDir = opts.uiDir === undefined ? 'dist/ui' : opts.uiDir;
-  http.on(
-    'request',
-    createHttpHandler({
-      store,
-      logger,
-      now,
-      enginePath: `${io.path()}/`,
-      facts: () => facts,
-      dataDir: opts.dataDir,
-      uiDir,
-      metrics: () => ({
-        connected_clients: nsp.sockets.size,
-        mutations_applied: mutationCount,
-        mutations_failed: mutations.internalFailures,
-        uptime_seconds: Math.round(process.uptime()),
-        speech_renders: speech.renders,
-        speech_cache_hits: speech.cacheHits,
-      }),
-      onLogout: (token) => nsp.in(`session:${hashToken(token)}`).disconnectSockets(true),
-      speech: createSpeechRoute({
-        store,
-        now,
-        speech,
-        ...(opts.speech?.rendersPerMinute
-          ? { rendersPerMinute: opts.speech.rendersPerMinute }
-          : {}),
-      }),
-    }),
-  );
-
   // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
   // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
   let sweeping = false;
@@ -235,6 +235,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Expired sessions and codes, old mutation ids and old audit rows: once now, then every 6 h.
   const retention = startRetention(store, now, logger, opts.retention);
 
+  await app.ready();
   await new Promise<void>((resolve, reject) => {
     http.once('error', reject);
     http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
@@ -248,6 +249,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     port,
     store,
     http,
+    app,
     io,
     logger,
     metrics,
@@ -264,6 +266,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await app.close();
       await retention.stop();
       await store.close();
     },

@@ -1,0 +1,176 @@
+/**
+ * The HTTP layer beside the socket, on fastify: one plugin per area (auth, devices, media,
+ * speech, ui, ops), each under its prefix, behind the same guards:
+ * - security headers on every answer (helmet: CSP, nosniff, Referrer-Policy; Permissions-Policy);
+ * - the same-origin rule for cookie-authenticated state changes (CSRF, `credentials.ts`);
+ * - one error handler and one JSON error shape (`errors.ts`);
+ * - zod schemas on every input, through fastify-type-provider-zod.
+ *
+ * Engine.IO (socket.io) is attached to `app.server` by the caller and answers `/socket.io/`
+ * itself: it wraps fastify's request listener, so those requests never reach this router.
+ */
+import { isAbsolute, resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyPlugin from 'fastify-plugin';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from '../logger.js';
+import { speechRoutes, type SpeechRouteDeps } from '../speech/speech-route.js';
+import type { Store } from '../store/store.js';
+import type { VisibilityFacts } from '../sync/visibility.js';
+import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-routes.js';
+import { hasCredentialCookie, isSameOrigin } from './credentials.js';
+import { deviceRoutes } from './device-routes.js';
+import { frameworkErrors, HttpError, installErrorHandling, MAX_BODY_BYTES } from './errors.js';
+import { storeOver, WindowCounters } from './limits.js';
+import { mediaRoutes } from './media-routes.js';
+import { opsRoutes, type OpsDeps } from './ops-routes.js';
+import { uiRoutes } from './ui-routes.js';
+
+/** Which proxies may say who the client is (X-Forwarded-For): fastify's `trustProxy`. */
+export type TrustProxy = boolean | string | string[];
+
+export interface HttpDeps extends OpsDeps {
+  store: Store;
+  logger: Logger;
+  now: () => Date;
+  dataDir: string;
+  /** Built kiosk UI (`dist/ui`), if present. */
+  uiDir: string | null;
+  onLogout: (sessionToken: string) => void;
+  speech: Omit<SpeechRouteDeps, 'store' | 'now'>;
+  /** What decides visibility now (for `/media`, which follows the same rule as pull and push). */
+  facts: () => VisibilityFacts;
+  trustProxy?: TrustProxy;
+  loginLimits?: LoginLimits;
+}
+
+export type HttpApp = FastifyInstance;
+
+/**
+ * The document policy: nothing from outside, no inline script, and connections (fetch, the
+ * socket) only to this server. `'self'` covers same-origin ws:/wss: (CSP Level 3, Chromium).
+ */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  mediaSrc: ["'self'", 'blob:'],
+  connectSrc: ["'self'"],
+  fontSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Powerful features the pages never use, off for them and anything they might embed. */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), display-capture=(), fullscreen=(self)';
+
+/** Staff uploads (photos and videos, next issue): one file per request, at most this big. */
+export const UPLOAD_LIMITS = {
+  fileSize: 200 * 1024 * 1024,
+  files: 1,
+  fields: 10,
+  fieldSize: 1024,
+  parts: 12,
+  headerPairs: 100,
+};
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export function createHttpApp(deps: HttpDeps): HttpApp {
+  // Seen as fastify's logger interface (pino is one), so the app keeps fastify's default types.
+  const logger: FastifyBaseLogger = deps.logger;
+  const app = Fastify({
+    loggerInstance: logger,
+    // No line per request (as before); errors and client mistakes are logged by errors.ts.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: deps.trustProxy ?? false,
+    frameworkErrors,
+  });
+  // Each area plugin is a FastifyPluginAsyncZod: its schemas are zod, its handlers typed by them.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+
+  void app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    // HSTS belongs to TLS (issue 8 section 2); over plain HTTP a browser ignores it anyway.
+    hsts: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  void app.register(fastifyCookie);
+  const counters = new WindowCounters();
+  void app.register(fastifyRateLimit, { global: false, store: storeOver(counters) });
+  void app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
+
+  // After the cookie plugin, so its hook has parsed the cookies when this one runs.
+  void app.register(
+    fastifyPlugin((root: FastifyInstance, _opts, done) => {
+      root.decorateRequest('principal', null);
+      root.addHook('onRequest', (req, reply, next) => {
+        void reply.header('permissions-policy', PERMISSIONS_POLICY);
+        // A browser sends cookies with a request whichever site made it: a state change that a
+        // cookie authenticates must come from this server's own pages. A bearer header is set
+        // by a page's own code (kiosks), so it needs no such check.
+        const csrf =
+          !SAFE_METHODS.has(req.method) &&
+          !req.headers.authorization?.startsWith('Bearer ') &&
+          hasCredentialCookie(req) &&
+          !isSameOrigin(req.headers);
+        if (!csrf) return next();
+        next(
+          new HttpError(
+            403,
+            'forbidden',
+            'A request signed in by cookie must come from this server’s own pages (Origin).',
+          ),
+        );
+      });
+      done();
+    }),
+  );
+
+  void app.register(opsRoutes, { deps });
+  void app.register(authRoutes, {
+    prefix: '/api',
+    store: deps.store,
+    now: deps.now,
+    counters,
+    limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    onLogout: deps.onLogout,
+  });
+  void app.register(deviceRoutes, {
+    prefix: '/api/devices',
+    store: deps.store,
+    now: deps.now,
+    logger: deps.logger,
+  });
+  void app.register(speechRoutes, {
+    prefix: '/api/speech',
+    store: deps.store,
+    now: deps.now,
+    ...deps.speech,
+  });
+  void app.register(mediaRoutes, {
+    prefix: '/media',
+    store: deps.store,
+    now: deps.now,
+    facts: deps.facts,
+    dataDir: deps.dataDir,
+  });
+  const uiDir =
+    deps.uiDir === null ? null : isAbsolute(deps.uiDir) ? deps.uiDir : resolve(deps.uiDir);
+  void app.register(uiRoutes, { uiDir });
+  return app;
+}

@@ -1,0 +1,112 @@
+/**
+ * Who a request is from: `Authorization: Bearer TOKEN`, else the person's `cg_session` cookie,
+ * else the kiosk's `cg_device` cookie (what a browser sends with a plain `<img src="/media/…">`).
+ * And the same-origin rule that makes a cookie safe to accept (src/protocol/README.md, section 2):
+ * a browser sends cookies to this server whichever site made the request, so a state-changing
+ * request or a socket authenticated by a cookie must come from the server's own pages.
+ */
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
+import type { CookieSerializeOptions } from '@fastify/cookie';
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import { authenticate, type Principal } from '../auth/principal.js';
+import type { Database } from '../store/schema.js';
+import { HttpError } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by a route's auth hook, for its handler. */
+    principal: Principal | null;
+  }
+}
+
+export const SESSION_COOKIE = 'cg_session';
+/** The kiosk's device token as an HttpOnly cookie, so the browser can fetch media with it. */
+export const DEVICE_COOKIE = 'cg_device';
+/** Chromium keeps no cookie longer than 400 days; the kiosk renews it at every start. */
+export const DEVICE_COOKIE_MAX_AGE_S = 400 * 86400;
+export const SESSION_COOKIE_MAX_AGE_S = 30 * 86400;
+
+export const cookieOptions = (maxAge: number): CookieSerializeOptions => ({
+  httpOnly: true,
+  sameSite: 'strict',
+  path: '/',
+  maxAge,
+});
+
+export interface Credential {
+  token: string;
+  /** A cookie is sent by the browser on its own; a bearer header only by the page's code. */
+  via: 'bearer' | 'cookie';
+}
+
+function bearerHeader(headers: IncomingHttpHeaders): string | undefined {
+  const h = headers.authorization;
+  return h?.startsWith('Bearer ') ? h.slice(7).trim() : undefined;
+}
+
+/** The request's token and how it came (the cookies as parsed by @fastify/cookie). */
+export function credentialOf(req: FastifyRequest): Credential | null {
+  const token = bearerHeader(req.headers);
+  if (token !== undefined) return { token, via: 'bearer' };
+  const cookie = req.cookies[SESSION_COOKIE] ?? req.cookies[DEVICE_COOKIE];
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/** The principal behind the request, or 401 with `message`. */
+export async function requirePrincipal(
+  db: Kysely<Database>,
+  req: FastifyRequest,
+  now: Date,
+  message: string,
+): Promise<Principal> {
+  const principal = await authenticate(db, credentialOf(req)?.token ?? '', now);
+  if (!principal) throw new HttpError(401, 'unauthorized', message);
+  return principal;
+}
+
+/**
+ * Whether a browser made this request from the server's own pages: its `Origin` names the host
+ * (name and port) the request was sent to, or, without an `Origin`, `Sec-Fetch-Site` says
+ * `same-origin` (Chromium sends no `Origin` on a same-origin GET, e.g. Engine.IO's polling).
+ * Both headers are set by the browser and cannot be set by a page's script. The host is the
+ * `Host` header, so a reverse proxy must pass it through (Caddy does by default).
+ */
+export function isSameOrigin(headers: IncomingHttpHeaders): boolean {
+  const origin = headers.origin;
+  if (origin !== undefined) {
+    let host: string;
+    try {
+      host = new URL(origin).host;
+    } catch {
+      return false; // `null` (a sandboxed frame, a file) or garbage
+    }
+    return host !== '' && host === headers.host?.toLowerCase();
+  }
+  return headers['sec-fetch-site'] === 'same-origin';
+}
+
+/** Does a cookie that authenticates come with the request (a browser sends them by itself)? */
+export function hasCredentialCookie(req: FastifyRequest): boolean {
+  return Boolean(req.cookies[SESSION_COOKIE] || req.cookies[DEVICE_COOKIE]);
+}
+
+/** The bearer header, if any, of a raw request (the socket handshake's). */
+export const bearerOf = (req: IncomingMessage): string | undefined => bearerHeader(req.headers);
+
+/**
+ * The `cg_session` cookie of a socket handshake (Engine.IO's request never passes through
+ * fastify, so its cookies are read here). A malformed `%`-escape is no credential, and no error.
+ */
+export function sessionCookieOf(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+    try {
+      return decodeURIComponent(part.slice(eq + 1).trim()) || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,100 @@
+/**
+ * Kiosks: `POST /api/devices/enrol` (a one-time code for a token and the device cookie),
+ * `POST /api/devices` (staff create a kiosk and its code) and `POST /api/devices/cookie` (the
+ * kiosk page renews its HttpOnly device cookie at every start, so its `<img src="/media/…">` are
+ * authorised: the page itself cannot set an HttpOnly cookie).
+ */
+import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AccountError, createEnrolCode, enrol } from '../auth/accounts.js';
+import { isStaff } from '../auth/principal.js';
+import type { Logger } from '../logger.js';
+import type { Store } from '../store/store.js';
+import {
+  DEVICE_COOKIE,
+  DEVICE_COOKIE_MAX_AGE_S,
+  cookieOptions,
+  credentialOf,
+  requirePrincipal,
+} from './credentials.js';
+import { HttpError } from './errors.js';
+import { createLimit } from './limits.js';
+
+export const EnrolBody = z.object({ code: z.string().min(1).max(40) });
+export const DeviceBody = z.object({
+  name: z.string().min(1).max(100),
+  location: z.string().max(200).optional(),
+});
+
+export interface DeviceRoutesOptions {
+  store: Store;
+  now: () => Date;
+  logger: Logger;
+}
+
+const accountError = (err: unknown): unknown =>
+  err instanceof AccountError ? new HttpError(err.status, err.code, err.message) : err;
+
+export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app, opts, done) => {
+  const { store, now, logger } = opts;
+  const enrolLimit = createLimit(app, {
+    name: 'enrol',
+    max: 20,
+    windowMs: 60_000,
+    key: (req) => req.ip,
+    message: 'Too many enrolment attempts. Wait a minute and try again.',
+  });
+
+  // Every attempt counts, the successful ones too (README section 2).
+  app.post(
+    '/enrol',
+    { schema: { body: EnrolBody }, onRequest: enrolLimit.hook },
+    async (req, reply) => {
+      const result = await enrol(store.db, req.body.code, now()).catch((err: unknown) => {
+        throw accountError(err);
+      });
+      logger.info({ deviceId: result.deviceId, name: result.name }, 'kiosk enrolled');
+      return reply
+        .setCookie(DEVICE_COOKIE, result.token, cookieOptions(DEVICE_COOKIE_MAX_AGE_S))
+        .header('cache-control', 'no-store')
+        .send(result);
+    },
+  );
+
+  // Who asks is checked before the body is read: an anonymous body is not worth parsing.
+  app.post(
+    '/',
+    {
+      schema: { body: DeviceBody },
+      onRequest: async (req) => {
+        const principal = await requirePrincipal(store.db, req, now(), 'Log in first.');
+        if (!isStaff(principal))
+          throw new HttpError(403, 'forbidden', 'Only staff can add kiosks.');
+        req.principal = principal;
+      },
+    },
+    async (req, reply) => {
+      const created = await createEnrolCode(
+        store.db,
+        req.body.name,
+        req.body.location ?? '',
+        now(),
+      ).catch((err: unknown) => {
+        throw accountError(err);
+      });
+      logger.info({ deviceId: created.deviceId, by: req.principal?.id }, 'enrolment code created');
+      return reply.code(201).header('cache-control', 'no-store').send(created);
+    },
+  );
+  app.post('/cookie', { schema: { body: z.unknown() } }, async (req, reply) => {
+    const token = credentialOf(req)?.token ?? '';
+    const principal = await requirePrincipal(store.db, req, now(), 'A kiosk token is needed.');
+    if (principal.kind !== 'device')
+      throw new HttpError(403, 'forbidden', 'Only a kiosk gets a device cookie.');
+    return reply
+      .setCookie(DEVICE_COOKIE, token, cookieOptions(DEVICE_COOKIE_MAX_AGE_S))
+      .header('cache-control', 'no-store')
+      .send({ status: 'ok' });
+  });
+  done();
+};
