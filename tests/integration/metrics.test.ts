@@ -3,6 +3,7 @@
  * for this machine or the metrics token; /healthz says only "ok".
  */
 import { randomUUID } from 'node:crypto';
+import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { activity, seedResidents } from '../helpers/fixtures.js';
 import {
@@ -108,4 +109,62 @@ describe('the metrics a server reports', () => {
   it('refuses a metrics token too short to protect anything', async () => {
     await expect(startTestServer({ metricsToken: 'short' })).rejects.toThrow(/at least 16/);
   });
+});
+
+/** An address of this machine that is not loopback, as another machine on the LAN would use. */
+const lanAddress = Object.values(networkInterfaces())
+  .flat()
+  .find((a) => a?.family === 'IPv4' && !a.internal)?.address;
+
+const TOKEN = 'metrics-token-for-the-test-0123';
+
+describe('GET /metrics and /healthz', () => {
+  it('/healthz says only ok', async () => {
+    const t = await server();
+    await t.connect(await t.kioskToken());
+    const res = await fetch(`${t.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('answers this machine in Prometheus text, but not a request a local proxy forwarded', async () => {
+    const t = await server();
+    await t.connect(await t.kioskToken());
+    const res = await fetch(`${t.url}/metrics`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
+    expect(sample(await res.text(), 'citizen_guide_connected_clients{role="kiosk"}')).toBe(1);
+    for (const header of ['x-forwarded-for', 'forwarded', 'x-real-ip']) {
+      const proxied = await fetch(`${t.url}/metrics`, { headers: { [header]: '203.0.113.9' } });
+      expect(proxied.status, header).toBe(403);
+      expect(await proxied.json()).toMatchObject({ error: 'forbidden' });
+    }
+  });
+
+  it('answers anyone with the metrics token, and nobody with a wrong one', async () => {
+    const t = await server({ metricsToken: TOKEN });
+    const get = (headers: Record<string, string>) => fetch(`${t.url}/metrics`, { headers });
+    expect(
+      (await get({ authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.9' })).status,
+    ).toBe(200);
+    expect((await get({ authorization: `Bearer ${TOKEN}x` })).status).toBe(403);
+    expect((await get({ authorization: 'Bearer ', 'x-forwarded-for': '203.0.113.9' })).status).toBe(
+      403,
+    );
+  });
+
+  it.skipIf(lanAddress === undefined)(
+    'refuses another machine on the network without the token',
+    async () => {
+      const t = await server({ host: '0.0.0.0', metricsToken: TOKEN });
+      const url = `http://${lanAddress}:${t.server.port}`;
+      expect((await fetch(`${url}/healthz`)).status).toBe(200);
+      const refused = await fetch(`${url}/metrics`);
+      expect(refused.status).toBe(403);
+      expect(await refused.text()).not.toMatch(/citizen_guide_/);
+      expect(
+        (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}` } })).status,
+      ).toBe(200);
+    },
+  );
 });
