@@ -323,7 +323,24 @@ describe('the audit log of logins', () => {
         actor: 'anonymous',
         action: 'login.failed',
         entity_id: null,
-        detail: '{"reason":"unknown_user"}',
+        detail: expect.stringMatching(/^\{"reason":"unknown_user","from":"[^"]+"\}$/) as unknown,
+      },
+    ]);
+    expect(audit[0]?.detail).toMatch(/"from":"(::ffff:)?127\.0\.0\.1"/);
+
+    // Past the per-username limit (10 per 15 minutes): refused before any hash, audited once.
+    const codes: number[] = [];
+    for (let i = 0; i < 12; i++) codes.push((await post('mette', `wrong password ${i}`)).status);
+    expect(codes.filter((c) => c === 429).length).toBeGreaterThanOrEqual(2);
+    const refused = (await auditOf(s.dataDir)).filter((a) => a.action === 'login.refused');
+    expect(refused).toEqual([
+      {
+        actor: 'anonymous',
+        action: 'login.refused',
+        entity_id: null,
+        detail: expect.stringMatching(
+          /^\{"reason":"rate_limited","from":"(::ffff:)?127\.0\.0\.1"\}$/,
+        ) as unknown,
       },
     ]);
     const all = JSON.stringify(await auditOf(s.dataDir));

@@ -11,8 +11,10 @@
  * colleagues sharing an office address are not locked out by each other. The client address is
  * fastify's `req.ip`, so behind a trusted reverse proxy it is the real client's (`trustProxy`).
  */
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LoginRefusals } from '../auth/account-audit.js';
 import { AccountError, login, logout } from '../auth/accounts.js';
 import { Slots } from '../speech/slots.js';
 import type { Store } from '../store/store.js';
@@ -78,13 +80,24 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
     message: LIMITED,
   });
   const hashing = new Slots(limits.hashing, limits.waiting);
+  // Refused attempts go to the audit log, one row per address and reason per window.
+  const refusals = new LoginRefusals(store.db, limits.windowMs);
+  const audited = async (req: FastifyRequest, attempt: Promise<void>): Promise<void> => {
+    try {
+      await attempt;
+    } catch (err) {
+      if (err instanceof HttpError && err.status === 429)
+        await refusals.refused(now(), req.ip, 'rate_limited');
+      throw err;
+    }
+  };
 
   app.post(
     '/login',
     {
       schema: { body: LoginBody },
-      onRequest: byAddress.hook,
-      preHandler: byUsername.hook,
+      onRequest: (req) => audited(req, byAddress.take(req)),
+      preHandler: (req) => audited(req, byUsername.take(req)),
     },
     async (req, reply) => {
       let release: () => void;
@@ -92,6 +105,7 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
         release = await hashing.acquire();
       } catch {
         // The attempt still counts (else a flood would be refused only by this line, for ever).
+        await refusals.refused(now(), req.ip, 'busy');
         throw new HttpError(
           503,
           'busy',
@@ -100,7 +114,9 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
         );
       }
       try {
-        const session = await login(store.db, req.body.username, req.body.password, now());
+        const session = await login(store.db, req.body.username, req.body.password, now(), {
+          from: req.ip,
+        });
         counters.reset(byUsername.keyOf(req));
         counters.refund(byAddress.keyOf(req));
         return reply
