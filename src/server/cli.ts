@@ -25,6 +25,7 @@ import { followToday } from './demo/follow-today.js';
 import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
 import { Centre } from '../domain/model.js';
 import { DEFAULT_TIME_ZONE } from './centre.js';
+import { parseTrustProxy } from './http/app.js';
 import { startServer, type ServerOptions } from './index.js';
 import { createLogger } from './logger.js';
 import {
@@ -70,7 +71,9 @@ const USAGE = `Citizen Guide centre server
 A built install runs the same commands as \`node dist/server/cli.js <command>\`.
 Passwords are asked for at the prompt (not shown), or read from standard input when piped.
 serve also takes --metrics-token TOKEN (or env CITIZEN_GUIDE_METRICS_TOKEN; without it
-/metrics answers only this machine) and --audit-days N (default 730).`;
+/metrics answers only this machine) and --audit-days N (default 730).
+Behind a reverse proxy, serve --trust-proxy loopback (or the proxy's address) makes login limits
+and logs see the real client (X-Forwarded-For); without it the proxy's address counts.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -93,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
       from: { type: 'string' },
       url: { type: 'string' },
       'metrics-token': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       'audit-days': { type: 'string' },
     },
     strict: true,
@@ -124,6 +128,7 @@ async function main(argv: string[]): Promise<number> {
           host: values.host,
           logger: demoLog?.logger ?? createLogger(),
           ...serveSettings(values),
+          ...trustProxySetting(values['trust-proxy']),
         });
       } catch (err) {
         // Logs held back for the demo's human block must not vanish when the start fails.
@@ -214,6 +219,16 @@ async function main(argv: string[]): Promise<number> {
     default:
       out(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
+  }
+}
+
+/** `serve --trust-proxy ADDRS`: which reverse proxies may name the client (X-Forwarded-For). */
+function trustProxySetting(value: string | undefined): Pick<ServerOptions, 'trustProxy'> {
+  if (value === undefined) return {};
+  try {
+    return { trustProxy: parseTrustProxy(value) };
+  } catch (err) {
+    throw new AccountError('invalid', err instanceof Error ? err.message : String(err));
   }
 }
 

@@ -9,6 +9,7 @@
  * Engine.IO (socket.io) is attached to `app.server` by the caller and answers `/socket.io/`
  * itself: it wraps fastify's request listener, so those requests never reach this router.
  */
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
@@ -173,4 +174,27 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     deps.uiDir === null ? null : isAbsolute(deps.uiDir) ? deps.uiDir : resolve(deps.uiDir);
   void app.register(uiRoutes, { uiDir });
   return app;
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/**
+ * `serve --trust-proxy` as a `trustProxy` setting: a comma-separated list of the proxies'
+ * addresses or CIDR ranges, or `loopback` (a proxy on this machine, e.g. Caddy). Trusting any
+ * address is not offered: then every client could name its own address in X-Forwarded-For.
+ */
+export function parseTrustProxy(value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  if (entries.length === 0) throw new RangeError('--trust-proxy needs an address, e.g. loopback.');
+  for (const e of entries) {
+    const [ip = '', bits, ...rest] = e.split('/');
+    const prefixOk =
+      bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (isIP(ip) === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(e) && !(isIP(ip) !== 0 && prefixOk && rest.length === 0))
+      throw new RangeError(`--trust-proxy takes addresses, CIDR ranges or loopback, not "${e}".`);
+  }
+  return entries;
 }

@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import type { CookieSerializeOptions } from '@fastify/cookie';
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
+import { HandshakeAuth } from '../../protocol/index.js';
 import { authenticate, type Principal } from '../auth/principal.js';
 import type { Database } from '../store/schema.js';
 import { HttpError } from './errors.js';
@@ -109,4 +110,33 @@ export function sessionCookieOf(req: IncomingMessage): string | undefined {
     }
   }
   return undefined;
+}
+
+/**
+ * The token of a `/sync` handshake. A kiosk (or any client with a token) sends it in `auth`
+ * (`{ token, protocol }`). A browser page of a person (staff, relatives) sends `{ protocol }`
+ * alone and is known by its HttpOnly `cg_session` cookie, so the session token never lives in
+ * page JavaScript; that handshake must come from this server's own pages (`isSameOrigin`), or
+ * any site the person visits could open a socket with their cookie.
+ */
+export function handshakeToken(
+  auth: unknown,
+  req: IncomingMessage,
+): { token: string } | { refused: string } {
+  const parsed = HandshakeAuth.safeParse(auth);
+  if (parsed.success) return { token: parsed.data.token };
+  const byCookie =
+    typeof auth === 'object' &&
+    auth !== null &&
+    !Object.hasOwn(auth, 'token') &&
+    Number.isInteger((auth as { protocol?: unknown }).protocol);
+  if (!byCookie) return { refused: 'auth must be { token: string, protocol: 1 }.' };
+  const cookie = sessionCookieOf(req);
+  if (cookie === undefined)
+    return { refused: 'auth has no token and the request no session cookie: log in first.' };
+  if (!isSameOrigin(req.headers))
+    return {
+      refused: 'A socket signed in by cookie must come from this server’s own pages (Origin).',
+    };
+  return { token: cookie };
 }

@@ -115,17 +115,20 @@ export function sendError(reply: FastifyReply, err: HttpError): FastifyReply {
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     if (isClientGone(req, err)) {
-      req.log.debug({ url: req.url, method: req.method }, 'client aborted its request');
+      req.log.debug({ url: req.url, method: req.method, ip: req.ip }, 'client aborted its request');
       // Nobody is left to answer; make sure nothing waits for an answer either.
       reply.raw.destroy();
       return;
     }
     const answer = clientAnswer(err);
     if (answer) {
-      req.log.debug({ url: req.url, code: answer.code, status: answer.status }, 'client error');
+      req.log.debug(
+        { url: req.url, ip: req.ip, code: answer.code, status: answer.status },
+        'client error',
+      );
       return sendError(reply, answer);
     }
-    req.log.error({ err, url: req.url, method: req.method }, 'http request failed');
+    req.log.error({ err, url: req.url, method: req.method, ip: req.ip }, 'http request failed');
     if (reply.sent) {
       // Half an answer cannot be mended: close it so the client is not left waiting.
       reply.raw.destroy();

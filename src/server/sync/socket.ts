@@ -6,7 +6,6 @@
  */
 import type { Namespace, Server, Socket } from 'socket.io';
 import {
-  HandshakeAuth,
   MAX_EVENT_BYTES,
   PROTOCOL_VERSION,
   PULL_DEFAULT_LIMIT,
@@ -31,6 +30,7 @@ import {
   type Principal,
 } from '../auth/principal.js';
 import { hashToken } from '../auth/tokens.js';
+import { handshakeToken } from '../http/credentials.js';
 import { readHead } from '../store/store.js';
 import { viewKey } from './view-key.js';
 import type { Logger } from '../logger.js';
@@ -150,19 +150,19 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
         connectError('protocol_mismatch', `This server speaks protocol ${PROTOCOL_VERSION}.`),
       );
     }
-    // A non-object auth reaches here as { __notAnObject: true } (guarded-parser.ts).
-    const auth = HandshakeAuth.safeParse(socket.handshake.auth);
-    if (!auth.success)
-      return next(connectError('unauthorized', 'auth must be { token: string, protocol: 1 }.'));
+    // A non-object auth reaches here as { __notAnObject: true } (guarded-parser.ts). A browser
+    // page of a person may send { protocol } alone: its session cookie, from its own Origin.
+    const auth = handshakeToken(socket.handshake.auth, socket.request);
+    if ('refused' in auth) return next(connectError('unauthorized', auth.refused));
     // A token just closed for flooding is refused before any database read (event-budget.ts).
-    const coolingMs = coolOff.remaining(hashToken(auth.data.token));
+    const coolingMs = coolOff.remaining(hashToken(auth.token));
     if (coolingMs > 0)
       return next(
         connectError('rate_limited', 'Too many events; connect again later.', {
           retryAfterMs: coolingMs,
         }),
       );
-    Promise.all([authenticate(store.db, auth.data.token, deps.now()), readHead(store.db)]).then(
+    Promise.all([authenticate(store.db, auth.token, deps.now()), readHead(store.db)]).then(
       ([principal, head]) => {
         if (!principal)
           return next(connectError('unauthorized', 'The token is not valid (revoked or expired).'));
