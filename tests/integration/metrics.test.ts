@@ -3,11 +3,14 @@
  * for this machine or the metrics token; /healthz says only "ok".
  */
 import { randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 import { activity, seedResidents } from '../helpers/fixtures.js';
 import {
   apply,
+  freshDataDir,
   mutate,
   pull,
   rawEmitWithAck,
@@ -167,4 +170,23 @@ describe('GET /metrics and /healthz', () => {
       ).toBe(200);
     },
   );
+});
+
+describe('serve settings for operations', () => {
+  it('refuses a short metrics token or a bad --audit-days before starting', () => {
+    const dataDir = freshDataDir();
+    try {
+      expect(cli('serve', '--metrics-token', 'short', '--data', dataDir)).toMatchObject({
+        status: 2,
+        out: expect.stringMatching(/metrics token needs at least 16 characters/) as unknown,
+      });
+      for (const days of ['0', 'abc', '1e3', '1.5'])
+        expect(cli('serve', '--audit-days', days, '--data', dataDir), days).toMatchObject({
+          status: 2,
+          out: expect.stringMatching(/--audit-days must be a whole number of days/) as unknown,
+        });
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
 });
