@@ -93,6 +93,17 @@ describe('a client mistake', () => {
       'too_large',
     ],
     [
+      'a multipart body where JSON is expected',
+      'POST',
+      '/api/login',
+      {
+        body: '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nann\r\n--x--\r\n',
+        headers: { 'content-type': 'multipart/form-data; boundary=x' },
+      },
+      400,
+      'invalid',
+    ],
+    [
       'a malformed cookie',
       'GET',
       `/media/${hash}`,
