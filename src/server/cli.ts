@@ -2,6 +2,7 @@
  * `npm run server -- <command> [options]`; every command takes `--data DIR` (default ./data).
  *
  *   serve [--port 8080] [--host 127.0.0.1] [--url URL] [--data DIR] [--demo]
+ *         [--tls-cert FILE --tls-key FILE] [--trust-proxy ADDRS]
  *   enrol-code --name NAME [--location TEXT] [--groups g1,g2] [--url URL]
  *   create-user --role staff|admin|relative --username U [--name NAME] [--residents id,id]
  *   disable-user | enable-user | reset-password | revoke-sessions --username U
@@ -26,6 +27,7 @@ import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
 import { Centre } from '../domain/model.js';
 import { DEFAULT_TIME_ZONE } from './centre.js';
 import { parseTrustProxy } from './http/app.js';
+import { TlsSettingError, type TlsFiles } from './http/transport-security.js';
 import { startServer, type ServerOptions } from './index.js';
 import { createLogger } from './logger.js';
 import {
@@ -73,7 +75,10 @@ Passwords are asked for at the prompt (not shown), or read from standard input w
 serve also takes --metrics-token TOKEN (or env CITIZEN_GUIDE_METRICS_TOKEN; without it
 /metrics answers only this machine) and --audit-days N (default 730).
 Behind a reverse proxy, serve --trust-proxy loopback (or the proxy's address) makes login limits
-and logs see the real client (X-Forwarded-For); without it the proxy's address counts.`;
+and logs see the real client (X-Forwarded-For); without it the proxy's address counts.
+serve --tls-cert FILE --tls-key FILE (or env CITIZEN_GUIDE_TLS_CERT, CITIZEN_GUIDE_TLS_KEY)
+serves HTTPS with that certificate and key (PEM): kiosks on other machines need HTTPS to keep
+working offline.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -97,6 +102,8 @@ async function main(argv: string[]): Promise<number> {
       url: { type: 'string' },
       'metrics-token': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
       'audit-days': { type: 'string' },
     },
     strict: true,
@@ -129,13 +136,17 @@ async function main(argv: string[]): Promise<number> {
           logger: demoLog?.logger ?? createLogger(),
           ...serveSettings(values),
           ...trustProxySetting(values['trust-proxy']),
+          ...tlsSetting(values['tls-cert'], values['tls-key']),
         });
       } catch (err) {
         // Logs held back for the demo's human block must not vanish when the start fails.
         demoLog?.release();
         throw err;
       }
-      recordKioskAddress(dataDir, publicUrl ?? kioskOrigin(values.host, server.port));
+      recordKioskAddress(
+        dataDir,
+        publicUrl ?? kioskOrigin(values.host, server.port, new URL(server.url).protocol),
+      );
       if (values.demo) {
         await runDemo(server.url, dataDir, server.store.db, seeded, added);
         demoLog?.release();
@@ -232,6 +243,23 @@ function trustProxySetting(value: string | undefined): Pick<ServerOptions, 'trus
   }
 }
 
+/**
+ * `serve --tls-cert FILE --tls-key FILE` (or env CITIZEN_GUIDE_TLS_CERT and
+ * CITIZEN_GUIDE_TLS_KEY, e.g. from systemd's LoadCredential): HTTPS from these PEM files. Both
+ * or neither: one alone is a mistake, not plain HTTP.
+ */
+function tlsSetting(
+  cert = process.env.CITIZEN_GUIDE_TLS_CERT || undefined,
+  key = process.env.CITIZEN_GUIDE_TLS_KEY || undefined,
+): { tls?: TlsFiles } {
+  if (cert === undefined && key === undefined) return {};
+  if (cert === undefined || key === undefined)
+    throw new TlsSettingError(
+      'HTTPS needs both --tls-cert FILE (the certificate, PEM) and --tls-key FILE (its key, PEM).',
+    );
+  return { tls: { cert, key } };
+}
+
 /** serve's operations settings: who may read /metrics, how long the audit is kept. */
 function serveSettings(values: {
   'metrics-token'?: string | undefined;
@@ -322,6 +350,7 @@ main(process.argv.slice(2)).then(
       err instanceof AccountError ||
       err instanceof AddressError ||
       err instanceof BackupError ||
+      err instanceof TlsSettingError ||
       (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     ) {
       process.stderr.write(`Error: ${err.message}\n\n${USAGE}\n`);

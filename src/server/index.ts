@@ -10,6 +10,12 @@ import { MAX_TRANSPORT_BYTES } from '../protocol/index.js';
 import { hashToken } from './auth/tokens.js';
 import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from './centre.js';
 import { createHttpApp, type HttpApp, type TrustProxy } from './http/app.js';
+import {
+  readTls,
+  secureRequestTest,
+  type TlsFiles,
+  type TlsMaterial,
+} from './http/transport-security.js';
 import { createLogger, type Logger } from './logger.js';
 import { metricsAccess, metricsTokenFrom, type MetricsAccess } from './metrics/access.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
@@ -57,6 +63,12 @@ export interface ServerOptions {
    * them, `true` for any, a hop count). Default: none; the connection's own address counts.
    */
   trustProxy?: TrustProxy;
+  /**
+   * Serve HTTPS from this certificate (PEM, the chain) and key (PEM) file, read at start
+   * (`serve --tls-cert FILE --tls-key FILE`). Under HTTPS, direct or behind a trusted proxy that
+   * says so, cookies are `Secure` and `__Host-` named and HSTS is sent (README sections 1, 2).
+   */
+  tls?: TlsFiles;
 }
 
 export interface RunningServer {
@@ -84,6 +96,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Checked before anything opens: a bad token is a setting to fix, not a server to half-start.
   const metricsToken =
     opts.metricsToken === null ? null : metricsTokenFrom(opts.metricsToken ?? undefined);
+  const tls: TlsMaterial | undefined = opts.tls ? readTls(opts.tls) : undefined;
   const store: Store =
     opts.store ??
     (await openSqlite(opts.dataDir).then((db) => ({
@@ -175,6 +188,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     dataDir: opts.dataDir,
     uiDir,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
+    ...(tls ? { tls } : {}),
     // /healthz tells anyone only that the server answers; the numbers are in /metrics, which
     // only this machine or the metrics token may read (metrics/access.ts).
     health: () => ({}),
@@ -215,6 +229,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     centreId: () => centre.id,
     eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGETS : opts.eventBudget,
     metrics,
+    // The same rule as fastify's req.protocol, for the handshake that bypasses fastify.
+    secureRequest: secureRequestTest(opts.trustProxy),
   });
   const nsp = sync.nsp;
 
@@ -241,7 +257,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
-  const url = `http://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
+  const url = `${tls ? 'https' : 'http'}://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
   logger.info({ url, dataDir: opts.dataDir }, 'centre server listening');
 
   return {

@@ -9,13 +9,20 @@
  * Engine.IO (socket.io) is attached to `app.server` by the caller and answers `/socket.io/`
  * itself: it wraps fastify's request listener, so those requests never reach this router.
  */
+import type { Server as HttpServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerFactory,
+} from 'fastify';
 import fastifyPlugin from 'fastify-plugin';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from '../logger.js';
@@ -29,6 +36,7 @@ import { frameworkErrors, HttpError, installErrorHandling, MAX_BODY_BYTES } from
 import { storeOver, WindowCounters } from './limits.js';
 import { mediaRoutes } from './media-routes.js';
 import { opsRoutes, type OpsDeps } from './ops-routes.js';
+import { HSTS_HEADER, isSecureRequest, type TlsMaterial } from './transport-security.js';
 import { uiRoutes } from './ui-routes.js';
 
 /** Which proxies may say who the client is (X-Forwarded-For): fastify's `trustProxy`. */
@@ -47,6 +55,8 @@ export interface HttpDeps extends OpsDeps {
   facts: () => VisibilityFacts;
   trustProxy?: TrustProxy;
   loginLimits?: LoginLimits;
+  /** Serve HTTPS with this certificate and key (transport-security.ts); default plain HTTP. */
+  tls?: TlsMaterial;
 }
 
 export type HttpApp = FastifyInstance;
@@ -90,6 +100,12 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function createHttpApp(deps: HttpDeps): HttpApp {
   // Seen as fastify's logger interface (pino is one), so the app keeps fastify's default types.
   const logger: FastifyBaseLogger = deps.logger;
+  // HTTPS through node:https as fastify's server (an https.Server is an http.Server to its
+  // users), so socket.io attaches to it exactly as to plain HTTP.
+  const tls = deps.tls;
+  const serverFactory: FastifyServerFactory<HttpServer> | undefined = tls
+    ? (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
+    : undefined;
   const app = Fastify({
     loggerInstance: logger,
     // No line per request (as before); errors and client mistakes are logged by errors.ts.
@@ -97,6 +113,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     bodyLimit: MAX_BODY_BYTES,
     trustProxy: deps.trustProxy ?? false,
     frameworkErrors,
+    ...(serverFactory ? { serverFactory } : {}),
   });
   // Each area plugin is a FastifyPluginAsyncZod: its schemas are zod, its handlers typed by them.
   app.setValidatorCompiler(validatorCompiler);
@@ -106,7 +123,7 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
   void app.register(fastifyHelmet, {
     global: true,
     contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    // HSTS belongs to TLS (issue 8 section 2); over plain HTTP a browser ignores it anyway.
+    // Sent by the hook below, only on answers that go out over HTTPS (transport-security.ts).
     hsts: false,
     referrerPolicy: { policy: 'no-referrer' },
   });
@@ -121,6 +138,9 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       root.decorateRequest('principal', null);
       root.addHook('onRequest', (req, reply, next) => {
         void reply.header('permissions-policy', PERMISSIONS_POLICY);
+        // HTTPS from here on (never over plain HTTP: a browser would ignore it, and a proxy
+        // that is not trusted must not make this server promise HTTPS for its name).
+        if (isSecureRequest(req)) void reply.header('strict-transport-security', HSTS_HEADER);
         // A browser sends cookies with a request whichever site made it: a state change that a
         // cookie authenticates must come from this server's own pages. A bearer header is set
         // by a page's own code (kiosks), so it needs no such check.

@@ -18,12 +18,7 @@ import { LoginRefusals } from '../auth/account-audit.js';
 import { AccountError, login, logout } from '../auth/accounts.js';
 import { Slots } from '../speech/slots.js';
 import type { Store } from '../store/store.js';
-import {
-  SESSION_COOKIE,
-  SESSION_COOKIE_MAX_AGE_S,
-  cookieOptions,
-  credentialOf,
-} from './credentials.js';
+import { clearCookieFor, cookieFor, credentialOf } from './credentials.js';
 import { HttpError } from './errors.js';
 import { createLimit, type WindowCounters } from './limits.js';
 
@@ -120,7 +115,7 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
         counters.reset(byUsername.keyOf(req));
         counters.refund(byAddress.keyOf(req));
         return reply
-          .setCookie(SESSION_COOKIE, session.token, cookieOptions(SESSION_COOKIE_MAX_AGE_S))
+          .setCookie(...cookieFor(req, 'session', session.token))
           .header('cache-control', 'no-store')
           .send(session);
       } catch (err) {
@@ -140,7 +135,7 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
       opts.onLogout(token);
     }
     return reply
-      .clearCookie(SESSION_COOKIE, { httpOnly: true, sameSite: 'strict', path: '/' })
+      .clearCookie(...clearCookieFor(req, 'session'))
       .header('cache-control', 'no-store')
       .send({ status: 'logged_out' });
   });

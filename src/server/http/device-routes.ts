@@ -10,13 +10,7 @@ import { AccountError, createEnrolCode, enrol } from '../auth/accounts.js';
 import { isStaff } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
-import {
-  DEVICE_COOKIE,
-  DEVICE_COOKIE_MAX_AGE_S,
-  cookieOptions,
-  credentialOf,
-  requirePrincipal,
-} from './credentials.js';
+import { cookieFor, credentialOf, requirePrincipal } from './credentials.js';
 import { HttpError } from './errors.js';
 import { createLimit } from './limits.js';
 
@@ -55,7 +49,7 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
       });
       logger.info({ deviceId: result.deviceId, name: result.name }, 'kiosk enrolled');
       return reply
-        .setCookie(DEVICE_COOKIE, result.token, cookieOptions(DEVICE_COOKIE_MAX_AGE_S))
+        .setCookie(...cookieFor(req, 'device', result.token))
         .header('cache-control', 'no-store')
         .send(result);
     },
@@ -92,7 +86,7 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
     if (principal.kind !== 'device')
       throw new HttpError(403, 'forbidden', 'Only a kiosk gets a device cookie.');
     return reply
-      .setCookie(DEVICE_COOKIE, token, cookieOptions(DEVICE_COOKIE_MAX_AGE_S))
+      .setCookie(...cookieFor(req, 'device', token))
       .header('cache-control', 'no-store')
       .send({ status: 'ok' });
   });

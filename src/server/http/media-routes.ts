@@ -4,8 +4,8 @@
  * for MP4 with the index at the end, often to start playing at all.
  *
  * Only for a principal who may see an entity referring to the blob (`media-access.ts`), known by
- * `Authorization: Bearer` or a cookie (`cg_session` for people, `cg_device` for kiosks, so a
- * plain `<img src>` works). A blob the caller may not see is answered exactly like a missing one
+ * `Authorization: Bearer` or a cookie (the session cookie for people, the device cookie for
+ * kiosks, so a plain `<img src>` works; names in credentials.ts). A blob the caller may not see is answered exactly like a missing one
  * (404), so nobody can probe which photos exist. Answers are cached `private`: never by a proxy.
  */
 import { open, type FileHandle } from 'node:fs/promises';

@@ -44,11 +44,11 @@ function lanAddress(): string | null {
   return null;
 }
 
-/** Where kiosks reach a server listening on host:port. */
-export function kioskOrigin(host: string, port: number): string {
+/** Where kiosks reach a server listening on host:port (`https:` when it serves TLS). */
+export function kioskOrigin(host: string, port: number, scheme = 'http:'): string {
   const everywhere = host === '0.0.0.0' || host === '::' || host === '';
   const name = everywhere ? (lanAddress() ?? '127.0.0.1') : host;
-  return `http://${name.includes(':') ? `[${name}]` : name}:${port}`;
+  return `${scheme}//${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
 export function recordKioskAddress(dataDir: string, origin: string): void {

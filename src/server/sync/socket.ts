@@ -4,6 +4,7 @@
  * a guard that answers malformed, unknown and oversize events with `invalid`, rooms per view for
  * pushes, and disconnecting revoked kiosks and expired sessions.
  */
+import type { IncomingMessage } from 'node:http';
 import type { Namespace, Server, Socket } from 'socket.io';
 import {
   MAX_EVENT_BYTES,
@@ -133,6 +134,11 @@ export interface SyncDeps {
   eventBudget: EventBudgets | null;
   /** Counts every answer to `mutate` and times pulls and mutations (GET /metrics). */
   metrics?: Pick<ServerMetrics, 'mutationAnswered' | 'pullServed'>;
+  /**
+   * Whether a handshake came over HTTPS (http/transport-security.ts), which names the session
+   * cookie a browser page signs in with; default: never (plain HTTP names).
+   */
+  secureRequest?: (req: IncomingMessage) => boolean;
 }
 
 export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTarget } {
@@ -152,7 +158,11 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     }
     // A non-object auth reaches here as { __notAnObject: true } (guarded-parser.ts). A browser
     // page of a person may send { protocol } alone: its session cookie, from its own Origin.
-    const auth = handshakeToken(socket.handshake.auth, socket.request);
+    const auth = handshakeToken(
+      socket.handshake.auth,
+      socket.request,
+      deps.secureRequest?.(socket.request) ?? false,
+    );
     if ('refused' in auth) return next(connectError('unauthorized', auth.refused));
     // A token just closed for flooding is refused before any database read (event-budget.ts).
     const coolingMs = coolOff.remaining(hashToken(auth.token));
