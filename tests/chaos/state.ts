@@ -5,6 +5,7 @@
  * one resource overlapping, nor a resident over a resource's limit; and the general invariants of
  * tests/helpers/db-checks.ts (change log, derived counts, waiting-list positions).
  */
+import { mutationNames } from '../../src/protocol/index.js';
 import type { Kysely } from 'kysely';
 import type {
   Activity,
@@ -169,7 +170,12 @@ export async function checkState(
       problems.push(`meal answer ${a.id} exists but no applied mutation made it`);
 
   // Each applied staff mutation wrote one audit entry: none ran twice.
-  const audits = await db.selectFrom('audit').select('id').execute();
+  // (The audit log also holds account events such as logins: only mutations count here.)
+  const audits = await db
+    .selectFrom('audit')
+    .select('id')
+    .where('action', 'in', mutationNames)
+    .execute();
   const staffApplied = (
     await db.selectFrom('processed_mutation').select(['principal', 'outcome']).execute()
   ).filter(
