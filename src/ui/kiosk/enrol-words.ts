@@ -14,7 +14,7 @@ export const enrolWords = defineWords(
     notEnrolled: 'Skærmen er ikke tilmeldt',
     askForCode: 'Bed personalet om en kode til skærmen, og skriv den her.',
     codeLabel: 'Kode til skærmen',
-    codeHelp: 'Koden har 10 tegn, fx ABCDE-FGHJK.',
+    codeHelp: 'Koden har 10 tegn, for eksempel ABCDE-FGHJK.',
     submit: 'Tilmeld skærmen',
     tryAgain: 'Prøv igen',
     showScreen: 'Vis skærmen',
