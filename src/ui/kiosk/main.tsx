@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app.js';
 import { readToken, takeEnrolCode } from './enrol.js';
 import { createI18n } from './i18n/index.js';
+import { InsecureGate } from './insecure-gate.js';
 import { readSettings } from './settings.js';
 import { browserSpeaker } from './speech/browser-speaker.js';
 import '../../../assets/fonts/fonts.css';
@@ -26,7 +27,13 @@ const root = document.getElementById('root');
 if (root) {
   createRoot(root).render(
     <StrictMode>
-      <App enrolCode={enrolCode} settings={settings} speaker={speaker} i18n={i18n} />
+      <InsecureGate
+        secureContext={window.isSecureContext}
+        address={location.origin + location.pathname}
+        lang={settings.lang}
+      >
+        <App enrolCode={enrolCode} settings={settings} speaker={speaker} i18n={i18n} />
+      </InsecureGate>
     </StrictMode>,
   );
 }
