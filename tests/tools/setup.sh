@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs what Citizen Guide needs on a fresh Debian machine: npm packages and espeak-ng (always:
 # the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
-# tests and the browser benchmark), python3-socketio (the independent protocol client) and
-# systemd-analyze (the service unit's check). Safe to run again: it skips what is already there.
+# tests and the browser benchmark), python3-socketio (the independent protocol client),
+# systemd-analyze (the service unit's check), and openssl, libnss3-tools and caddy (the HTTPS
+# tests). Safe to run again: it skips what is already there.
 # It says what it is doing while npm is quiet for minutes, and how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -16,6 +17,11 @@ if [ "$mode" != "--demo" ]; then
   /usr/bin/python3 -c 'import socketio, requests, websocket' 2>/dev/null ||
     apt_packages+=(python3-socketio python3-requests python3-websocket)
   command -v systemd-analyze >/dev/null 2>&1 || apt_packages+=(systemd)
+  # HTTPS tests: openssl makes the test CA, certutil trusts it in Chromium, caddy checks the
+  # README's Caddyfile.
+  command -v openssl >/dev/null 2>&1 || apt_packages+=(openssl)
+  command -v certutil >/dev/null 2>&1 || apt_packages+=(libnss3-tools)
+  command -v caddy >/dev/null 2>&1 || apt_packages+=(caddy)
 fi
 
 # Every SETUP_HEARTBEAT seconds (default 30) while "$@" runs: a line saying it is still at it.
@@ -46,6 +52,10 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   "${sudo_cmd[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${apt_packages[@]}" >/dev/null
   echo "setup: Debian packages installed"
+  # Debian's caddy package starts a web server on port 80; the tests only run `caddy validate`.
+  if [[ " ${apt_packages[*]} " == *" caddy "* ]] && command -v systemctl >/dev/null 2>&1; then
+    "${sudo_cmd[@]}" systemctl disable --now caddy >/dev/null 2>&1 || true
+  fi
 fi
 
 # npm ci when node_modules is missing or older than the lock file (better-sqlite3 compiles from
