@@ -60,6 +60,24 @@ async function server(): Promise<TestServer> {
   return t;
 }
 
+/** Creates the staff user "mette" through the CLI (password on standard input), logs her in and
+ * opens a socket; `closed` resolves when the server closes it. */
+async function signedInStaff(s: TestServer) {
+  cliWithInput(
+    `${PASSWORD}\n`,
+    'create-user',
+    '--role',
+    'staff',
+    '--username',
+    'mette',
+    '--data',
+    s.dataDir,
+  );
+  const session = await withDb(s.dataDir, (db) => login(db, 'mette', PASSWORD));
+  const socket = await s.connect(session.token);
+  return { session, socket, closed: disconnected(socket, 5000) };
+}
+
 describe('accounts from the command line', () => {
   it('creates a user with the password from standard input, and warns about --password', async () => {
     const { dataDir } = await server();
@@ -136,19 +154,7 @@ describe('accounts from the command line', () => {
 
   it('resets a password from standard input only, and logs the user out everywhere', async () => {
     const s = await server();
-    cliWithInput(
-      `${PASSWORD}\n`,
-      'create-user',
-      '--role',
-      'staff',
-      '--username',
-      'mette',
-      '--data',
-      s.dataDir,
-    );
-    const session = await withDb(s.dataDir, (db) => login(db, 'mette', PASSWORD));
-    const socket = await s.connect(session.token);
-    const closed = disconnected(socket, 5000);
+    const { session, closed } = await signedInStaff(s);
 
     const onCommandLine = cli(
       'reset-password',
@@ -187,19 +193,7 @@ describe('accounts from the command line', () => {
 
   it('disables a user (sessions end, login refused and audited) and enables them again', async () => {
     const s = await server();
-    cliWithInput(
-      `${PASSWORD}\n`,
-      'create-user',
-      '--role',
-      'staff',
-      '--username',
-      'mette',
-      '--data',
-      s.dataDir,
-    );
-    const session = await withDb(s.dataDir, (db) => login(db, 'mette', PASSWORD));
-    const socket = await s.connect(session.token);
-    const closed = disconnected(socket, 5000);
+    const { session, closed } = await signedInStaff(s);
 
     expect(cli('disable-user', '--username', 'mette', '--data', s.dataDir)).toMatchObject({
       status: 0,
