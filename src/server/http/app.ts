@@ -83,7 +83,7 @@ export const CSP_DIRECTIVES = {
 
 /** Powerful features the pages never use, off for them and anything they might embed. */
 export const PERMISSIONS_POLICY =
-  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), midi=(), display-capture=(), fullscreen=(self)';
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), midi=(), display-capture=(), fullscreen=(self)';
 
 /** Staff uploads (photos and videos, next issue): one file per request, at most this big. */
 export const UPLOAD_LIMITS = {
