@@ -161,13 +161,6 @@ export class MutationService {
   }
 
   /**
-   * Starts the writer after the current turn of the event loop has read every event that was
-   * waiting on any socket (setImmediate runs after the poll phase), so they share one
-   * transaction and one push. Started at once instead, the synchronous SQLite driver would run
-   * a whole transaction in the microtasks of the first socket's read, and every mutation would
-   * commit — and push to every connected client — on its own.
-   */
-  /**
    * Graceful shutdown: takes no new mutations from now on, and resolves once every mutation
    * already queued has committed (or failed) and been answered.
    */
@@ -177,6 +170,13 @@ export class MutationService {
     return new Promise((resolve) => this.#idle.push(resolve));
   }
 
+  /**
+   * Starts the writer after the current turn of the event loop has read every event that was
+   * waiting on any socket (setImmediate runs after the poll phase), so they share one
+   * transaction and one push. Started at once instead, the synchronous SQLite driver would run
+   * a whole transaction in the microtasks of the first socket's read, and every mutation would
+   * commit — and push to every connected client — on its own.
+   */
   #schedule(): void {
     if (this.#running || this.#scheduled) return;
     this.#scheduled = true;

@@ -25,6 +25,7 @@ import {
 import {
   authenticate,
   authenticateHashes,
+  isStaff,
   principalKey,
   sameRights,
   tokenHashOf,
@@ -201,7 +202,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     // Every incoming event passes here first: unknown names and oversize payloads never reach a
     // handler, and are answered `invalid` when the sender asked for an answer.
     const budgetOpts = deps.eventBudget
-      ? principal.role === 'staff' || principal.role === 'admin'
+      ? isStaff(principal)
         ? deps.eventBudget.staff
         : deps.eventBudget.kiosk
       : null;

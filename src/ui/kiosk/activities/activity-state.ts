@@ -3,7 +3,6 @@
  * hint — the server decides for real), how many places are left, who may be named. Pure
  * functions over domain rows, so the card only renders.
  */
-import { inAudience as audienceIncludes } from '../../../domain/rules/audience.js';
 import type { OverlaidSignUp } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
 import { placesLeft, signUp } from '../../../domain/rules/capacity.js';
@@ -63,11 +62,6 @@ export function rosterOf(
     .map((r) => firstName(r.displayName))
     .sort((x, y) => x.localeCompare(y, 'da'));
   return { names: named, others: Math.max(0, a.confirmedCount - named.length) };
-}
-
-/** May this resident sign up for it? The domain's audience rule, the one the server applies. */
-export function inAudience(a: Activity, r: Resident): boolean {
-  return audienceIncludes(a.audience, r.groupIds);
 }
 
 /** Is the resident on the activity (confirmed or waiting), counting what is still to be sent? */

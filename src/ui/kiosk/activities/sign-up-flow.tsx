@@ -10,7 +10,8 @@ import type { Activity, Resident } from '../../../domain/model.js';
 import { Confirm } from '../shared/confirm.js';
 import { Dialog } from '../shared/dialog.js';
 import { ResidentPicker } from '../shared/resident-picker.js';
-import { inAudience, isOn, places } from './activity-state.js';
+import { inAudience } from '../../../domain/rules/audience.js';
+import { isOn, places } from './activity-state.js';
 
 export type Flow =
   | { step: 'pick'; activityId: string; mode: 'add' | 'cancel' }
@@ -45,7 +46,9 @@ export function PickStep({ activity, mode, residents, signups, onPick, onClose }
   // The audience rule: only residents in the activity's groups may join; anyone already on it
   // stays pickable, so they can always cancel.
   const shown = residents.filter((r) =>
-    mode === 'cancel' ? marks.has(r.id) : inAudience(activity, r) || marks.has(r.id),
+    mode === 'cancel'
+      ? marks.has(r.id)
+      : inAudience(activity.audience, r.groupIds) || marks.has(r.id),
   );
   const title =
     mode === 'add'
