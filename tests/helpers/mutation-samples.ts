@@ -1,0 +1,106 @@
+/**
+ * One valid sample of every mutation's args, for tests that must try every mutation (the
+ * authorisation matrix). Typed over the catalogue, so adding a mutation without a sample here
+ * fails the type check. Ids refer to the fixture centre the matrix test seeds (see
+ * `seedMatrixCentre` there): `res-1`, `act-1`, `meal-1`, `res-book`, `grp-1`, …
+ */
+import type { MutationArgs, MutationName } from '../../src/protocol/index.js';
+
+export type MutationSamples = { [N in MutationName]: MutationArgs<N> };
+
+const FUTURE = '2099-03-02T10:00:00.000Z';
+const FUTURE_END = '2099-03-02T11:00:00.000Z';
+
+export const mutationSamples: MutationSamples = {
+  'signup.add': { activityId: 'act-1', residentId: 'res-1' },
+  'signup.cancel': { activityId: 'act-1', residentId: 'res-1' },
+  'booking.add': {
+    bookingId: 'book-sample',
+    resourceId: 'res-book',
+    residentId: 'res-1',
+    start: FUTURE,
+    end: FUTURE_END,
+  },
+  'booking.cancel': { bookingId: 'book-sample' },
+  'meal.attend': { mealId: 'meal-1', residentId: 'res-1', attending: true },
+  'news.put': {
+    id: 'news-sample',
+    title: 'Sample',
+    body: 'Text',
+    media: [],
+    publishAt: FUTURE,
+    expiresAt: null,
+    audience: { kind: 'all' },
+  },
+  'news.del': { id: 'news-sample' },
+  'meal.put': {
+    id: 'meal-sample',
+    date: '2099-03-02',
+    slot: 'lunch',
+    dish: 'Soup',
+    description: '',
+    allergens: [],
+    photo: null,
+    pictogram: null,
+  },
+  'meal.del': { id: 'meal-sample' },
+  'activity.put': {
+    id: 'act-sample',
+    title: 'Walk',
+    description: '',
+    pictogram: null,
+    place: 'Garden',
+    start: FUTURE,
+    end: FUTURE_END,
+    capacity: null,
+    waitlist: false,
+    signupDeadline: null,
+    audience: { kind: 'all' },
+    recurrence: null,
+  },
+  'activity.del': { id: 'act-sample' },
+  'dayitem.put': {
+    id: 'day-sample',
+    residentId: null,
+    groupId: 'grp-1',
+    date: '2099-03-02',
+    start: '09:00',
+    end: null,
+    title: 'Breakfast',
+    pictogram: null,
+    changedOn: null,
+  },
+  'dayitem.del': { id: 'day-sample' },
+  'shift.put': {
+    id: 'shift-sample',
+    staffName: 'Mette',
+    photo: null,
+    start: FUTURE,
+    end: FUTURE_END,
+    groupId: null,
+  },
+  'shift.del': { id: 'shift-sample' },
+  'resource.put': {
+    id: 'res-book-sample',
+    name: 'Washer',
+    pictogram: null,
+    slotMinutes: 60,
+    opening: [],
+    maxActivePerResident: 2,
+    audience: { kind: 'all' },
+  },
+  'resource.del': { id: 'res-book-sample' },
+  'resident.put': {
+    id: 'res-sample',
+    displayName: 'Sample',
+    photo: null,
+    pictogram: null,
+    groupIds: [],
+    wallConsent: false,
+    mealSignUp: false,
+  },
+  'group.put': { id: 'grp-sample', name: 'House C' },
+  'centre.put': { name: 'Sample centre', timeZone: 'Europe/Copenhagen' },
+  'attendance.set': { activityId: 'act-1', residentId: 'res-1', present: true },
+  'device.revoke': { deviceId: 'device-sample' },
+};
