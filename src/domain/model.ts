@@ -8,6 +8,7 @@
  * - A wall-clock time of day is `LocalTime` ("09:30").
  */
 import { z } from 'zod';
+import { parseRRule } from './rules/recurrence-rule.js';
 
 export const Id = z.string().min(1).max(100);
 export const Instant = z.iso.datetime({ offset: false }).describe('UTC instant, ISO 8601 with Z');
@@ -58,13 +59,28 @@ export const Resident = z.strictObject({
 });
 export type Resident = z.infer<typeof Resident>;
 
-export const Recurrence = z.strictObject({
+/** The first recurrence form (before RRULE): still read, and still accepted from old clients. */
+export const WeeklyRecurrence = z.strictObject({
   freq: z.literal('weekly'),
   /** Every `interval` weeks (1 = weekly, 2 = fortnightly). */
   interval: z.number().int().min(1).max(4),
   /** Last day (inclusive, centre time zone) an occurrence may start on. */
   until: LocalDate,
 });
+/**
+ * An RFC 5545 RRULE value from the subset in rules/recurrence-rule.ts ("every other Tuesday",
+ * "first Monday of the month"), read from the activity's start as floating local time.
+ */
+export const RRuleRecurrence = z.strictObject({
+  rrule: z
+    .string()
+    .max(200)
+    .superRefine((rule, ctx) => {
+      const parsed = parseRRule(rule);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.message });
+    }),
+});
+export const Recurrence = z.union([RRuleRecurrence, WeeklyRecurrence]);
 export type Recurrence = z.infer<typeof Recurrence>;
 
 export const Activity = z.strictObject({

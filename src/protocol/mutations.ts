@@ -11,8 +11,11 @@ import {
   Group,
   Id,
   Instant,
+  LocalDate,
+  LocalTime,
   Meal,
   News,
+  Recurrence,
   Resident,
   Resource,
   Shift,
@@ -38,6 +41,50 @@ export const ResidentInput = Resident.omit({ hasPin: true }).extend({
     .nullable()
     .optional(),
 });
+
+/**
+ * A series edit's changes: the fields to change, each optional (absent = unchanged). Times are
+ * the centre's wall clock, kept on each occurrence's own day (an end at or before the start is
+ * on the next day); the sign-up deadline is minutes before each start (null = none).
+ */
+export const SeriesChanges = ActivityInput.pick({
+  title: true,
+  description: true,
+  pictogram: true,
+  place: true,
+  capacity: true,
+  waitlist: true,
+  audience: true,
+})
+  .partial()
+  .extend({
+    startTime: LocalTime.optional(),
+    endTime: LocalTime.optional(),
+    deadlineMinutesBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(60 * 24 * 60)
+      .nullable()
+      .optional(),
+    /** "following" and "all" only: the series' new rule. */
+    recurrence: Recurrence.optional(),
+  });
+
+/** activity.putSeries: edit one occurrence, this and the later ones, or the whole series. */
+export const SeriesEdit = z
+  .strictObject({
+    /** The series: the id of its first activity (an occurrence's `seriesId`). */
+    seriesId: Id,
+    /** The local day of the occurrence the edit starts from. */
+    from: LocalDate,
+    scope: z.enum(['one', 'following', 'all']),
+    changes: SeriesChanges,
+  })
+  .refine((e) => e.scope !== 'one' || e.changes.recurrence === undefined, {
+    message: 'one occurrence has no rule of its own: change the rule for "following" or "all"',
+    path: ['changes', 'recurrence'],
+  });
 
 interface DefOptions<S extends z.ZodType> {
   /**
@@ -81,6 +128,7 @@ export const mutationCatalogue = {
   'meal.del': def(ById, staff),
   'activity.put': def(ActivityInput, staff),
   'activity.del': def(ById, staff),
+  'activity.putSeries': def(SeriesEdit, staff),
   'dayitem.put': def(
     DayItem.refine((d) => (d.residentId === null) !== (d.groupId === null), {
       message: 'a day item belongs to exactly one resident or one group',

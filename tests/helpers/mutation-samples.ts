@@ -59,6 +59,12 @@ export const mutationSamples: MutationSamples = {
     recurrence: null,
   },
   'activity.del': { id: 'act-sample' },
+  'activity.putSeries': {
+    seriesId: 'act-1',
+    from: '2099-03-02',
+    scope: 'all',
+    changes: { title: 'Walk', startTime: '10:00' },
+  },
   'dayitem.put': {
     id: 'day-sample',
     residentId: null,
