@@ -1,16 +1,21 @@
 /**
- * Builds the kiosk page (src/ui/kiosk) into dist/ui, which the centre server serves under
- * /kiosk/ with a strict CSP (no inline script, nothing from outside): Vite's build emits only
+ * Builds each front end into its own folder of dist/ui, which the centre server serves under its
+ * own path with a strict CSP (no inline script, nothing from outside): Vite's build emits only
  * external module scripts, and nothing here loads fonts or code from another origin.
  *
- * Two entries: the page, and the service worker `sw.js`, which must keep a fixed name at the
- * root of /kiosk/ so its scope covers the page.
+ * - default mode: the kiosk page (src/ui/kiosk → dist/ui/kiosk, served at /kiosk/), two
+ *   entries: the page, and the service worker `sw.js`, which must keep a fixed name at the root
+ *   of /kiosk/ so its scope covers the page;
+ * - `--mode staff`: the staff admin (src/ui/staff → dist/ui/staff, /staff/);
+ * - `--mode family`: the relatives' pages (src/ui/family → dist/ui/family, /family/).
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 
-const kiosk = fileURLToPath(new URL('./src/ui/kiosk', import.meta.url));
+const ui = (app: string): string => fileURLToPath(new URL(`./src/ui/${app}`, import.meta.url));
+const out = (app: string): string => fileURLToPath(new URL(`./dist/ui/${app}`, import.meta.url));
+const kiosk = ui('kiosk');
 /** For `vite --config vite.config.ts` during development: the centre server to talk to. */
 const centre = process.env.CITIZEN_GUIDE_SERVER ?? 'http://127.0.0.1:8080';
 
@@ -33,19 +38,22 @@ const assetManifest = (): Plugin => ({
   },
 });
 
-export default defineConfig({
+/** `vite --config vite.config.ts [--mode staff]` during development: the centre server's paths. */
+const devServer = {
+  proxy: {
+    '/api': centre,
+    '/media': centre,
+    '/socket.io': { target: centre, ws: true },
+  },
+};
+
+const kioskConfig: UserConfig = {
   root: kiosk,
   base: '/kiosk/',
   plugins: [react(), assetManifest()],
-  server: {
-    proxy: {
-      '/api': centre,
-      '/media': centre,
-      '/socket.io': { target: centre, ws: true },
-    },
-  },
+  server: devServer,
   build: {
-    outDir: fileURLToPath(new URL('./dist/ui', import.meta.url)),
+    outDir: out('kiosk'),
     emptyOutDir: true,
     // An inlined asset would be a data: URL; keep every file a file, as the CSP expects.
     assetsInlineLimit: 0,
@@ -62,4 +70,25 @@ export default defineConfig({
       },
     },
   },
+};
+
+/**
+ * A page of a person (staff, relatives): one entry and no service worker (it opens with the
+ * server; edits made while the connection drops wait in its outbox).
+ */
+const personPage = (app: 'staff' | 'family'): UserConfig => ({
+  root: ui(app),
+  base: `/${app}/`,
+  plugins: [react()],
+  server: devServer,
+  build: {
+    outDir: out(app),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1200,
+  },
 });
+
+export default defineConfig(({ mode }) =>
+  mode === 'staff' || mode === 'family' ? personPage(mode) : kioskConfig,
+);

@@ -45,8 +45,11 @@ export type SocketFactory = (
 export interface SyncEngineOptions {
   /** The centre server's origin, e.g. `https://guide.example.dk` (the namespace is appended). */
   url: string;
-  /** A kiosk's device token or a user's session token. */
-  token: string;
+  /**
+   * A kiosk's device token or a user's session token; null for a browser page of a person, whose
+   * socket authenticates by its session cookie (sent by the browser with the handshake).
+   */
+  token: string | null;
   db: CacheDb;
   socketFactory?: SocketFactory;
   /** How long to wait for any acknowledgement before treating it as lost (default 5000). */
@@ -153,7 +156,10 @@ export class SyncEngine {
     }
     if (!this.running) return;
     const socket = this.opts.socketFactory(this.opts.url + SYNC_NAMESPACE, {
-      auth: { token: this.opts.token, protocol: PROTOCOL_VERSION },
+      auth:
+        this.opts.token === null
+          ? { protocol: PROTOCOL_VERSION }
+          : { token: this.opts.token, protocol: PROTOCOL_VERSION },
       transports: ['websocket'],
       reconnectionDelay: 1000,
       reconnectionDelayMax: 10_000,

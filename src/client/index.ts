@@ -44,3 +44,9 @@ export {
 export type { Backoff, Logger } from './util.js';
 export { enrolDevice, renewDeviceCookie, type EnrolOutcome } from './enrol.js';
 export { parseUnlockResult, type UnlockResult, type UnlockResultCode } from './unlock.js';
+export {
+  overlayEntities,
+  type EditableKind,
+  type EditMark,
+  type Overlaid,
+} from './overlay-entities.js';

@@ -4,3 +4,4 @@ export * from './mutations.js';
 export * from './payload.js';
 export * from './unlock.js';
 export * from './version.js';
+export * from './rest.js';

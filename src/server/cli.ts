@@ -316,8 +316,8 @@ async function runDemo(
   out(
     `  Resident PIN: ${DEMO_PIN_RESIDENT.name} has the PIN ${DEMO_PIN_RESIDENT.pin} (tap his photo to try it)`,
   );
-  if (!existsSync('dist/ui/index.html'))
-    out('  The kiosk UI is not built: run `npm run build:ui` first.');
+  if (!existsSync('dist/ui/kiosk/index.html'))
+    out('  The web pages are not built: run `npm run build:ui` first.');
   out('  No Electron runtime is used by the demo: open the kiosk page above in a browser.');
   out('');
 }

@@ -5,7 +5,7 @@
  * the client address behind a trusted reverse proxy (trustProxy).
  */
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -22,7 +22,8 @@ let broken = false;
 beforeAll(async () => {
   log = captureLog('debug');
   uiBase = mkdtempSync(join(tmpdir(), 'cg-ui-'));
-  writeFileSync(join(uiBase, 'index.html'), '<!doctype html><title>kiosk</title>');
+  mkdirSync(join(uiBase, 'kiosk'));
+  writeFileSync(join(uiBase, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
   // A store whose every query fails while `broken`: a stand-in for a real server-side failure.
   const dataDir = freshDataDir();
   const base = await openSqlite(dataDir);

@@ -1,6 +1,6 @@
 /**
  * The kiosk UI is served from its own folder and nowhere else: not from a sibling folder whose
- * name starts with the UI folder's name (`ui` and `ui-private`), however the path is written.
+ * name starts with the UI folder's name (`ui` and `kiosk-private`), however the path is written.
  * Unknown paths under /kiosk/ get the app (its own router decides), assets are cached, the page
  * itself is revalidated.
  */
@@ -16,11 +16,14 @@ let t: TestServer;
 let base: string;
 beforeAll(async () => {
   base = mkdtempSync(join(tmpdir(), 'cg-ui-'));
-  mkdirSync(join(base, 'ui', 'assets'), { recursive: true });
-  writeFileSync(join(base, 'ui', 'index.html'), '<!doctype html><title>kiosk</title>');
-  writeFileSync(join(base, 'ui', 'assets', 'app.js'), 'console.log(1)');
-  mkdirSync(join(base, 'ui-private'));
-  writeFileSync(join(base, 'ui-private', 'secret.txt'), SECRET);
+  mkdirSync(join(base, 'ui', 'kiosk', 'assets'), { recursive: true });
+  writeFileSync(join(base, 'ui', 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
+  writeFileSync(join(base, 'ui', 'kiosk', 'assets', 'app.js'), 'console.log(1)');
+  mkdirSync(join(base, 'ui', 'staff'), { recursive: true });
+  writeFileSync(join(base, 'ui', 'staff', 'index.html'), '<!doctype html><title>staff</title>');
+  // A folder beside a front end's whose name starts with it: never reachable through it.
+  mkdirSync(join(base, 'ui', 'kiosk-private'));
+  writeFileSync(join(base, 'ui', 'kiosk-private', 'secret.txt'), SECRET);
   t = await startTestServer({ uiDir: join(base, 'ui') });
 });
 afterAll(async () => {
@@ -42,12 +45,12 @@ function raw(path: string): Promise<string> {
 
 describe('the kiosk UI', () => {
   it.each([
-    '/kiosk/../ui-private/secret.txt',
-    '/kiosk/..%2Fui-private%2Fsecret.txt',
-    '/kiosk/%2e%2e%2fui-private%2fsecret.txt',
-    '/kiosk/%2e%2e/ui-private/secret.txt',
-    '/kiosk/..\\ui-private\\secret.txt',
-    '/kiosk/..%5Cui-private%5Csecret.txt',
+    '/kiosk/../kiosk-private/secret.txt',
+    '/kiosk/..%2Fkiosk-private%2Fsecret.txt',
+    '/kiosk/%2e%2e%2fkiosk-private%2fsecret.txt',
+    '/kiosk/%2e%2e/kiosk-private/secret.txt',
+    '/kiosk/..\\kiosk-private\\secret.txt',
+    '/kiosk/..%5Ckiosk-private%5Csecret.txt',
   ])('never serves a sibling folder: %s', async (path) => {
     const answer = await raw(path);
     expect(answer).toMatch(/^HTTP\/1\.1 \d{3}/);
@@ -78,5 +81,19 @@ describe('the kiosk UI', () => {
     const bare = await fetch(`${t.url}/kiosk`, { redirect: 'manual' });
     expect(bare.status).toBe(302);
     expect(bare.headers.get('location')).toBe('/kiosk/');
+  });
+
+  it('serves the staff admin under /staff/ from its own folder, its routes as the page', async () => {
+    const bare = await fetch(`${t.url}/staff`, { redirect: 'manual' });
+    expect(bare.headers.get('location')).toBe('/staff/');
+    for (const path of ['/staff/', '/staff/news', '/staff/activities/act-1']) {
+      const page = await fetch(`${t.url}${path}`);
+      expect(page.status, path).toBe(200);
+      expect(await page.text(), path).toContain('<title>staff</title>');
+    }
+    // Not built here: a clear message instead of another front end's page.
+    const family = await fetch(`${t.url}/family/`);
+    expect(family.status).toBe(404);
+    expect(await family.text()).toContain('npm run build:ui');
   });
 });

@@ -58,7 +58,7 @@ describe('a production install of the build', () => {
     const health = await fetch(`${url}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.text()).toMatch(/ok/);
-    if (existsSync(join(tree.app, 'dist/ui/index.html'))) {
+    if (existsSync(join(tree.app, 'dist/ui/kiosk/index.html'))) {
       const page = await fetch(`${url}/kiosk/`);
       expect(page.status).toBe(200);
       expect(await page.text()).toMatch(/<div id="root">/);

@@ -68,7 +68,7 @@ export function makeProductionTree(): ProductionTree {
       ],
       ROOT,
     );
-    if (existsSync(join(ROOT, 'dist/ui/index.html')))
+    if (existsSync(join(ROOT, 'dist/ui/kiosk/index.html')))
       cpSync(join(ROOT, 'dist/ui'), join(app, 'dist/ui'), { recursive: true });
     for (const f of ['package.json', 'package-lock.json']) cpSync(join(ROOT, f), join(app, f));
     run(

@@ -14,11 +14,12 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { LoginBody } from '../../protocol/rest.js';
 import { LoginRefusals } from '../auth/account-audit.js';
 import { AccountError, login, logout } from '../auth/accounts.js';
 import { Slots } from '../speech/slots.js';
 import type { Store } from '../store/store.js';
-import { clearCookieFor, cookieFor, credentialOf } from './credentials.js';
+import { clearCookieFor, cookieFor, credentialOf, requirePrincipal } from './credentials.js';
 import { HttpError } from './errors.js';
 import { createLimit, type WindowCounters } from './limits.js';
 
@@ -40,13 +41,6 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   waiting: 8,
 };
 
-export const LoginBody = z.object(
-  {
-    username: z.string().min(1).max(64),
-    password: z.string().min(1).max(200),
-  },
-  { error: 'A login needs { username (1–64), password (1–200) }.' },
-);
 
 const LIMITED = 'Too many login attempts. Wait 15 minutes and try again.';
 
@@ -126,6 +120,18 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
       }
     },
   );
+
+  // Who the session cookie (or Bearer token) belongs to: how a page of a person knows, at load,
+  // whether it is signed in (its script cannot read the HttpOnly cookie). Never a kiosk's device.
+  app.get('/session', async (req, reply) => {
+    const principal = await requirePrincipal(store.db, req, now(), 'Not signed in.');
+    if (principal.kind !== 'user') throw new HttpError(401, 'unauthorized', 'Not signed in.');
+    return reply.header('cache-control', 'no-store').send({
+      userId: principal.id,
+      role: principal.role,
+      displayName: principal.name,
+    });
+  });
 
   // Always answers logged_out: a stale or missing token is logged out already.
   app.post('/logout', { schema: { body: z.unknown() } }, async (req, reply) => {

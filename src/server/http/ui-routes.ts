@@ -1,5 +1,6 @@
 /**
- * The built kiosk UI under `/kiosk/`, through @fastify/static: files only from the UI's own
+ * The built front ends, each under its own path (`/kiosk/`, `/staff/`, `/family/`) from its own
+ * folder of the UI dir (`dist/ui/kiosk`, …), through @fastify/static: files only from the UI's own
  * folder (its root check is a whole path segment, so `ui-private` beside `ui` is not inside it,
  * which the old prefix check got wrong), the page revalidated on every load, the assets cached an
  * hour. A path under `/kiosk/` that is no file gets the page: the app's own router decides.
@@ -17,6 +18,9 @@ const ASSET_CACHE = 'public, max-age=3600';
 
 const RedirectQuery = z.record(z.string(), z.unknown());
 
+/** Each front end is built into its own folder of the UI dir and served under its own path. */
+export const FRONT_ENDS = ['kiosk', 'staff', 'family'] as const;
+
 export const uiRoutes: FastifyPluginAsyncZod<{ uiDir: string | null }> = async (app, opts) => {
   // The enrolment address (`/?code=…`) keeps its query on the way to the page.
   const toKiosk = (url: string): string => {
@@ -29,34 +33,42 @@ export const uiRoutes: FastifyPluginAsyncZod<{ uiDir: string | null }> = async (
   app.get('/kiosk', { schema: { querystring: RedirectQuery } }, (req, reply) =>
     reply.redirect(toKiosk(req.url), 302),
   );
+  app.get('/staff', (_req, reply) => reply.redirect('/staff/', 302));
+  app.get('/family', { schema: { querystring: RedirectQuery } }, (req, reply) => {
+    const q = req.url.indexOf('?');
+    return reply.redirect(`/family/${q < 0 ? '' : req.url.slice(q)}`, 302);
+  });
 
   const { uiDir } = opts;
   if (uiDir === null) return;
 
-  await app.register(
-    async (kiosk) => {
-      await kiosk.register(fastifyStatic, {
-        root: uiDir,
-        prefix: '/',
-        index: PAGE,
-        cacheControl: false,
-        serveDotFiles: false,
-        setHeaders: (reply, path) => {
-          void reply.header('cache-control', path.endsWith(PAGE) ? PAGE_CACHE : ASSET_CACHE);
-        },
-      });
-      kiosk.setNotFoundHandler((req, reply) => {
-        if (req.method !== 'GET' && req.method !== 'HEAD')
-          throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.url}.`);
-        if (!existsSync(join(uiDir, PAGE)))
-          throw new HttpError(
-            404,
-            'not_found',
-            'The kiosk UI is not built: run `npm run build:ui`.',
-          );
-        return reply.header('cache-control', PAGE_CACHE).sendFile(PAGE);
-      });
-    },
-    { prefix: '/kiosk' },
-  );
+  for (const front of FRONT_ENDS) {
+    const dir = join(uiDir, front);
+    await app.register(
+      async (scope) => {
+        await scope.register(fastifyStatic, {
+          root: dir,
+          prefix: '/',
+          index: PAGE,
+          cacheControl: false,
+          serveDotFiles: false,
+          setHeaders: (reply, path) => {
+            void reply.header('cache-control', path.endsWith(PAGE) ? PAGE_CACHE : ASSET_CACHE);
+          },
+        });
+        scope.setNotFoundHandler((req, reply) => {
+          if (req.method !== 'GET' && req.method !== 'HEAD')
+            throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.url}.`);
+          if (!existsSync(join(dir, PAGE)))
+            throw new HttpError(
+              404,
+              'not_found',
+              `The ${front} UI is not built: run \`npm run build:ui\`.`,
+            );
+          return reply.header('cache-control', PAGE_CACHE).sendFile(PAGE);
+        });
+      },
+      { prefix: `/${front}` },
+    );
+  }
 };

@@ -5,7 +5,7 @@
 import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { enrolOnce, readToken, type EnrolOutcome } from './enrol.js';
 import type { i18n } from 'i18next';
-import { db, useSync } from './use-sync.js';
+import { db, useKioskSync } from './use-sync.js';
 import { engineActions, KioskApp } from './kiosk-app.js';
 import type { DisplaySettings } from './settings.js';
 import type { Speaker } from './speech/speaker.js';
@@ -56,7 +56,7 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
   }, [code, attempt]);
 
   // Never sync with an old token while a new code is being exchanged.
-  const sync = useSync(enrolling ? null : token);
+  const sync = useKioskSync(enrolling ? null : token);
   const actions = useMemo(() => (sync.engine ? engineActions(sync.engine) : null), [sync.engine]);
 
   const words = enrolText(settings.lang);

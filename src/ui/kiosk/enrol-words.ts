@@ -3,7 +3,7 @@
  * and complete English: the display language comes from the kiosk's settings, before i18next
  * starts with the kiosk itself.
  */
-import { defineWords } from './i18n/words.js';
+import { defineWords } from '../shared/i18n/words.js';
 import type { Lang } from './settings.js';
 
 export const enrolWords = defineWords(

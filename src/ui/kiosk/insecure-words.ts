@@ -3,7 +3,7 @@
  * machine: for the IT person setting the screen up, in plain Danish and complete English, by the
  * kiosk's language setting (before i18next starts with the kiosk itself).
  */
-import { defineWords } from './i18n/words.js';
+import { defineWords } from '../shared/i18n/words.js';
 import type { Lang } from './settings.js';
 
 export const insecureWords = defineWords(

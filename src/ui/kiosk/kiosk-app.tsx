@@ -8,13 +8,12 @@ import { useEffect, useMemo } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { CacheDb, SyncEngine, SyncStatus } from '../../client/index.js';
 import { KioskEnvProvider, type KioskActions, type KioskEnv } from './data/kiosk-env.js';
+import { systemClock } from '../shared/data/sync-env.js';
 import { Frame } from './frame/frame.js';
 import { CurrentScreen } from './frame/screens.js';
 import type { DisplaySettings } from './settings.js';
 import type { Speaker } from './speech/speaker.js';
 import { useSpeechPrefetch } from './speech/use-prefetch.js';
-
-const systemClock = { now: () => new Date() };
 
 /** The engine's writes as the kiosk's actions. */
 export function engineActions(engine: SyncEngine): KioskActions {

@@ -1,6 +1,6 @@
 /**
- * Builds the kiosk UI once for the e2e run: `npm run build:ui` when dist/ui/index.html is
- * missing or older than any source it is built from. Test files run one after another, so the
+ * Builds the front ends once for the e2e run: `npm run build:ui` when a front end's index.html
+ * under dist/ui is missing or older than any source it is built from. Test files run one after another, so the
  * first builds and the rest find it fresh.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,8 +8,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const UI_DIR = 'dist/ui';
+const FRONT_ENDS = ['kiosk', 'staff', 'family'];
 const SOURCES = [
-  'src/ui/kiosk',
+  'src/ui',
+  'assets',
   'src/client',
   'src/domain',
   'src/protocol',
@@ -25,13 +27,14 @@ function newest(path: string): number {
 }
 
 export function ensureUiBuilt(): void {
-  const index = join(UI_DIR, 'index.html');
-  const builtAt = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const pages = FRONT_ENDS.map((front) => join(UI_DIR, front, 'index.html'));
+  const builtAt = Math.min(...pages.map((p) => (existsSync(p) ? statSync(p).mtimeMs : 0)));
   if (builtAt > Math.max(...SOURCES.map(newest))) return;
   // vitest sets NODE_ENV=test, which Vite would honour with a development build of React.
   execFileSync('npm', ['run', 'build:ui'], {
     stdio: 'inherit',
     env: { ...process.env, NODE_ENV: 'production' },
   });
-  if (!existsSync(index)) throw new Error(`npm run build:ui did not produce ${index}`);
+  for (const page of pages)
+    if (!existsSync(page)) throw new Error(`npm run build:ui did not produce ${page}`);
 }

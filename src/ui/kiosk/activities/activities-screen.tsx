@@ -10,13 +10,8 @@ import { useTranslation } from 'react-i18next';
 import { overlaySignUps, type Rejection } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
 import { dayBounds, dayOf } from '../../../domain/rules/days.js';
-import {
-  useOnline,
-  useRejections,
-  useToday,
-  useWallResidentMap,
-  useWallResidents,
-} from '../data/hooks.js';
+import { useWallResidentMap, useWallResidents } from '../data/hooks.js';
+import { useOnline, useRejections, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
 import { Pictogram } from '../shared/pictogram.js';

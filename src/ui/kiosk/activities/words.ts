@@ -2,7 +2,7 @@
  * The words of the Activities screen (Danish first; English must have the same keys). Easy-read:
  * one idea per sentence. "Tilmeld" and "afmeld" are the only words for signing up and cancelling.
  */
-import { defineWords } from '../i18n/words.js';
+import { defineWords } from '../../shared/i18n/words.js';
 
 export const activitiesWords = defineWords(
   {

@@ -19,7 +19,8 @@ import {
   useDayWords,
   weekFrom,
 } from '../shared/day-choice.js';
-import { useOnline, useToday, useWallResidentMap, useWallResidents } from '../data/hooks.js';
+import { useWallResidentMap, useWallResidents } from '../data/hooks.js';
+import { useOnline, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
 import { ItemCard } from '../shared/item-card.js';

@@ -5,7 +5,8 @@
 import { useTranslation } from 'react-i18next';
 import type { OverlaidBooking, Rejection } from '../../../client/index.js';
 import type { Resource } from '../../../domain/model.js';
-import { useRejections, useWallResidentMap } from '../data/hooks.js';
+import { useWallResidentMap } from '../data/hooks.js';
+import { useRejections } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { rejectionSentence } from '../frame/rejection-notices.js';
 import { firstName } from '../shared/avatar.js';

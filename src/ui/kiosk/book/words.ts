@@ -2,7 +2,7 @@
  * The words of the Book screen (Danish first; English must have the same keys). "Book" and
  * "aflys" are the only words for booking and cancelling a booking (as in the frame's notices).
  */
-import { defineWords } from '../i18n/words.js';
+import { defineWords } from '../../shared/i18n/words.js';
 
 export const bookWords = defineWords(
   {

@@ -8,7 +8,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { CacheDb, Rejection } from '../../../client/index.js';
 import { useEnv } from '../data/kiosk-env.js';
-import { useRejections } from '../data/hooks.js';
+import { useRejections } from '../../shared/data/hooks.js';
 import { firstName } from '../shared/avatar.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { commonWords } from './words.js';

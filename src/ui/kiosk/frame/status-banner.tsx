@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../client/index.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { useEnv } from '../data/kiosk-env.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { clockOf, dayAndMonth } from '../time/format.js';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../settings.js';

@@ -5,7 +5,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sharedPlan, useDayItems } from '../data/day-plan.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { screenKey, screenPictogram } from '../frame/frame.js';
 import { OnDutyNow } from '../roster/on-duty.js';
 import { Pictogram } from '../shared/pictogram.js';

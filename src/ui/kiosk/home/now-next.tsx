@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import type { DayItem } from '../../../domain/model.js';
 import { nowAndNext } from '../../../domain/rules/day-structure.js';
 import { partOfDay, zonedInstant } from '../../../domain/rules/days.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { sentences } from '../shared/read-aloud.js';

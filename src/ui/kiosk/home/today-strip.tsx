@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import type { Activity, Meal } from '../../../domain/model.js';
 import { placesLeft } from '../../../domain/rules/capacity.js';
 import { dayBounds } from '../../../domain/rules/days.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { useKiosk } from '../state/store.js';

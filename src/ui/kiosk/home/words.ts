@@ -1,5 +1,5 @@
 /** The words of the Home screen (Danish first; English must have the same keys). */
-import { defineWords } from '../i18n/words.js';
+import { defineWords } from '../../shared/i18n/words.js';
 
 export const homeWords = defineWords(
   {

@@ -1,23 +1,9 @@
-/**
- * i18next for the kiosk: Danish by default, English complete. One instance per page (and per
- * test), created synchronously so the first paint already has its words.
- */
-import i18next, { type i18n } from 'i18next';
-import { initReactI18next } from 'react-i18next';
+/** i18next for the kiosk: its namespaces through the shared factory (src/ui/shared/i18n). */
+import type { i18n } from 'i18next';
+import { createI18nFor } from '../../shared/i18n/create-i18n.js';
 import type { Lang } from '../settings.js';
-import { namespaces, resources } from './resources.js';
+import { namespaces } from './resources.js';
 
 export function createI18n(lang: Lang): i18n {
-  const instance = i18next.createInstance();
-  void instance.use(initReactI18next).init({
-    lng: lang,
-    fallbackLng: 'da',
-    resources,
-    ns: Object.keys(namespaces),
-    defaultNS: 'common',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-    returnNull: false,
-  });
-  return instance;
+  return createI18nFor(lang, namespaces, 'common');
 }

@@ -20,10 +20,5 @@ export const namespaces = {
 };
 export type Namespace = keyof typeof namespaces;
 
-export const resources = {
-  da: Object.fromEntries(Object.entries(namespaces).map(([ns, w]) => [ns, w.da])),
-  en: Object.fromEntries(Object.entries(namespaces).map(([ns, w]) => [ns, w.en])),
-} as const;
-
 /** The Danish words, which type every `t()` key (see i18next.d.ts). */
 export type DanishResources = { [N in Namespace]: (typeof namespaces)[N]['da'] };

@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { overlayBookings, overlaySignUps } from '../../../client/index.js';
 import type { Resident } from '../../../domain/model.js';
 import { dayOf } from '../../../domain/rules/days.js';
-import { useOnline, useToday } from '../data/hooks.js';
+import { useOnline, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { sentences } from '../shared/read-aloud.js';

@@ -4,7 +4,7 @@ import type { DayItem, Resident } from '../../../domain/model.js';
 import { nowAndNext } from '../../../domain/rules/day-structure.js';
 import { zonedInstant } from '../../../domain/rules/days.js';
 import { personalPlan, useDayItems } from '../data/day-plan.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { sentences } from '../shared/read-aloud.js';

@@ -1,5 +1,5 @@
 /** The words of the My day screen (Danish first; English must have the same keys). */
-import { defineWords } from '../i18n/words.js';
+import { defineWords } from '../../shared/i18n/words.js';
 
 export const myDayWords = defineWords(
   {

@@ -3,7 +3,7 @@
  * screen. Prop-free: it reads the roster itself, so Home only places it.
  */
 import { useTranslation } from 'react-i18next';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Face, firstName } from '../shared/avatar.js';
 import { clockOf } from '../time/format.js';

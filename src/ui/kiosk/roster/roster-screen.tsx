@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../../domain/model.js';
 import { dayOf } from '../../../domain/rules/days.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
 import { Pictogram } from '../shared/pictogram.js';

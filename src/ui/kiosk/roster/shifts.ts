@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Group, Shift } from '../../../domain/model.js';
 import { addDaysToDate, dayBounds, dayOf } from '../../../domain/rules/days.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 
 /** The longest shift we look back for when asking who is at work now. */

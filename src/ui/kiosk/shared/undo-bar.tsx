@@ -5,7 +5,7 @@
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNow } from '../data/hooks.js';
+import { useNow } from '../../shared/data/hooks.js';
 import { useKiosk } from '../state/store.js';
 import { Pictogram } from './pictogram.js';
 

@@ -1,0 +1,51 @@
+/**
+ * The staff admin's pages: one line per page (path under /staff, its menu entry, admin only?).
+ * A page is a React component reading the cache through the shared hooks and writing through
+ * `useSave()`. The menu shows the entries with `nav`, in this order.
+ */
+import type { ComponentType } from 'react';
+import { ComingSoon } from './shell/coming-soon.js';
+import { ChangePasswordPage } from './login/change-password.js';
+
+export type NavKey =
+  | 'today'
+  | 'news'
+  | 'meals'
+  | 'activities'
+  | 'dayStructure'
+  | 'roster'
+  | 'resources'
+  | 'residents'
+  | 'relatives'
+  | 'kiosks'
+  | 'wallMessage'
+  | 'users'
+  | 'audit'
+  | 'evaluation';
+
+export interface StaffPage {
+  /** A wouter path under /staff, e.g. `/news` or `/activities/:id`. */
+  path: string;
+  /** Its menu entry (the first page with a key is the one the menu links to). */
+  nav?: NavKey;
+  adminOnly?: boolean;
+  component: ComponentType;
+}
+
+export const pages: StaffPage[] = [
+  { path: '/', nav: 'today', component: ComingSoon },
+  { path: '/news', nav: 'news', component: ComingSoon },
+  { path: '/meals', nav: 'meals', component: ComingSoon },
+  { path: '/activities', nav: 'activities', component: ComingSoon },
+  { path: '/day-structure', nav: 'dayStructure', component: ComingSoon },
+  { path: '/roster', nav: 'roster', component: ComingSoon },
+  { path: '/resources', nav: 'resources', component: ComingSoon },
+  { path: '/residents', nav: 'residents', component: ComingSoon },
+  { path: '/relatives', nav: 'relatives', component: ComingSoon },
+  { path: '/kiosks', nav: 'kiosks', component: ComingSoon },
+  { path: '/wall-message', nav: 'wallMessage', component: ComingSoon },
+  { path: '/users', nav: 'users', adminOnly: true, component: ComingSoon },
+  { path: '/audit', nav: 'audit', component: ComingSoon },
+  { path: '/evaluation', nav: 'evaluation', component: ComingSoon },
+  { path: '/password', component: ChangePasswordPage },
+];
