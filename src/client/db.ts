@@ -21,8 +21,11 @@ import type {
   News,
   Resident,
   Resource,
+  Kiosk,
   Shift,
   SignUp,
+  UserAccount,
+  WallNotice,
 } from '../domain/model.js';
 import { entityTypes } from '../domain/model.js';
 import type { MutationName, RejectionCode, RejectionReason } from '../protocol/index.js';
@@ -110,6 +113,8 @@ export const cacheSchemaVersions: readonly CacheSchemaVersion[] = [
       rejections: 'id, at',
     },
   },
+  // The staff admin's kiosks and logins (staff-only) and messages to the wall (issue 9).
+  { version: 3, stores: { kiosk: 'id', user: 'id', wallnotice: 'id, until' } },
 ];
 
 export class CacheDb extends Dexie {
@@ -126,6 +131,9 @@ export class CacheDb extends Dexie {
   declare readonly booking: Table<Booking, string>;
   declare readonly shift: Table<Shift, string>;
   declare readonly attendance: Table<Attendance, string>;
+  declare readonly kiosk: Table<Kiosk, string>;
+  declare readonly user: Table<UserAccount, string>;
+  declare readonly wallnotice: Table<WallNotice, string>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly outbox: Table<OutboxEntry, number>;
   declare readonly rejections: Table<Rejection, string>;

@@ -245,6 +245,56 @@ export const Attendance = z.strictObject({
 });
 export type Attendance = z.infer<typeof Attendance>;
 
+/**
+ * A kiosk as staff see it (staff-only: never sent to kiosks or relatives). The server keeps it
+ * from the device row and the kiosk's connections: `online` and `lastSeenAt` change on connect and
+ * disconnect, and at most once every few minutes while connected, so presence never floods the log.
+ */
+export const Kiosk = z.strictObject({
+  id: Id,
+  name: z.string().min(1).max(100),
+  location: z.string().max(200),
+  /** The groups (houses) the kiosk serves; empty is the whole centre. */
+  groupIds: z.array(Id).max(100),
+  createdAt: Instant,
+  /** Enrolled with its code (it holds a device token). */
+  enrolled: z.boolean(),
+  /** When its unused enrolment code expires; null once enrolled or without a code. */
+  codeExpiresAt: Instant.nullable(),
+  revoked: z.boolean(),
+  online: z.boolean(),
+  lastSeenAt: Instant.nullable(),
+  /** What the kiosk said it runs when it last connected (`auth.app`), if it said. */
+  appVersion: z.string().max(40).nullable(),
+});
+export type Kiosk = z.infer<typeof Kiosk>;
+
+/** A login as staff see it (staff-only); never a password hash or a session. */
+export const UserAccount = z.strictObject({
+  id: Id,
+  username: z.string().min(2).max(64),
+  displayName: z.string().min(1).max(200),
+  role: z.enum(['staff', 'admin', 'relative']),
+  disabled: z.boolean(),
+  /** The residents a relative may see; empty for staff. */
+  residentIds: z.array(Id).max(100),
+  createdAt: Instant,
+});
+export type UserAccount = z.infer<typeof UserAccount>;
+
+/**
+ * A message to the wall now ("Bussen er forsinket. Vi kører kl. 10.30."): shown large on the
+ * chosen kiosks (null: every kiosk) until `until`, then gone by itself.
+ */
+export const WallNotice = z.strictObject({
+  id: Id,
+  text: z.string().trim().min(1).max(300),
+  pictogram: Pictogram,
+  kioskIds: z.array(Id).min(1).max(100).nullable(),
+  until: Instant,
+});
+export type WallNotice = z.infer<typeof WallNotice>;
+
 /** The entities that travel in the change log, by their `Change.type` name. */
 export const entitySchemas = {
   centre: Centre,
@@ -260,6 +310,9 @@ export const entitySchemas = {
   booking: Booking,
   shift: Shift,
   attendance: Attendance,
+  kiosk: Kiosk,
+  user: UserAccount,
+  wallnotice: WallNotice,
 } as const;
 export type EntityType = keyof typeof entitySchemas;
 export const entityTypes = Object.keys(entitySchemas) as EntityType[];

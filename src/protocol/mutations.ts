@@ -19,12 +19,18 @@ import {
   Resident,
   Resource,
   Shift,
+  WallNotice,
   type Role,
 } from '../domain/model.js';
 
 const ById = z.strictObject({ id: Id });
 const residents: readonly Role[] = ['kiosk', 'staff', 'admin', 'relative'];
 const staff: readonly Role[] = ['staff', 'admin'];
+const admin: readonly Role[] = ['admin'];
+
+/** A password an admin sets for someone (shown to them once); the same rule as accounts.ts. */
+const NewPassword = z.string().min(8, 'a password needs at least 8 characters').max(200);
+const UserId = z.strictObject({ userId: Id });
 
 /** Activity as staff write it: the server owns the derived counts and series links. */
 export const ActivityInput = Activity.omit({
@@ -148,6 +154,39 @@ export const mutationCatalogue = {
     staff,
   ),
   'device.revoke': def(z.strictObject({ deviceId: Id }), staff),
+  /** Rename a kiosk, say where it hangs, and which houses it serves (empty: the whole centre). */
+  'device.put': def(
+    z.strictObject({
+      deviceId: Id,
+      name: z.string().trim().min(1).max(100),
+      location: z.string().trim().max(200),
+      groupIds: z.array(Id).max(100),
+    }),
+    staff,
+  ),
+  // A message to the wall now, on some kiosks or all, until a set time.
+  'notice.put': def(WallNotice, staff),
+  'notice.del': def(ById, staff),
+  // Logins (admin only). The password is a secret: never in the audit or a log line.
+  'user.create': def(
+    z.strictObject({
+      userId: Id,
+      username: z
+        .string()
+        .regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'a username is 2 to 64 letters, digits or . _ @ -'),
+      displayName: z.string().trim().min(1).max(200),
+      role: z.enum(['staff', 'admin']),
+      password: NewPassword,
+    }),
+    admin,
+    { secrets: ['password'] },
+  ),
+  'user.disable': def(UserId, admin),
+  'user.enable': def(UserId, admin),
+  'user.resetPassword': def(z.strictObject({ userId: Id, password: NewPassword }), admin, {
+    secrets: ['password'],
+  }),
+  'user.revokeSessions': def(UserId, admin),
 } as const;
 
 export type MutationName = keyof typeof mutationCatalogue;

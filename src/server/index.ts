@@ -32,6 +32,8 @@ import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js'
 import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
 import { readDatabaseIdentity } from './store/identity.js';
+import { reconcileMirrors } from './sync/mirrors.js';
+import { KioskPresence } from './sync/presence.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -148,6 +150,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       mutationCount += 1;
       for (const e of effects)
         if (e.kind === 'revoke-device' && sync) disconnectPrincipal(sync.nsp, 'device', e.deviceId);
+        else if (e.kind === 'end-user' && sync) disconnectPrincipal(sync.nsp, 'user', e.userId);
       if (changes.some((c) => c.type === 'centre')) void loadCentre();
       const before = facts;
       for (const c of changes) {
@@ -196,6 +199,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     metricsContentType: metrics.contentType,
     mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
     onLogout: (token) => sync?.nsp.in(`session:${hashToken(token)}`).disconnectSockets(true),
+    operations: {
+      timeZone: () => centre.timeZone,
+      internal: (label, run) => mutations.internal(label, run),
+    },
     speech: {
       speech,
       ...(opts.speech?.rendersPerMinute ? { rendersPerMinute: opts.speech.rendersPerMinute } : {}),
@@ -233,6 +240,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     secureRequest: secureRequestTest(opts.trustProxy),
   });
   const nsp = sync.nsp;
+  // Kiosks' online / last seen for the staff admin; the mirrors of logins and kiosks brought in
+  // line with their tables first (the command line may have changed them while we were down).
+  await mutations.internal('mirrors.reconcile', reconcileMirrors);
+  const presence = new KioskPresence({ nsp, mutations, now, logger });
 
   // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
   // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
@@ -272,6 +283,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
     async close() {
       clearInterval(poll);
+      presence.stop();
       // No new connections from here; open ones stay until their mutations are answered.
       http.close();
       await mutations.drain();

@@ -10,6 +10,8 @@ export type MutationSamples = { [N in MutationName]: MutationArgs<N> };
 
 const FUTURE = '2099-03-02T10:00:00.000Z';
 const FUTURE_END = '2099-03-02T11:00:00.000Z';
+/** A wall message lasts at most 7 days from now (notice.put): an hour after this file loads. */
+const SOON = new Date(Date.now() + 60 * 60_000).toISOString();
 
 export const mutationSamples: MutationSamples = {
   'signup.add': { activityId: 'act-1', residentId: 'res-1' },
@@ -109,4 +111,24 @@ export const mutationSamples: MutationSamples = {
   'centre.put': { name: 'Sample centre', timeZone: 'Europe/Copenhagen' },
   'attendance.set': { activityId: 'act-1', residentId: 'res-1', present: true },
   'device.revoke': { deviceId: 'device-sample' },
+  'device.put': { deviceId: 'device-sample', name: 'Hall', location: 'By the door', groupIds: [] },
+  'notice.put': {
+    id: 'notice-sample',
+    text: 'The bus is late.',
+    pictogram: null,
+    kioskIds: null,
+    until: SOON,
+  },
+  'notice.del': { id: 'notice-sample' },
+  'user.create': {
+    userId: 'user-sample',
+    username: 'sample.staff',
+    displayName: 'Sample Staff',
+    role: 'staff',
+    password: 'sample-password-1',
+  },
+  'user.disable': { userId: 'user-sample' },
+  'user.enable': { userId: 'user-sample' },
+  'user.resetPassword': { userId: 'user-sample', password: 'sample-password-2' },
+  'user.revokeSessions': { userId: 'user-sample' },
 };

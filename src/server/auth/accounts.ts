@@ -36,6 +36,8 @@ export interface NewUser {
   displayName: string;
   role: 'staff' | 'admin' | 'relative';
   residentIds?: string[];
+  /** The id to give the login (the staff admin chooses it, so its mutation can be retried). */
+  id?: string;
 }
 
 export async function createUser(
@@ -54,7 +56,7 @@ export async function createUser(
     .where('username', '=', u.username)
     .executeTakeFirst();
   if (existing) throw new AccountError('exists', `The username "${u.username}" is taken.`, 409);
-  const id = randomUUID();
+  const id = u.id ?? randomUUID();
   await db
     .insertInto('app_user')
     .values({
@@ -99,7 +101,10 @@ export async function setUserDisabled(
   username: string,
   disabled: boolean,
 ): Promise<{ id: string; sessions: number }> {
-  return db.transaction().execute(async (trx) => {
+  // Inside a mutation's transaction (the staff admin) it runs there; else in its own.
+  const run = <T>(fn: (trx: Kysely<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? fn(db) : db.transaction().execute(fn);
+  return run(async (trx) => {
     const user = await trx
       .selectFrom('app_user')
       .select('id')

@@ -32,6 +32,8 @@ import type { VisibilityFacts } from '../sync/visibility.js';
 import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-routes.js';
 import { hasCredentialCookie, isSameOrigin } from './credentials.js';
 import { deviceRoutes } from './device-routes.js';
+import { operationsRoutes, type OperationsDeps } from './operations-routes.js';
+import { mirrorKiosk } from '../sync/mirrors.js';
 import { frameworkErrors, HttpError, installErrorHandling, MAX_BODY_BYTES } from './errors.js';
 import { storeOver, WindowCounters } from './limits.js';
 import { mediaRoutes } from './media-routes.js';
@@ -57,6 +59,8 @@ export interface HttpDeps extends OpsDeps {
   loginLimits?: LoginLimits;
   /** Serve HTTPS with this certificate and key (transport-security.ts); default plain HTTP. */
   tls?: TlsMaterial;
+  /** The staff admin's operations (audit, evaluation, own password, kiosk mirrors). */
+  operations?: OperationsDeps;
 }
 
 export type HttpApp = FastifyInstance;
@@ -171,12 +175,27 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     limits: deps.loginLimits ?? DEFAULT_LOGIN_LIMITS,
     onLogout: deps.onLogout,
   });
+  const operations = deps.operations;
   void app.register(deviceRoutes, {
     prefix: '/api/devices',
     store: deps.store,
     now: deps.now,
     logger: deps.logger,
+    dataDir: deps.dataDir,
+    ...(operations
+      ? {
+          mirrorKiosk: (id: string) =>
+            operations.internal('kiosk.created', (w) => mirrorKiosk(w, id).then(() => undefined)),
+        }
+      : {}),
   });
+  if (operations)
+    void app.register(operationsRoutes, {
+      prefix: '/api',
+      store: deps.store,
+      now: deps.now,
+      ...operations,
+    });
   void app.register(speechRoutes, {
     prefix: '/api/speech',
     store: deps.store,

@@ -8,6 +8,8 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AccountError, createEnrolCode, enrol } from '../auth/accounts.js';
 import { isStaff } from '../auth/principal.js';
+import { readKioskAddress } from '../ops/kiosk-address.js';
+import { setDeviceGroups } from '../store/secrets.js';
 import type { Logger } from '../logger.js';
 import type { Store } from '../store/store.js';
 import { cookieFor, credentialOf, requirePrincipal } from './credentials.js';
@@ -18,12 +20,18 @@ export const EnrolBody = z.object({ code: z.string().min(1).max(40) });
 export const DeviceBody = z.object({
   name: z.string().min(1).max(100),
   location: z.string().max(200).optional(),
+  /** The houses it serves (ids of groups); absent or empty: the whole centre. */
+  groupIds: z.array(z.string().min(1).max(100)).max(100).optional(),
 });
 
 export interface DeviceRoutesOptions {
   store: Store;
   now: () => Date;
   logger: Logger;
+  /** Where `serve` recorded the kiosk address (ops/kiosk-address.ts), for the enrolment link. */
+  dataDir?: string;
+  /** Writes the new kiosk's staff-only mirror to the change log (sync/mirrors.ts). */
+  mirrorKiosk?: (deviceId: string) => Promise<void>;
 }
 
 const accountError = (err: unknown): unknown =>
@@ -68,6 +76,10 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
       },
     },
     async (req, reply) => {
+      const groupIds = [...new Set(req.body.groupIds ?? [])];
+      for (const g of groupIds)
+        if (!(await store.db.selectFrom('group').select('id').where('id', '=', g).executeTakeFirst()))
+          throw new HttpError(404, 'not_found', `No such group: ${g}.`);
       const created = await createEnrolCode(
         store.db,
         req.body.name,
@@ -76,8 +88,27 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
       ).catch((err: unknown) => {
         throw accountError(err);
       });
+      if (groupIds.length > 0) await setDeviceGroups(store.db, created.deviceId, groupIds);
+      await store.db
+        .insertInto('audit')
+        .values({
+          at: now().toISOString(),
+          actor: `user:${req.principal?.id ?? ''}`,
+          action: 'device.create',
+          entity_type: 'device',
+          entity_id: created.deviceId,
+          detail: JSON.stringify({ name: req.body.name, location: req.body.location ?? '' }),
+        })
+        .execute();
+      await opts.mirrorKiosk?.(created.deviceId);
       logger.info({ deviceId: created.deviceId, by: req.principal?.id }, 'enrolment code created');
-      return reply.code(201).header('cache-control', 'no-store').send(created);
+      // The address kiosks open (recorded by serve), else the one staff reached us at.
+      const origin =
+        (opts.dataDir ? readKioskAddress(opts.dataDir) : null) ?? `${req.protocol}://${req.host}`;
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ ...created, kioskAddress: `${origin}/kiosk/#enrol=${created.code}` });
     },
   );
   app.post('/cookie', { schema: { body: z.unknown() } }, async (req, reply) => {
@@ -88,7 +119,8 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
     return reply
       .setCookie(...cookieFor(req, 'device', token))
       .header('cache-control', 'no-store')
-      .send({ status: 'ok' });
+      // The kiosk learns its own id here: a wall notice for some kiosks shows only on those.
+      .send({ status: 'ok', deviceId: principal.id });
   });
   done();
 };

@@ -179,12 +179,39 @@ function scrubPin(detail: string): string {
     .replace(/"pin":\s*"(?!set"|removed")[^"]*("|$)/g, '"pin":"set"');
 }
 
+/**
+ * Issue 9 (the staff admin): the staff-only mirrors of kiosks and logins and the wall notices, as
+ * entity tables (the server fills the mirrors from `device` and `app_user` at start,
+ * sync/mirrors.ts), and the evaluation's hourly counts. `ifNotExists`: on a fresh database the
+ * initial migration, which makes a table per entity type of today's model, made the three already.
+ */
+const staffOperations: Migration = {
+  async up(db: Kysely<unknown>) {
+    for (const table of ['kiosk', 'user', 'wallnotice'])
+      await db.schema
+        .createTable(table)
+        .ifNotExists()
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .execute();
+    await db.schema
+      .createTable('usage_count')
+      .addColumn('hour', 'text', (c) => c.notNull())
+      .addColumn('metric', 'text', (c) => c.notNull())
+      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('n', 'integer', (c) => c.notNull())
+      .addPrimaryKeyConstraint('usage_count_pk', ['hour', 'metric', 'source'])
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
   '2026-12-01-device-groups': deviceGroups,
   '2026-12-02-scrub-audit-secrets': scrubAuditSecrets,
   '2026-12-03-media-ref': mediaRefMigration,
+  '2026-12-04-staff-operations': staffOperations,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -128,6 +128,20 @@ export interface MediaRefTable {
   entity_id: string;
 }
 
+/**
+ * Counts for the evaluation (server/evaluation): how many of each countable action happened in
+ * one hour, by who made it. Counts only, never who (issue 9 "Evaluation").
+ */
+export interface UsageCountTable {
+  /** The UTC hour, `2026-12-01T09` (the report groups by the centre's local week and hour). */
+  hour: string;
+  /** `signup`, `cancel`, `booking`, `meal`, `speech`, `kiosk.action`. */
+  metric: string;
+  /** `wall` (a kiosk), `staff` (staff or admin), `relative`. */
+  source: string;
+  n: number;
+}
+
 export interface Database {
   centre: EntityRow;
   group: EntityRow;
@@ -142,6 +156,10 @@ export interface Database {
   booking: BookingTable;
   shift: EntityRow;
   attendance: EntityRow;
+  kiosk: EntityRow;
+  user: EntityRow;
+  wallnotice: EntityRow;
+  usage_count: UsageCountTable;
   change_log: ChangeLogTable;
   sync_state: SyncStateTable;
   processed_mutation: ProcessedMutationTable;

@@ -21,7 +21,9 @@ export class Rejection extends Error {
 /** Side effects that happen after commit. */
 export type Effect =
   | { kind: 'consent'; residentId: string; wallConsent: boolean | null }
-  | { kind: 'revoke-device'; deviceId: string };
+  | { kind: 'revoke-device'; deviceId: string }
+  /** A login disabled or its sessions ended: its open sockets close at once. */
+  | { kind: 'end-user'; userId: string };
 
 export interface HandlerContext {
   w: Writer;

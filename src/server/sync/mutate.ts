@@ -20,6 +20,7 @@ import type { Logger } from '../logger.js';
 import type { Database } from '../store/schema.js';
 import { lockHead, type Store } from '../store/store.js';
 import { Writer, appendToLog, type LoggedChange } from '../store/writer.js';
+import { countUsage } from '../evaluation/usage-counts.js';
 import { Rejection, type Effect, type Handler, type HandlerContext } from './handler.js';
 import { handlers } from './handlers/index.js';
 
@@ -47,6 +48,16 @@ export interface MutationServiceDeps {
   wrapHandler?: <N extends MutationName>(name: N, handler: Handler<N>) => Handler<N>;
 }
 
+/** Who `internal()` writes are made by (never authorised against the catalogue). */
+const SERVER_PRINCIPAL: Principal = {
+  kind: 'user',
+  id: 'server',
+  role: 'admin',
+  name: 'server',
+  residentIds: [],
+  sessionHash: '',
+};
+
 /** How long a client should wait before resending a mutation the server failed to apply. */
 export const INTERNAL_RETRY_MS = 2000;
 
@@ -73,6 +84,8 @@ interface Job {
   resolve: (r: MutateResult) => void;
   /** `performance.now()` when it was queued. */
   receivedMs: number;
+  /** A server-internal write (`internal()`) instead of a mutation's handler. */
+  internal?: (w: Writer) => Promise<void>;
 }
 
 interface Done {
@@ -161,6 +174,30 @@ export class MutationService {
   }
 
   /**
+   * A write the server makes itself (a kiosk connected or went away, a login created outside the
+   * socket): through the same queue and transaction as the mutations, so its changes are pushed
+   * in commit order like theirs. Not a protocol mutation: no id, no recorded outcome, no audit,
+   * no usage count. Resolves after commit; rejects when it failed. Skipped once shutting down.
+   */
+  internal(label: string, run: (w: Writer) => Promise<void>): Promise<void> {
+    if (this.#closing) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.#queue.push({
+        principal: SERVER_PRINCIPAL,
+        who: 'server',
+        id: `internal:${label}`,
+        name: label as MutationName,
+        args: {},
+        resolve: (r) =>
+          r.status === 'applied' ? resolve() : reject(new Error(`${label}: ${r.status}`)),
+        receivedMs: performance.now(),
+        internal: run,
+      });
+      this.#schedule();
+    });
+  }
+
+  /**
    * Graceful shutdown: takes no new mutations from now on, and resolves once every mutation
    * already queued has committed (or failed) and been answered.
    */
@@ -240,6 +277,13 @@ export class MutationService {
       // commit, and a kiosk's sign-up queued behind a withdrawal must already see it.
       const consent = new Map<string, boolean>();
       for (const job of batch) {
+        if (job.internal) {
+          const d = await this.#applyOne(trx, job, head, now, consent);
+          if (d.outcome.status === 'applied') head = d.outcome.cursor;
+          logged.push(...d.changes);
+          done.push(d);
+          continue;
+        }
         const inBatch = seen.get(job.id);
         // Inside the transaction, so a retry racing its first attempt still gets the first answer.
         const earlier = inBatch
@@ -293,13 +337,17 @@ export class MutationService {
     };
     await sql`savepoint mutation`.execute(trx);
     try {
-      const handler = this.#handler(job.name);
-      const res = await handler(ctx, job.args as never);
+      const res = job.internal
+        ? await job.internal(w).then(() => undefined)
+        : await this.#handler(job.name)(ctx, job.args as never);
       const changes = w.collect();
       const outcome: MutateResult = res?.result
         ? { status: 'applied', cursor: w.head, result: res.result }
         : { status: 'applied', cursor: w.head };
-      if (isStaff(job.principal)) await this.#audit(trx, job, now);
+      if (!job.internal) {
+        if (isStaff(job.principal)) await this.#audit(trx, job, now);
+        await countUsage(trx, job.principal.role, job.name, now);
+      }
       await sql`release savepoint mutation`.execute(trx);
       return { job, outcome, after: w.startHead, changes, effects };
     } catch (err) {
@@ -344,7 +392,9 @@ export class MutationService {
   }
 
   async #audit(db: Kysely<Database>, job: Job, now: Date): Promise<void> {
-    const entityId = (job.args as { id?: unknown }).id;
+    // The record the mutation is about: its `id`, or the login or kiosk it names.
+    const a = job.args as { id?: unknown; userId?: unknown; deviceId?: unknown };
+    const entityId = a.id ?? a.userId ?? a.deviceId;
     await db
       .insertInto('audit')
       .values({

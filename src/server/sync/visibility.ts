@@ -4,7 +4,8 @@
  *
  * The rules, in order:
  * - staff and admins see everything;
- * - attendance (who came) is staff-only;
+ * - attendance (who came), kiosks and logins (the staff admin's mirrors) are staff-only;
+ * - wall notices reach every kiosk (each shows only those meant for it) and no relative;
  * - news, activities and resources reach a viewer only through the audience rule (domain/rules/audience):
  *   a kiosk for the whole centre sees all, a kiosk of some houses only what is for everyone or for
  *   its houses, a relative what is for everyone or for their residents' groups;
@@ -135,6 +136,9 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
  */
 const WITH_AUDIENCE = new Set(['news', 'activity', 'resource']);
 
+/** What only staff see: who came, and the admin's kiosks and logins. */
+const STAFF_ONLY = new Set(['attendance', 'kiosk', 'user']);
+
 /** The change as `viewer` may see it, or null when it is none of their business. */
 export function project(
   change: LoggedChange,
@@ -144,7 +148,10 @@ export function project(
   const out: Change = { seq: change.seq, type: change.type, id: change.id, op: change.op };
   if (change.data) out.data = change.data;
   if (viewer.role === 'staff' || viewer.role === 'admin') return out;
-  if (change.type === 'attendance') return null;
+  if (STAFF_ONLY.has(change.type)) return null;
+  // A notice names kiosks, not residents: every kiosk gets it (rooms are per house, not per
+  // kiosk) and shows it only when it is for all or for it (ui/kiosk/frame/wall-notice.tsx).
+  if (change.type === 'wallnotice') return viewer.role === 'kiosk' ? out : null;
   if (WITH_AUDIENCE.has(change.type) && change.data) {
     const audience = change.data.audience as Audience | undefined;
     if (audience && !reaches(audience, viewerGroups(viewer, facts)))

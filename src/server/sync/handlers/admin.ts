@@ -2,6 +2,7 @@
 import { hashPassword } from '../../auth/tokens.js';
 import { markDeviceRevoked, setPinHash } from '../../store/secrets.js';
 import { Rejection, type PartialHandlers } from '../handler.js';
+import { mirrorKiosk } from '../mirrors.js';
 
 export const adminHandlers: PartialHandlers<'resident.put' | 'device.revoke'> = {
   async 'resident.put'(ctx, input) {
@@ -22,6 +23,7 @@ export const adminHandlers: PartialHandlers<'resident.put' | 'device.revoke'> = 
   async 'device.revoke'(ctx, { deviceId }) {
     if (!(await markDeviceRevoked(ctx.w.db, deviceId)))
       throw new Rejection('not_found', 'No such kiosk.');
+    await mirrorKiosk(ctx.w, deviceId, { online: false });
     ctx.effect({ kind: 'revoke-device', deviceId });
     return undefined;
   },

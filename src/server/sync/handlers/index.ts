@@ -4,6 +4,7 @@ import { adminHandlers } from './admin.js';
 import { bookingHandlers } from './bookings.js';
 import { contentHandlers } from './content.js';
 import { mealHandlers } from './meals.js';
+import { operationHandlers } from './operations.js';
 import { signupHandlers } from './signups.js';
 
 /** One handler per mutation of the catalogue; the type makes a missing one a compile error. */
@@ -14,4 +15,5 @@ export const handlers: HandlerMap = {
   ...activityHandlers,
   ...contentHandlers,
   ...adminHandlers,
+  ...operationHandlers,
 };
