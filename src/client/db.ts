@@ -14,8 +14,10 @@ import type {
   Booking,
   Centre,
   DayItem,
+  DayTemplate,
   EntityType,
   Group,
+  Invitation,
   Meal,
   MealAttendance,
   News,
@@ -113,8 +115,13 @@ export const cacheSchemaVersions: readonly CacheSchemaVersion[] = [
       rejections: 'id, at',
     },
   },
+  // Day-structure templates (staff-only: a kiosk's table stays empty).
+  { version: 2, stores: { daytemplate: 'id, residentId, groupId' } },
   // The staff admin's kiosks and logins (staff-only) and messages to the wall (issue 9).
   { version: 3, stores: { kiosk: 'id', user: 'id', wallnotice: 'id, until' } },
+  // Relatives' invitations (staff-only), and residents now carry `consent` per channel: cached
+  // residents of the old shape would not parse, so the cache is rebuilt by a pull from 0.
+  { version: 4, stores: { invitation: 'id, status' }, clearCache: true },
 ];
 
 export class CacheDb extends Dexie {
@@ -124,6 +131,7 @@ export class CacheDb extends Dexie {
   declare readonly activity: Table<Activity, string>;
   declare readonly signup: Table<SignUp, string>;
   declare readonly dayitem: Table<DayItem, string>;
+  declare readonly daytemplate: Table<DayTemplate, string>;
   declare readonly meal: Table<Meal, string>;
   declare readonly mealattendance: Table<MealAttendance, string>;
   declare readonly news: Table<News, string>;
@@ -134,6 +142,7 @@ export class CacheDb extends Dexie {
   declare readonly kiosk: Table<Kiosk, string>;
   declare readonly user: Table<UserAccount, string>;
   declare readonly wallnotice: Table<WallNotice, string>;
+  declare readonly invitation: Table<Invitation, string>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly outbox: Table<OutboxEntry, number>;
   declare readonly rejections: Table<Rejection, string>;

@@ -44,14 +44,48 @@ export type Centre = z.infer<typeof Centre>;
 export const Group = z.strictObject({ id: Id, name: Title });
 export type Group = z.infer<typeof Group>;
 
+/** The channels a resident consents to separately (DESIGN.md, "Data model"). */
+export const ConsentChannel = z.enum(['wall', 'relatives', 'calendar']);
+export type ConsentChannel = z.infer<typeof ConsentChannel>;
+export const consentChannels = ConsentChannel.options;
+
+/**
+ * One channel's consent as last recorded: given or not, who gave it (the resident, or a
+ * guardian on their behalf), the staff user who recorded it and when. `by`, `recordedBy` and `at`
+ * are null when nobody has recorded an answer yet (a new resident, or one stored before consent
+ * was per channel): not given.
+ */
+export const ConsentRecord = z.strictObject({
+  given: z.boolean(),
+  by: z.enum(['resident', 'guardian']).nullable(),
+  /** _server_: the user id of the staff member who recorded it. */
+  recordedBy: Id.nullable(),
+  /** _server_: when it was recorded. */
+  at: Instant.nullable(),
+});
+export type ConsentRecord = z.infer<typeof ConsentRecord>;
+
+export const Consent = z.strictObject({
+  wall: ConsentRecord,
+  relatives: ConsentRecord,
+  calendar: ConsentRecord,
+});
+export type Consent = z.infer<typeof Consent>;
+
 export const Resident = z.strictObject({
   id: Id,
   displayName: Title,
   photo: MediaHash.nullable(),
   pictogram: Pictogram,
   groupIds: z.array(Id).max(100),
-  /** May the resident's name and photo appear on the shared wall screen? */
+  /**
+   * May the resident's name and photo appear on the shared wall screen? Always equal to
+   * `consent.wall.given` (the server derives it); kept because every reader of the wall rule
+   * (visibility, view keys, kiosks) reads this one field.
+   */
   wallConsent: z.boolean(),
+  /** Consent per channel with who gave it and when (_server_ fills `recordedBy` and `at`). */
+  consent: Consent,
   /** Whether a PIN guards the resident's personal view; the PIN itself never leaves the server. */
   hasPin: z.boolean(),
   /** Staff enabled "I will eat / I will not eat" for this resident. */
@@ -146,6 +180,25 @@ export const DayItem = z.strictObject({
 });
 export type DayItem = z.infer<typeof DayItem>;
 
+/**
+ * A day item that repeats on a weekday for a resident or a group ("Morgenmad 08.00 every
+ * Monday"): staff fill a week from these (`dayitem.applyTemplates`). Staff-only: kiosks see the
+ * day items made from them, never the templates.
+ */
+export const DayTemplate = z.strictObject({
+  id: Id,
+  /** Exactly one of residentId / groupId is set, as for a day item. */
+  residentId: Id.nullable(),
+  groupId: Id.nullable(),
+  /** 0 = Sunday … 6 = Saturday, as date-fns `getDay`. */
+  weekday: z.number().int().min(0).max(6),
+  start: LocalTime,
+  end: LocalTime.nullable(),
+  title: Title,
+  pictogram: Pictogram,
+});
+export type DayTemplate = z.infer<typeof DayTemplate>;
+
 export const MealSlot = z.enum(['breakfast', 'lunch', 'dinner', 'snack']);
 export type MealSlot = z.infer<typeof MealSlot>;
 
@@ -155,9 +208,18 @@ export const Meal = z.strictObject({
   slot: MealSlot,
   dish: Title,
   description: Text,
+  /**
+   * Allergen codes (domain/allergens.ts: the EU's 14); `meal.put` takes only those. Records from
+   * before the list may hold free words, shown as written.
+   */
   allergens: z.array(z.string().min(1).max(40)).max(20),
   photo: MediaHash.nullable(),
   pictogram: Pictogram,
+  /**
+   * May residents answer "Skal du spise med?" for this meal (rules/meal-plan `takesSignUp`)?
+   * Absent (records from before the field) means yes.
+   */
+  signUp: z.boolean().optional(),
 });
 export type Meal = z.infer<typeof Meal>;
 
@@ -176,6 +238,8 @@ export const NewsMedia = z.strictObject({
   kind: z.enum(['image', 'video']),
   /** A sign-language video, so the UI can label it. */
   signLanguage: z.boolean(),
+  /** A video's still, shown before it plays (`POST /api/media` answers it as `posterHash`). */
+  poster: MediaHash.nullable().optional(),
 });
 
 export const News = z.strictObject({
@@ -211,6 +275,18 @@ export const Resource = z.strictObject({
   maxActivePerResident: z.number().int().min(1).max(100),
   /** Who may book it: everyone, or residents of some groups (a house's own washing machine). */
   audience: Audience.default({ kind: 'all' }),
+  /**
+   * A booking nobody started using ("I'm using it now") this many minutes after its start is
+   * given back, so others may book the rest of the slot (rules/booking-release). Null or absent
+   * (resources stored before the rule): never released.
+   */
+  releaseAfterMinutes: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .nullable()
+    .optional(),
 });
 export type Resource = z.infer<typeof Resource>;
 
@@ -223,6 +299,10 @@ export const Booking = z.strictObject({
   start: Instant,
   end: Instant,
   status: BookingStatus,
+  /** When the resident said "I'm using it now" (`booking.start`); null or absent: not started. */
+  startedAt: Instant.nullable().optional(),
+  /** Set when the server gave the booking back unused (status `cancelled`), for the UI's words. */
+  releasedAt: Instant.nullable().optional(),
 });
 export type Booking = z.infer<typeof Booking>;
 
@@ -295,6 +375,24 @@ export const WallNotice = z.strictObject({
 });
 export type WallNotice = z.infer<typeof WallNotice>;
 
+/**
+ * A one-time link for a relative (staff-only: never sent to a kiosk or a relative). The token is
+ * never stored, only its hash (server table `invitation_token`); the relative's account, once
+ * accepted, is a `user` with role `relative`.
+ */
+export const Invitation = z.strictObject({
+  id: Id,
+  name: Title,
+  email: z.string().max(200).nullable(),
+  residentIds: z.array(Id).min(1).max(20),
+  createdAt: Instant,
+  expiresAt: Instant,
+  status: z.enum(['open', 'accepted', 'revoked']),
+  /** The relative's user id once accepted. */
+  userId: Id.nullable(),
+});
+export type Invitation = z.infer<typeof Invitation>;
+
 /** The entities that travel in the change log, by their `Change.type` name. */
 export const entitySchemas = {
   centre: Centre,
@@ -303,6 +401,7 @@ export const entitySchemas = {
   activity: Activity,
   signup: SignUp,
   dayitem: DayItem,
+  daytemplate: DayTemplate,
   meal: Meal,
   mealattendance: MealAttendance,
   news: News,
@@ -313,6 +412,7 @@ export const entitySchemas = {
   kiosk: Kiosk,
   user: UserAccount,
   wallnotice: WallNotice,
+  invitation: Invitation,
 } as const;
 export type EntityType = keyof typeof entitySchemas;
 export const entityTypes = Object.keys(entitySchemas) as EntityType[];

@@ -37,14 +37,33 @@ export const rejectionReasons = [
   'no_consent',
   /** The resident is not in the activity's or resource's audience (groups). */
   'not_in_audience',
+  /** The booking was cancelled or given back (released unused) before this arrived. */
+  'booking_released',
+  /** Too early for this (a booking started more than its lead time before it begins). */
+  'too_early',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
+
+/**
+ * One of several mistakes in a mutation's args, for a mutation that checks many items at once
+ * and refuses them together (`meal.import`: one per wrong cell). `problem` is a code the UI
+ * picks its own words by; `message` is English, like the rejection's.
+ */
+export interface RejectionDetail {
+  /** The 1-based line of an imported file. */
+  line?: number;
+  field?: string;
+  problem?: string;
+  message: string;
+}
 
 export interface Rejected {
   status: 'rejected';
   code: RejectionCode;
   message: string;
   reason?: RejectionReason;
+  /** Every mistake found, when the mutation reports more than one (section 10). */
+  details?: RejectionDetail[];
 }
 
 /**
@@ -79,5 +98,11 @@ export const rejected = (
   code: RejectionCode,
   message: string,
   reason?: RejectionReason,
-): Rejected =>
-  reason ? { status: 'rejected', code, message, reason } : { status: 'rejected', code, message };
+  details?: RejectionDetail[],
+): Rejected => ({
+  status: 'rejected',
+  code,
+  message,
+  ...(reason ? { reason } : {}),
+  ...(details && details.length > 0 ? { details } : {}),
+});

@@ -4,10 +4,14 @@
  * else; clients derive their argument types from them (`MutationArgs<'signup.add'>`).
  */
 import { z } from 'zod';
+import { NewPassword } from './rest.js';
+import { AllergenCode } from '../domain/allergens.js';
+import { MEAL_IMPORT_MAX_ROWS } from '../domain/rules/meal-import.js';
 import {
   Activity,
   Centre,
   DayItem,
+  DayTemplate,
   Group,
   Id,
   Instant,
@@ -24,29 +28,98 @@ import {
 } from '../domain/model.js';
 
 const ById = z.strictObject({ id: Id });
+/** Weeks start on Monday (Danish usage): a week is named by its Monday. */
+const WeekStart = LocalDate.refine((d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 1, {
+  message: 'a week is given by its Monday',
+});
+/** Exactly one owner, as for a day item. */
+const oneOwner = (d: { residentId: string | null; groupId: string | null }): boolean =>
+  (d.residentId === null) !== (d.groupId === null);
+const ownerMessage = { message: 'exactly one of residentId and groupId' };
+/** No client role: sent only by the server itself (MutationService.mutateAsSystem). */
+const systemOnly: readonly Role[] = [];
 const residents: readonly Role[] = ['kiosk', 'staff', 'admin', 'relative'];
 const staff: readonly Role[] = ['staff', 'admin'];
 const admin: readonly Role[] = ['admin'];
 
-/** A password an admin sets for someone (shown to them once); the same rule as accounts.ts. */
-const NewPassword = z.string().min(8, 'a password needs at least 8 characters').max(200);
 const UserId = z.strictObject({ userId: Id });
 
 /** Activity as staff write it: the server owns the derived counts and series links. */
+/** A meal as staff write it: allergens only from the EU's 14 (domain/allergens.ts), once each. */
+export const MealInput = Meal.extend({
+  allergens: z
+    .array(AllergenCode)
+    .max(14)
+    .refine((a) => new Set(a).size === a.length, { message: 'each allergen once' }),
+});
+
+/**
+ * One row of an imported meal plan, the cells as typed (read by domain/rules/meal-import, which
+ * reports each wrong cell with its line). The lengths here only bound the payload; the rule's
+ * own limits are checked per line.
+ */
+const Cell = z.string().max(20_000);
+export const MealImportRow = z.strictObject({
+  line: z.number().int().min(1).max(1_000_000),
+  date: Cell,
+  slot: Cell,
+  dish: Cell,
+  description: Cell.optional(),
+  allergens: Cell.optional(),
+  signUp: Cell.optional(),
+});
+
 export const ActivityInput = Activity.omit({
   confirmedCount: true,
   waitlistCount: true,
   seriesId: true,
 });
 
-export const ResidentInput = Resident.omit({ hasPin: true }).extend({
-  /** 4–8 digits to set a PIN, null to remove it, absent to keep the current one. */
-  pin: z
-    .string()
-    .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
-    .nullable()
-    .optional(),
+/** One channel's consent as staff record it; the server adds who recorded it and when. */
+export const ConsentAnswer = z.strictObject({
+  given: z.boolean(),
+  /** Given (or refused) by the resident themselves or by a guardian on their behalf. */
+  by: z.enum(['resident', 'guardian']),
 });
+
+export const ResidentInput = Resident.omit({ hasPin: true, consent: true, wallConsent: true })
+  .extend({
+    /**
+     * The wall channel as one flag (protocol v1): optional when `consent.wall` is sent, and
+     * then equal to it. Absent with no `consent.wall`: unchanged (not given for a new resident).
+     */
+    wallConsent: z.boolean().optional(),
+    /** Answers per channel; a channel left out keeps its recorded consent. */
+    consent: z
+      .strictObject({
+        wall: ConsentAnswer.optional(),
+        relatives: ConsentAnswer.optional(),
+        calendar: ConsentAnswer.optional(),
+      })
+      .optional(),
+    /** 4–8 digits to set a PIN, null to remove it, absent to keep the current one. */
+    pin: z
+      .string()
+      .regex(/^\d{4,8}$/, 'a PIN is 4 to 8 digits')
+      .nullable()
+      .optional(),
+  })
+  .refine(
+    (r) =>
+      r.wallConsent === undefined ||
+      r.consent?.wall === undefined ||
+      r.consent.wall.given === r.wallConsent,
+    { message: 'wallConsent and consent.wall.given disagree', path: ['wallConsent'] },
+  );
+
+/**
+ * A relative's one-time invitation token, made by the staff member's browser (256 random bits,
+ * base64url): the server stores only its hash. Made by the client so that the mutation's
+ * remembered answer (kept 30 days for retries) never holds it.
+ */
+export const InvitationToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'an invitation token is 43 base64url characters (256 bits)');
 
 /**
  * A series edit's changes: the fields to change, each optional (absent = unchanged). Times are
@@ -123,6 +196,10 @@ export const mutationCatalogue = {
     residents,
   ),
   'booking.cancel': def(z.strictObject({ bookingId: Id }), residents),
+  /** "I'm using it now": keeps a booking from being released unused (rules/booking-release). */
+  'booking.start': def(z.strictObject({ bookingId: Id }), residents),
+  /** The server's sweep gives back a booking nobody started within the resource's M minutes. */
+  'booking.release': def(z.strictObject({ bookingId: Id }), systemOnly),
   'meal.attend': def(
     z.strictObject({ mealId: Id, residentId: Id, attending: z.boolean() }),
     residents,
@@ -130,8 +207,23 @@ export const mutationCatalogue = {
   // Staff.
   'news.put': def(News, staff),
   'news.del': def(ById, staff),
-  'meal.put': def(Meal, staff),
+  'meal.put': def(MealInput, staff),
   'meal.del': def(ById, staff),
+  /**
+   * Copies the meals of one week to the same weekdays and slots of another, in one transaction.
+   * A target week that has meals is refused (`conflict`) unless `replace` is true.
+   */
+  'meal.copyWeek': def(
+    z
+      .strictObject({ fromWeek: WeekStart, toWeek: WeekStart, replace: z.boolean().optional() })
+      .refine((d) => d.fromWeek !== d.toWeek, { message: 'copy to another week' }),
+    staff,
+  ),
+  /** A meal plan from a CSV file: every row right, or nothing imported (each line's mistakes). */
+  'meal.import': def(
+    z.strictObject({ rows: z.array(MealImportRow).min(1).max(MEAL_IMPORT_MAX_ROWS) }),
+    staff,
+  ),
   'activity.put': def(ActivityInput, staff),
   'activity.del': def(ById, staff),
   'activity.putSeries': def(SeriesEdit, staff),
@@ -142,8 +234,37 @@ export const mutationCatalogue = {
     staff,
   ),
   'dayitem.del': def(ById, staff),
+  'daytemplate.put': def(DayTemplate.refine(oneOwner, ownerMessage), staff),
+  'daytemplate.del': def(ById, staff),
+  /** Fills the owner's week from their weekday templates; applying again overwrites, never doubles. */
+  'dayitem.applyTemplates': def(
+    z
+      .strictObject({ weekStart: WeekStart, residentId: Id.nullable(), groupId: Id.nullable() })
+      .refine(oneOwner, ownerMessage),
+    staff,
+  ),
+  /** Copies the owner's day items of one week to the same weekdays of another. */
+  'dayitem.copyWeek': def(
+    z
+      .strictObject({
+        fromWeek: WeekStart,
+        toWeek: WeekStart,
+        residentId: Id.nullable(),
+        groupId: Id.nullable(),
+      })
+      .refine(oneOwner, ownerMessage)
+      .refine((d) => d.fromWeek !== d.toWeek, { message: 'copy to another week' }),
+    staff,
+  ),
   'shift.put': def(Shift, staff),
   'shift.del': def(ById, staff),
+  /** Copies the duty roster of one week to the same weekdays and times of another. */
+  'shift.copyWeek': def(
+    z
+      .strictObject({ fromWeek: WeekStart, toWeek: WeekStart })
+      .refine((d) => d.fromWeek !== d.toWeek, { message: 'copy to another week' }),
+    staff,
+  ),
   'resource.put': def(Resource, staff),
   'resource.del': def(ById, staff),
   'resident.put': def(ResidentInput, staff, { secrets: ['pin'] }),
@@ -154,6 +275,21 @@ export const mutationCatalogue = {
     staff,
   ),
   'device.revoke': def(z.strictObject({ deviceId: Id }), staff),
+  // Relatives' access and GDPR (issue 9, people).
+  'relative.invite': def(
+    z.strictObject({
+      inviteId: Id,
+      residentIds: z.array(Id).min(1).max(20),
+      name: z.string().trim().min(1).max(100),
+      email: z.email().max(200).nullable().optional(),
+      token: InvitationToken,
+    }),
+    staff,
+    { secrets: ['token'] },
+  ),
+  'invitation.revoke': def(z.strictObject({ inviteId: Id }), staff),
+  'relative.revoke': def(z.strictObject({ userId: Id, residentId: Id.optional() }), staff),
+  'resident.erase': def(z.strictObject({ residentId: Id }), staff),
   /** Rename a kiosk, say where it hangs, and which houses it serves (empty: the whole centre). */
   'device.put': def(
     z.strictObject({

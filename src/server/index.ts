@@ -28,6 +28,7 @@ import { DEFAULT_EVENT_BUDGETS, type EventBudgets } from './sync/event-budget.js
 import { guardedParser } from './sync/guarded-parser.js';
 import { MutationService, type MutationServiceDeps } from './sync/mutate.js';
 import { Publisher } from './sync/publisher.js';
+import { startBookingRelease } from './sync/booking-release.js';
 import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
@@ -59,6 +60,8 @@ export interface ServerOptions {
   metricsToken?: string | null;
   /** What is purged when (ops/retention.ts); the audit is kept 2 years by default. */
   retention?: RetentionOptions;
+  /** How often to give back bookings nobody started using (sync/booking-release.ts), in ms. */
+  bookingReleaseEveryMs?: number;
   /**
    * Which reverse proxies to believe about the client's address (X-Forwarded-For), for rate
    * limits, logs and the metrics rule: fastify's `trustProxy` (an address, a CIDR or a list of
@@ -261,6 +264,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
 
   // Expired sessions and codes, old mutation ids and old audit rows: once now, then every 6 h.
   const retention = startRetention(store, now, logger, opts.retention);
+  // Booked slots nobody started using are given back after the resource's M minutes.
+  const bookingRelease = startBookingRelease({
+    store,
+    mutations,
+    now,
+    logger,
+    ...(opts.bookingReleaseEveryMs ? { everyMs: opts.bookingReleaseEveryMs } : {}),
+  });
 
   await app.ready();
   await new Promise<void>((resolve, reject) => {
@@ -284,6 +295,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     async close() {
       clearInterval(poll);
       presence.stop();
+      await bookingRelease.stop();
       // No new connections from here; open ones stay until their mutations are answered.
       http.close();
       await mutations.drain();

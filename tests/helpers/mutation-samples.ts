@@ -24,6 +24,8 @@ export const mutationSamples: MutationSamples = {
     end: FUTURE_END,
   },
   'booking.cancel': { bookingId: 'book-sample' },
+  'booking.start': { bookingId: 'book-sample' },
+  'booking.release': { bookingId: 'book-sample' },
   'meal.attend': { mealId: 'meal-1', residentId: 'res-1', attending: true },
   'news.put': {
     id: 'news-sample',
@@ -46,6 +48,10 @@ export const mutationSamples: MutationSamples = {
     pictogram: null,
   },
   'meal.del': { id: 'meal-sample' },
+  'meal.copyWeek': { fromWeek: '2099-03-02', toWeek: '2099-03-09', replace: true },
+  'meal.import': {
+    rows: [{ line: 2, date: '2099-03-03', slot: 'frokost', dish: 'Suppe', allergens: 'selleri' }],
+  },
   'activity.put': {
     id: 'act-sample',
     title: 'Walk',
@@ -79,6 +85,24 @@ export const mutationSamples: MutationSamples = {
     changedOn: null,
   },
   'dayitem.del': { id: 'day-sample' },
+  'daytemplate.put': {
+    id: 'tpl-sample',
+    residentId: null,
+    groupId: 'grp-1',
+    weekday: 1,
+    start: '08:00',
+    end: '09:00',
+    title: 'Breakfast',
+    pictogram: null,
+  },
+  'daytemplate.del': { id: 'tpl-sample' },
+  'dayitem.applyTemplates': { weekStart: '2099-03-02', residentId: null, groupId: 'grp-1' },
+  'dayitem.copyWeek': {
+    fromWeek: '2099-03-02',
+    toWeek: '2099-03-09',
+    residentId: null,
+    groupId: 'grp-1',
+  },
   'shift.put': {
     id: 'shift-sample',
     staffName: 'Mette',
@@ -88,6 +112,7 @@ export const mutationSamples: MutationSamples = {
     groupId: null,
   },
   'shift.del': { id: 'shift-sample' },
+  'shift.copyWeek': { fromWeek: '2099-03-02', toWeek: '2099-03-09' },
   'resource.put': {
     id: 'res-book-sample',
     name: 'Washer',
@@ -105,12 +130,27 @@ export const mutationSamples: MutationSamples = {
     pictogram: null,
     groupIds: [],
     wallConsent: false,
+    consent: {
+      wall: { given: false, by: 'resident' },
+      relatives: { given: true, by: 'guardian' },
+    },
     mealSignUp: false,
   },
   'group.put': { id: 'grp-sample', name: 'House C' },
   'centre.put': { name: 'Sample centre', timeZone: 'Europe/Copenhagen' },
   'attendance.set': { activityId: 'act-1', residentId: 'res-1', present: true },
   'device.revoke': { deviceId: 'device-sample' },
+  // The matrix's res-1 needs relatives' consent for the invitation to apply (else no_consent).
+  'relative.invite': {
+    inviteId: 'invite-sample',
+    residentIds: ['res-1'],
+    name: 'Sample Relative',
+    email: null,
+    token: 'sample-token-sample-token-sample-token-samp',
+  },
+  'invitation.revoke': { inviteId: 'invite-sample' },
+  'relative.revoke': { userId: 'relative-sample' },
+  'resident.erase': { residentId: 'res-sample' },
   'device.put': { deviceId: 'device-sample', name: 'Hall', location: 'By the door', groupIds: [] },
   'notice.put': {
     id: 'notice-sample',

@@ -276,6 +276,43 @@ describe('checkBooking', () => {
     });
   });
 
+  it('books the rest of a slot under way (a slot given back unused is free at once)', () => {
+    // Monday 08.00–09.00 local is 07:00–08:00Z; it is 07:20Z now.
+    const during = new Date('2026-11-23T07:20:00.000Z');
+    const slot = req('2026-11-23T07:00:00.000Z', '2026-11-23T08:00:00.000Z');
+    expect(checkBooking(washer, slot, [], during, CPH)).toEqual({ ok: true });
+    const released = booking(
+      '2026-11-23T07:00:00.000Z',
+      '2026-11-23T08:00:00.000Z',
+      'bo',
+      'cancelled',
+    );
+    expect(checkBooking(washer, slot, [released], during, CPH)).toEqual({ ok: true });
+    // At its end it is over.
+    expect(checkBooking(washer, slot, [], new Date('2026-11-23T08:00:00.000Z'), CPH)).toMatchObject(
+      { ok: false, code: 'closed', reason: 'in_the_past' },
+    );
+  });
+
+  it('enforces at most N active bookings per resident for N = 1 and 2', () => {
+    const one = { ...washer, maxActivePerResident: 1 };
+    const held = [booking('2026-11-23T12:00:00.000Z', '2026-11-23T13:00:00.000Z', 'anna')];
+    const next = req('2026-11-23T07:00:00.000Z', '2026-11-23T08:00:00.000Z');
+    expect(checkBooking(one, next, held, now, CPH)).toMatchObject({
+      reason: 'max_active_bookings',
+    });
+    expect(checkBooking(washer, next, held, now, CPH)).toEqual({ ok: true });
+    // Once the held booking is under way it still counts; once it has ended it no longer does.
+    const during = new Date('2026-11-23T12:30:00.000Z');
+    const later = req('2026-11-23T14:00:00.000Z', '2026-11-23T15:00:00.000Z');
+    expect(checkBooking(one, later, held, during, CPH)).toMatchObject({
+      reason: 'max_active_bookings',
+    });
+    expect(checkBooking(one, later, held, new Date('2026-11-23T13:00:00.000Z'), CPH)).toEqual({
+      ok: true,
+    });
+  });
+
   it('does not count ended, cancelled or other residents’ bookings towards the limit', () => {
     const existing = [
       booking('2026-11-16T07:00:00.000Z', '2026-11-16T08:00:00.000Z', 'anna'), // ended

@@ -88,7 +88,8 @@ export function slotsForDay(
 
 /**
  * May `request` be booked? Checked in this order, so the resident hears the most basic reason
- * first: the end is after the start; it is not in the past; it lies inside one opening interval;
+ * first: the end is after the start; it has not ended (a slot under way may be booked for what
+ * is left of it); it lies inside one opening interval;
  * it is whole slots on the slot grid; it overlaps no active booking; and the resident does not
  * already hold `maxActivePerResident` active bookings that have not yet ended.
  *
@@ -107,10 +108,12 @@ export function checkBooking(
   if (!(end > start)) {
     return violation('conflict', 'A booking must end after it starts', 'slot_length');
   }
-  if (start < now.getTime()) {
+  // A slot under way may still be booked for what is left of it: a free washer is free now,
+  // and a slot given back unused (rules/booking-release) is worth something only this way.
+  if (end <= now.getTime()) {
     return violation(
       'closed',
-      `The booking starts in the past (${request.start.toISOString()})`,
+      `The booking is over already (${request.end.toISOString()})`,
       'in_the_past',
     );
   }

@@ -14,7 +14,9 @@ export type ViolationReason =
   | 'slot_length'
   | 'in_the_past'
   | 'deadline_passed'
-  | 'activity_ended';
+  | 'activity_ended'
+  | 'booking_released'
+  | 'too_early';
 
 export interface RuleViolation {
   ok: false;

@@ -5,6 +5,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { entityTypes } from '../../domain/model.js';
 import { mediaRefMigration } from '../media/media-refs.js';
+import { peopleMigration } from './people-migration.js';
 import type { Database } from './schema.js';
 
 /** Extra columns that rules query by, per entity table. */
@@ -205,12 +206,29 @@ const staffOperations: Migration = {
   },
 };
 
+/**
+ * Day-structure templates (`daytemplate`, staff-only). `ifNotExists`: a database made after the
+ * entity existed got the table from the initial migration, which creates one per entity type.
+ */
+const dayTemplates: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('daytemplate')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
   '2026-12-01-device-groups': deviceGroups,
   '2026-12-02-scrub-audit-secrets': scrubAuditSecrets,
   '2026-12-03-media-ref': mediaRefMigration,
+  '2026-12-04-people': peopleMigration,
+  '2026-12-04-day-templates': dayTemplates,
   '2026-12-04-staff-operations': staffOperations,
 };
 

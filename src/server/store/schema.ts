@@ -142,6 +142,26 @@ export interface UsageCountTable {
   n: number;
 }
 
+/** A relative's invitation token, by its hash (the token itself is never stored). */
+export interface InvitationTokenTable {
+  token_hash: string;
+  invite_id: string;
+  expires_at: string;
+}
+
+/** Every recorded consent answer per resident and channel: the history a GDPR export shows. */
+export interface ConsentEventTable {
+  id: Generated<number>;
+  resident_id: string;
+  channel: 'wall' | 'relatives' | 'calendar';
+  given: number;
+  /** `resident` or `guardian`; null for an answer recorded without it (the one-flag input). */
+  given_by: string | null;
+  /** The staff user who recorded it. */
+  recorded_by: string;
+  at: string;
+}
+
 export interface Database {
   centre: EntityRow;
   group: EntityRow;
@@ -149,6 +169,7 @@ export interface Database {
   activity: ActivityTable;
   signup: SignUpTable;
   dayitem: DayItemTable;
+  daytemplate: EntityRow;
   meal: EntityRow;
   mealattendance: MealAttendanceTable;
   news: EntityRow;
@@ -160,6 +181,9 @@ export interface Database {
   user: EntityRow;
   wallnotice: EntityRow;
   usage_count: UsageCountTable;
+  invitation: EntityRow;
+  invitation_token: InvitationTokenTable;
+  consent_event: ConsentEventTable;
   change_log: ChangeLogTable;
   sync_state: SyncStateTable;
   processed_mutation: ProcessedMutationTable;

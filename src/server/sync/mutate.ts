@@ -174,6 +174,39 @@ export class MutationService {
   }
 
   /**
+   * A mutation the server itself makes (the booking-release sweep), through the same pipeline as
+   * every client's: validated, deduplicated by `id`, applied in the writer queue, pushed, and
+   * audited with `actor` (e.g. `system:booking-release`) as who did it. No role check: the
+   * catalogue gives system-only mutations no client role, so no client can send them.
+   */
+  mutateAsSystem<N extends MutationName>(
+    actor: `system:${string}`,
+    name: N,
+    args: unknown,
+    id: string,
+  ): Promise<MutateResult> {
+    const parsed = mutationCatalogue[name].args.safeParse(args);
+    if (!parsed.success)
+      return Promise.resolve(rejected('invalid', `${name}: ${describeZodError(parsed.error)}`));
+    if (this.#closing)
+      return Promise.resolve(
+        retryLater('internal', 'The server is shutting down.', INTERNAL_RETRY_MS),
+      );
+    return new Promise((resolve) => {
+      this.#queue.push({
+        principal: systemPrincipal(actor),
+        who: actor,
+        id,
+        name,
+        args: parsed.data,
+        resolve,
+        receivedMs: performance.now(),
+      });
+      this.#schedule();
+    });
+  }
+
+  /**
    * A write the server makes itself (a kiosk connected or went away, a login created outside the
    * socket): through the same queue and transaction as the mutations, so its changes are pushed
    * in commit order like theirs. Not a protocol mutation: no id, no recorded outcome, no audit,
@@ -365,7 +398,7 @@ export class MutationService {
         return { job, outcome: internalFailure(), after: head, changes: [], effects: [] };
       }
       // A rejection is final and answered the same to a retry, so it is recorded too.
-      const outcome = rejected(err.code, err.message, err.reason);
+      const outcome = rejected(err.code, err.message, err.reason, err.details);
       return { job, outcome, after: head, changes: [], effects: [] };
     }
   }
@@ -411,6 +444,14 @@ export class MutationService {
       })
       .execute();
   }
+}
+
+/**
+ * The principal a system mutation's handler sees: centre-wide rights like an admin's, as the
+ * server acts for the centre. Its audit actor is the `system:` name, never a user's key.
+ */
+function systemPrincipal(actor: string): Principal {
+  return { kind: 'user', id: actor, role: 'admin', name: actor, residentIds: [], sessionHash: '' };
 }
 
 /** Forgets mutation ids older than the retention period (protocol: at least 30 days). */

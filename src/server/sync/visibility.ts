@@ -4,7 +4,8 @@
  *
  * The rules, in order:
  * - staff and admins see everything;
- * - attendance (who came), kiosks and logins (the staff admin's mirrors) are staff-only;
+ * - attendance (who came), kiosks, logins, relatives' invitations and day-structure templates
+ *   are staff-only;
  * - wall notices reach every kiosk (each shows only those meant for it) and no relative;
  * - news, activities and resources reach a viewer only through the audience rule (domain/rules/audience):
  *   a kiosk for the whole centre sees all, a kiosk of some houses only what is for everyone or for
@@ -137,7 +138,7 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
 const WITH_AUDIENCE = new Set(['news', 'activity', 'resource']);
 
 /** What only staff see: who came, and the admin's kiosks and logins. */
-const STAFF_ONLY = new Set(['attendance', 'kiosk', 'user']);
+const STAFF_ONLY = new Set(['attendance', 'kiosk', 'user', 'invitation', 'daytemplate']);
 
 /** The change as `viewer` may see it, or null when it is none of their business. */
 export function project(

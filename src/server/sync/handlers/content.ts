@@ -1,6 +1,7 @@
 /** Staff-published content without rules of its own: news, day items, shifts, resources, groups. */
 import { DEFAULT_CENTRE_ID } from '../../centre.js';
 import { dayOf } from '../../../domain/rules/days.js';
+import { changedOnFor } from '../../../domain/rules/week-plan.js';
 import { Rejection, type PartialHandlers } from '../handler.js';
 
 type ContentNames =
@@ -39,9 +40,10 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
         'conflict',
         'A day item cannot move to another resident or group: delete it and make a new one.',
       );
-    // A change to today's plan is marked "Ændret" on the wall until the day ends.
+    // A change to today's plan is marked "Ændret" on the wall until the day ends; the server
+    // decides the mark (centre time zone), whatever the client sent.
     const today = dayOf(ctx.now, ctx.timeZone);
-    await ctx.w.put('dayitem', { ...item, changedOn: item.date === today ? today : null });
+    await ctx.w.put('dayitem', { ...item, changedOn: changedOnFor(existing, item, today) });
     return undefined;
   },
   async 'dayitem.del'(ctx, { id }) {

@@ -4,7 +4,9 @@ import { adminHandlers } from './admin.js';
 import { bookingHandlers } from './bookings.js';
 import { contentHandlers } from './content.js';
 import { mealHandlers } from './meals.js';
+import { peopleHandlers } from './people.js';
 import { operationHandlers } from './operations.js';
+import { planningHandlers } from './planning.js';
 import { signupHandlers } from './signups.js';
 
 /** One handler per mutation of the catalogue; the type makes a missing one a compile error. */
@@ -14,6 +16,8 @@ export const handlers: HandlerMap = {
   ...mealHandlers,
   ...activityHandlers,
   ...contentHandlers,
+  ...planningHandlers,
   ...adminHandlers,
+  ...peopleHandlers,
   ...operationHandlers,
 };

@@ -65,9 +65,28 @@ describe('Book', () => {
   });
 
   it('says when there are no more free times today', async () => {
-    await open({}, { now: cph('2026-11-24', '19:00') });
+    await open({}, { now: cph('2026-11-24', '20:00') });
     expect(await screen.findByText('Der er ikke flere ledige tider i dag.')).toBeTruthy();
     expect(within(times()).queryAllByRole('button')).toEqual([]);
+  });
+
+  it('offers a slot under way that was given back unused, for what is left of it', async () => {
+    await open(
+      {
+        booking: [
+          booking('b1', {
+            start: cph('2026-11-24', '18:00'),
+            end: cph('2026-11-24', '20:00'),
+            status: 'cancelled',
+            releasedAt: cph('2026-11-24', '18:15'),
+          }),
+        ],
+      },
+      { now: cph('2026-11-24', '19:00') },
+    );
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(slot('kl. 18.00').textContent).toBe('kl. 18.00 til 20.00Ledig');
+    expect(within(slot('kl. 18.00')).getByRole('button')).toBeTruthy();
   });
 
   it('shows a guest room as one "Hele dagen" slot', async () => {

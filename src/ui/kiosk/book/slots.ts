@@ -46,8 +46,9 @@ export function slotViews(
     const cancelling =
       bookings.find((b) => b.pending === 'cancel' && b.status === 'active' && overlaps(b, slot)) ??
       null;
-    // The domain refuses a start in the past, so a slot under way can no longer be booked.
-    const state = slot.start.getTime() < now.getTime() ? 'past' : 'free';
+    // A slot under way may still be booked for what is left of it (a slot given back unused
+    // shows free at once); only one that has ended is past.
+    const state = slot.end.getTime() <= now.getTime() ? 'past' : 'free';
     return { ...slot, wholeDay, state, booking: cancelling };
   });
 }

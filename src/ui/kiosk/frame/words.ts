@@ -1,5 +1,5 @@
 /** Words every screen shares: the frame, the screens' names, time words, read-aloud, confirm. */
-import { defineWords } from '../i18n/words.js';
+import { defineWords } from '../../shared/i18n/words.js';
 
 export const commonWords = defineWords(
   {
@@ -25,6 +25,7 @@ export const commonWords = defineWords(
     inMinutes_other: 'om {{count}} minutter',
     spoken: { at: 'klokken {{time}}', place: 'I {{place}}.', changed: 'Det er ændret i dag.' },
     changed: 'Ændret',
+    wallNotice: { title: 'Besked fra personalet', close: 'Luk' },
     readAloud: {
       label: 'Læs højt',
       labelFor: 'Læs højt: {{text}}',
@@ -102,6 +103,8 @@ export const commonWords = defineWords(
         outside_opening_hours: 'Det er lukket på det tidspunkt.',
         slot_length: 'Tiden passer ikke med en hel blok.',
         in_the_past: 'Tiden er allerede gået.',
+        booking_released: 'Tiden blev givet fri, fordi den ikke blev brugt.',
+        too_early: 'Det er for tidligt. Prøv igen lidt før tiden.',
         conflict: 'Det passer ikke med noget andet. Spørg personalet.',
         invalid: 'Noget gik galt. Spørg personalet.',
       },
@@ -131,6 +134,7 @@ export const commonWords = defineWords(
     inMinutes_other: 'in {{count}} minutes',
     spoken: { at: 'at {{time}}', place: 'In {{place}}.', changed: 'It has changed today.' },
     changed: 'Changed',
+    wallNotice: { title: 'Message from the staff', close: 'Close' },
     readAloud: {
       label: 'Read aloud',
       labelFor: 'Read aloud: {{text}}',
@@ -208,6 +212,8 @@ export const commonWords = defineWords(
         outside_opening_hours: 'It is closed at that time.',
         slot_length: 'The time does not fit a whole block.',
         in_the_past: 'That time has already passed.',
+        booking_released: 'The time was given back because it was not used.',
+        too_early: 'It is too early. Try again a little before the time.',
         conflict: 'It does not fit with something else. Ask the staff.',
         invalid: 'Something went wrong. Ask the staff.',
       },
