@@ -12,6 +12,9 @@ mode=${1:-all}
 apt_packages=()
 # Read-aloud audio for kiosks without a Danish system voice (src/server/speech/).
 command -v espeak-ng >/dev/null 2>&1 || apt_packages+=(espeak-ng)
+# Poster frames for uploaded videos, and their metadata (GPS) stripped (src/server/media/video.ts);
+# without it uploads still work, with no poster.
+command -v ffmpeg >/dev/null 2>&1 || apt_packages+=(ffmpeg)
 if [ "$mode" != "--demo" ]; then
   [ -x /usr/bin/chromium ] || apt_packages+=(chromium)
   /usr/bin/python3 -c 'import socketio, requests, websocket' 2>/dev/null ||

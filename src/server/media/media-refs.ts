@@ -15,7 +15,11 @@ type MediaEntityType = (typeof MEDIA_ENTITY_TYPES)[number];
 const isMediaEntity = (type: string): type is MediaEntityType =>
   (MEDIA_ENTITY_TYPES as readonly string[]).includes(type);
 
-/** The media hashes a record refers to: `photo` (resident, meal, shift), `media[].hash` (news). */
+/**
+ * The media hashes a record refers to: `photo` (resident, meal, shift), `media[].hash` and
+ * `media[].poster` (news; no news had a poster before the media-ref migration shipped, so it
+ * still finds what it found then).
+ */
 export function mediaHashesOf(type: string, record: Record<string, unknown> | undefined): string[] {
   if (!record || !isMediaEntity(type)) return [];
   const found = new Set<string>();
@@ -25,7 +29,10 @@ export function mediaHashesOf(type: string, record: Record<string, unknown> | un
   if (type === 'news') {
     if (Array.isArray(record.media))
       for (const m of record.media as unknown[])
-        if (m && typeof m === 'object') add((m as Record<string, unknown>).hash);
+        if (m && typeof m === 'object') {
+          add((m as Record<string, unknown>).hash);
+          add((m as Record<string, unknown>).poster);
+        }
   } else add(record.photo);
   return [...found];
 }

@@ -35,3 +35,16 @@ export async function putMedia(dataDir: string, bytes: Uint8Array): Promise<stri
   await rename(tmp, file);
   return hash;
 }
+
+/**
+ * Moves a finished file (of this data directory's file system) into the store under `hash`,
+ * the SHA-256 of its bytes that the caller computed while writing it.
+ */
+export async function putMediaFile(dataDir: string, tmpFile: string, hash: string): Promise<void> {
+  const file = mediaFile(dataDir, hash);
+  await mkdir(mediaDir(dataDir), { recursive: true, mode: PRIVATE_DIR_MODE });
+  await rename(tmpFile, file);
+}
+
+/** Where an upload is written while it arrives: beside the store, never inside it. */
+export const uploadTmpDir = (dataDir: string): string => join(dataDir, 'upload-tmp');

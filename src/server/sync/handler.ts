@@ -2,6 +2,7 @@ import type {
   MutationArgs,
   MutationName,
   RejectionCode,
+  RejectionDetail,
   RejectionReason,
 } from '../../protocol/index.js';
 import type { Principal } from '../auth/principal.js';
@@ -13,6 +14,8 @@ export class Rejection extends Error {
     readonly code: RejectionCode,
     message: string,
     readonly reason?: RejectionReason,
+    /** Every mistake, for a mutation that checks many items at once (`meal.import`). */
+    readonly details?: RejectionDetail[],
   ) {
     super(message);
   }

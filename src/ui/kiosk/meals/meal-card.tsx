@@ -6,8 +6,9 @@
  */
 import { useTranslation } from 'react-i18next';
 import type { OverlaidMealAttendance } from '../../../client/index.js';
+import { allergenName } from '../../../domain/allergens.js';
 import type { Meal, Resident } from '../../../domain/model.js';
-import { useOnline } from '../data/hooks.js';
+import { useOnline } from '../../shared/data/hooks.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
@@ -43,11 +44,13 @@ function AllergenIcon() {
 }
 
 export function MealCard({ meal, attendance, wall, dayWord, over, onAsk }: Props) {
-  const { t } = useTranslation('meals');
+  const { t, i18n } = useTranslation('meals');
   const { t: c } = useTranslation();
   const online = useOnline();
   const slot = t(`slot.${meal.slot}`);
-  const list = meal.allergens.join(', ');
+  // Codes of the EU list by their names; words from before the list as written.
+  const lang = i18n.language.startsWith('en') ? 'en' : 'da';
+  const list = meal.allergens.map((a) => allergenName(a, lang)).join(', ');
   const eaters = eatersOf(attendance, wall);
   const eating =
     eaters.names.length > 0

@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { meal, resident } from '../test-support/builders.js';
-import { eatersOf, isMealOver } from './meal-logic.js';
+import { eatersOf, isMealOver, mayAsk } from './meal-logic.js';
 
 const TZ = 'Europe/Copenhagen';
 
 describe('meal rules', () => {
+  it('asks "Skal du spise med?" only for a meal that takes sign-up, is not over, with someone to ask', () => {
+    const lunch = meal('m', { date: '2026-11-24', slot: 'lunch' });
+    const anna = [resident('r-anna')];
+    expect(mayAsk(lunch, anna, false)).toBe(true);
+    expect(mayAsk({ ...lunch, signUp: true }, anna, false)).toBe(true);
+    expect(mayAsk({ ...lunch, signUp: false }, anna, false)).toBe(false);
+    expect(mayAsk(lunch, anna, true)).toBe(false);
+    expect(mayAsk(lunch, [], false)).toBe(false);
+  });
+
   it('ends a meal by the centre’s wall clock, in summer time too', () => {
     const lunch = meal('m', { date: '2026-07-01', slot: 'lunch' });
     // 13.29 and 13.30 CEST (UTC+2).

@@ -6,6 +6,7 @@
 import type { OverlaidMealAttendance } from '../../../client/index.js';
 import type { Meal, MealSlot, Resident } from '../../../domain/model.js';
 import { zonedInstant } from '../../../domain/rules/days.js';
+import { takesSignUp } from '../../../domain/rules/meal-plan.js';
 import { firstName } from '../shared/avatar.js';
 
 export const SLOT_ORDER: readonly MealSlot[] = ['breakfast', 'lunch', 'dinner', 'snack'];
@@ -30,6 +31,14 @@ export function isMealOver(meal: Meal, now: Date, today: string, timeZone: strin
   if (meal.date > today) return false;
   return now.getTime() >= zonedInstant(meal.date, SLOT_END[meal.slot], timeZone).getTime();
 }
+
+/**
+ * Whether a meal card offers "Skal du spise med?": staff left sign-up on for the meal (the
+ * server refuses `meal.attend` otherwise), it is not over, and some resident on this wall may
+ * answer (consent and meal sign-up).
+ */
+export const mayAsk = (meal: Meal, signers: readonly Resident[], over: boolean): boolean =>
+  takesSignUp(meal) && !over && signers.length > 0;
 
 export interface Eaters {
   /** First names of consenting residents who said yes (pending answers included). */

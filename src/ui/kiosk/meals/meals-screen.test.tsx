@@ -202,6 +202,45 @@ describe('Meals', () => {
     expect(screen.queryByRole('button', { name: 'Skal du spise med?' })).toBeNull();
   });
 
+  it('offers no question for a meal staff turned sign-up off for; a meal from before asks', async () => {
+    await renderKiosk({
+      screen: 'meals',
+      now: cph('2026-11-24', '07:00'),
+      seed: {
+        meal: [
+          meal('m-breakfast', { slot: 'breakfast', dish: 'Havregryn', signUp: false }),
+          // Written before the field existed: sign-up on, as every meal was then.
+          meal('m-lunch', { slot: 'lunch', dish: 'Smørrebrød' }),
+          meal('m-dinner', { slot: 'dinner', dish: 'Frikadeller', signUp: true }),
+        ],
+        resident: residents,
+      },
+    });
+    expect(
+      within(cardOf('Havregryn')).queryByRole('button', { name: 'Skal du spise med?' }),
+    ).toBeNull();
+    for (const dish of ['Smørrebrød', 'Frikadeller'])
+      expect(within(cardOf(dish)).getByRole('button', { name: 'Skal du spise med?' })).toBeTruthy();
+  });
+
+  it('names the EU allergens in the kiosk’s language, and older free words as written', async () => {
+    const m = meal('m-lunch', { allergens: ['milk', 'sulphites', 'selleri'] });
+    const da = await renderKiosk({
+      screen: 'meals',
+      now: cph('2026-11-24', '07:00'),
+      seed: { meal: [m] },
+    });
+    expect(screen.getByText('Indeholder: mælk, svovldioxid og sulfitter, selleri')).toBeTruthy();
+    da.unmount();
+    await renderKiosk({
+      screen: 'meals',
+      now: cph('2026-11-24', '07:00'),
+      settings: { lang: 'en' },
+      seed: { meal: [m] },
+    });
+    expect(screen.getByText('Contains: milk, sulphur dioxide and sulphites, selleri')).toBeTruthy();
+  });
+
   it('cannot answer a meal that is over', async () => {
     await renderKiosk({
       screen: 'meals',

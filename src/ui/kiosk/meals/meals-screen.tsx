@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import { overlayMealAttendance } from '../../../client/index.js';
 import type { Meal } from '../../../domain/model.js';
 import { addDaysToDate, daysBetween } from '../../../domain/rules/days.js';
-import { useToday, useWallResidents } from '../data/hooks.js';
+import { useWallResidents } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import {
   DayChoice,
@@ -22,7 +23,7 @@ import {
 import { Pictogram } from '../shared/pictogram.js';
 import { MealAnswer } from './meal-answer.js';
 import { MealCard } from './meal-card.js';
-import { answersOf, bySlot, isMealOver } from './meal-logic.js';
+import { answersOf, bySlot, isMealOver, mayAsk } from './meal-logic.js';
 import './meals.css';
 
 export function MealsScreen() {
@@ -84,14 +85,14 @@ export function MealsScreen() {
                   wall={wall}
                   dayWord={dayLabel(date, words)}
                   over={over}
-                  onAsk={signers.length > 0 && !over ? () => setAsking(m.id) : null}
+                  onAsk={mayAsk(m, signers, over) ? () => setAsking(m.id) : null}
                 />
               </li>
             );
           })}
         </ul>
       )}
-      {askingMeal && !isMealOver(askingMeal, now, today, timeZone) && (
+      {askingMeal && mayAsk(askingMeal, signers, isMealOver(askingMeal, now, today, timeZone)) && (
         <MealAnswer
           meal={askingMeal}
           residents={signers}

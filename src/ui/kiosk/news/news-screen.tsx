@@ -12,7 +12,7 @@ import { useState, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { News } from '../../../domain/model.js';
 import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
-import { useToday } from '../data/hooks.js';
+import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pictogram } from '../shared/pictogram.js';
@@ -135,6 +135,7 @@ function NewsBody({ news }: { news: News }) {
           <VideoPlayer
             key={m.hash}
             hash={m.hash}
+            poster={m.poster}
             signLanguage={m.signLanguage}
             title={news.title}
           />

@@ -10,6 +10,8 @@ import { Pictogram } from '../shared/pictogram.js';
 
 interface Props {
   hash: string;
+  /** The still shown before it plays, if the server could take one. */
+  poster?: string | null | undefined;
   signLanguage: boolean;
   /** The news title, naming the video for a screen reader. */
   title: string;
@@ -25,7 +27,7 @@ export function SignLanguageLabel() {
   );
 }
 
-export function VideoPlayer({ hash, signLanguage, title }: Props) {
+export function VideoPlayer({ hash, poster, signLanguage, title }: Props) {
   const { t } = useTranslation('news');
   const ref = useRef<HTMLVideoElement>(null);
   const [playing, setPlaying] = useState(false);
@@ -50,6 +52,7 @@ export function VideoPlayer({ hash, signLanguage, title }: Props) {
         preload="metadata"
         playsInline
         src={`/media/${hash}`}
+        {...(poster ? { poster: `/media/${poster}` } : {})}
         aria-label={t('video', { title })}
         onPlay={() => setPlaying(true)}
         onPause={() => setPlaying(false)}
