@@ -185,7 +185,7 @@ describe('changing my own password', () => {
     const here = ((await (await login(username, password)).json()) as { token: string }).token;
     const other = ((await (await login(username, password)).json()) as { token: string }).token;
     const wrong = await change(here, { current: 'not-it-at-all', next: 'brand-new-pass-1' });
-    expect(wrong.status).toBe(400);
+    expect(wrong.status).toBe(403);
     expect(((await wrong.json()) as { error: string }).error).toBe('wrong_password');
     const ok = await change(here, { current: password, next: 'brand-new-pass-1' });
     expect(ok.status).toBe(200);

@@ -12,6 +12,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LocalDate } from '../../domain/model.js';
+import { NewPassword } from '../../protocol/rest.js';
 import { dayBounds, daysBetween } from '../../domain/rules/days.js';
 import { isStaff, type Principal } from '../auth/principal.js';
 import { hashPassword, verifyPassword } from '../auth/tokens.js';
@@ -37,7 +38,7 @@ export interface OperationsRoutesOptions extends OperationsDeps {
 
 export const PasswordBody = z.strictObject({
   current: z.string().min(1).max(200),
-  next: z.string().min(8, 'A password needs at least 8 characters.').max(200),
+  next: NewPassword,
 });
 
 export const AuditQuery = z.strictObject({
@@ -133,7 +134,8 @@ export const operationsRoutes: FastifyPluginCallbackZod<OperationsRoutesOptions>
         .where('id', '=', principal.id)
         .executeTakeFirstOrThrow();
       if (!(await verifyPassword(req.body.current, row.password_hash)))
-        throw new HttpError(400, 'wrong_password', 'The current password is not right.');
+        // 403, not 401: the session is fine, the proof is not (the shell's change-password page).
+        throw new HttpError(403, 'wrong_password', 'The current password is not right.');
       if (req.body.next === req.body.current)
         throw new HttpError(400, 'invalid', 'Choose a new password, not the one you have.');
       const hash = await hashPassword(req.body.next);

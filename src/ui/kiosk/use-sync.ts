@@ -1,6 +1,7 @@
 /** The kiosk's one cache database, and its sync engine (src/ui/shared/sync/use-sync.ts). */
 import { CacheDb, renewDeviceCookie } from '../../client/index.js';
 import { useSync, type Sync } from '../shared/sync/use-sync.js';
+import { fetchRememberingOwnId } from './frame/own-id.js';
 
 /** One IndexedDB database per kiosk origin: the cache, the cursor and the outbox. */
 export const db = new CacheDb('citizen-guide-kiosk');
@@ -8,6 +9,7 @@ export const db = new CacheDb('citizen-guide-kiosk');
 export function useKioskSync(token: string | null): Sync {
   // The device cookie authorises the page's <img src="/media/…"> (media need a principal).
   return useSync(db, token, () => {
-    if (token) void renewDeviceCookie(location.origin, token);
+    // Its answer also names this kiosk, for messages to the wall meant for some kiosks only.
+    if (token) void renewDeviceCookie(location.origin, token, fetchRememberingOwnId);
   });
 }

@@ -19,6 +19,7 @@ import { NightScreen } from './night-screen.js';
 import { RejectionNotices } from './rejection-notices.js';
 import { StatusBanner } from './status-banner.js';
 import { useIdle } from './use-idle.js';
+import { WallNoticeView } from './wall-notice.js';
 
 export const screenKey = {
   home: 'screens.home',
@@ -112,6 +113,7 @@ export function Frame({ children }: { children: ReactNode }) {
           </p>
         )}
       </nav>
+      <WallNoticeView />
       {asking && <IdleQuestion stay={stay} finish={finish} />}
     </div>
   );

@@ -6,6 +6,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useEnv } from '../data/kiosk-env.js';
+import { countReadAloud } from '../speech/count-use.js';
 import { wantSpeech } from '../speech/use-prefetch.js';
 import { Pictogram } from './pictogram.js';
 
@@ -46,7 +47,10 @@ export function ReadAloud({ text, what }: { text: string; what?: string }) {
       className={speaking ? 'read-aloud speaking' : 'read-aloud'}
       aria-label={label}
       aria-pressed={speaking}
-      onClick={() => void speaker.speak(text, settings.lang)}
+      onClick={() => {
+        countReadAloud();
+        void speaker.speak(text, settings.lang);
+      }}
     >
       <Pictogram name="speaker" fallback="activity" />
       <span aria-hidden="true">{speaking ? t('readAloud.speaking') : t('readAloud.label')}</span>

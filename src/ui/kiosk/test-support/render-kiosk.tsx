@@ -88,6 +88,8 @@ export interface RenderOptions {
   residentId?: string;
   speech?: FakeSpeech;
   unlock?: (residentId: string, pin: string) => Promise<UnlockResult>;
+  /** A clock the test moves (overrides `now`): for what changes when time passes. */
+  clock?: { now: () => Date };
 }
 
 export const onlineStatus: SyncStatus = {
@@ -134,7 +136,7 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
       settings={settings}
       speaker={speech.speaker}
       i18n={createI18n(settings.lang)}
-      clock={{ now: () => fixed }}
+      clock={options.clock ?? { now: () => fixed }}
     />,
   );
   // Let the first live queries resolve.
