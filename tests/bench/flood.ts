@@ -8,6 +8,7 @@
  * each followed by a quiet phase. Prints p50/p95/p99/max and sample counts per phase, what the
  * flooders sent and got back, and the mutation outcomes the server stored. Asserts nothing.
  */
+import { legacyConsent } from '../../src/domain/rules/consent.js';
 import { fork } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -71,6 +72,7 @@ async function seed(dataDir: string): Promise<{ kiosks: string[]; staff: string 
       pictogram: null,
       groupIds: ['g1'],
       wallConsent: true,
+      consent: legacyConsent(true),
       hasPin: false,
       mealSignUp: true,
     });

@@ -5,6 +5,7 @@
  * really writes. Every kiosk also receives the live push of every sign-up, as in a real centre.
  * BENCH_MUTATIONS_MS overrides the measured duration (default 10 s).
  */
+import { legacyConsent } from '../../src/domain/rules/consent.js';
 import {
   benchDataDir,
   connectMany,
@@ -44,6 +45,7 @@ export const mutations: Bench = {
           pictogram: null,
           groupIds: ['g1'],
           wallConsent: true,
+          consent: legacyConsent(true),
           hasPin: false,
           mealSignUp: true,
         });

@@ -7,7 +7,7 @@ export const HOUR = 3_600_000;
 
 export function resident(
   id: string,
-  overrides: Partial<Resident> = {},
+  overrides: Partial<Omit<Resident, 'consent'>> = {},
 ): MutationArgs<'resident.put'> {
   return {
     id,

@@ -7,6 +7,7 @@
  * Given the data directory, residents, staff, dinners and one news post get drawn pictures
  * (stored as media blobs); without it every photo is null. Bent has a PIN (`DEMO_PIN_RESIDENT`).
  */
+import { legacyConsent } from '../../domain/rules/consent.js';
 import type { Kysely } from 'kysely';
 import {
   entitySchemas,
@@ -62,14 +63,15 @@ const dayPlan: [string, string, string][] = [
   ['21:30', 'Sengetid', 'bed'],
 ];
 
+// Allergens by their codes in the EU's list (domain/allergens.ts); the wall shows their names.
 const dishes: [string, string[], Dish][] = [
-  ['Frikadeller med kartofler', ['æg', 'mælk'], 'meatballs'],
-  ['Fiskefrikadeller med remoulade', ['fisk', 'æg'], 'fishcakes'],
-  ['Boller i karry', ['gluten', 'mælk'], 'curry'],
+  ['Frikadeller med kartofler', ['eggs', 'milk'], 'meatballs'],
+  ['Fiskefrikadeller med remoulade', ['fish', 'eggs'], 'fishcakes'],
+  ['Boller i karry', ['gluten', 'milk'], 'curry'],
   ['Kylling med ris', [], 'chicken'],
-  ['Grøntsagssuppe med brød', ['gluten', 'selleri'], 'soup'],
-  ['Lasagne', ['gluten', 'mælk'], 'lasagne'],
-  ['Stegt flæsk med persillesovs', ['mælk'], 'pork'],
+  ['Grøntsagssuppe med brød', ['gluten', 'celery'], 'soup'],
+  ['Lasagne', ['gluten', 'milk'], 'lasagne'],
+  ['Stegt flæsk med persillesovs', ['milk'], 'pork'],
 ];
 
 const activities: [string, string, string, string, string, number | null][] = [
@@ -120,6 +122,7 @@ export async function seedDemo(
         pictogram: 'person',
         groupIds: [group],
         wallConsent: consent,
+        consent: legacyConsent(consent),
         hasPin: name === DEMO_PIN_RESIDENT.name,
         mealSignUp: i % 3 !== 2,
       };
@@ -238,7 +241,7 @@ export async function putDay(
       slot: 'breakfast',
       dish: 'Havregryn og brød',
       description: '',
-      allergens: ['gluten', 'mælk'],
+      allergens: ['gluten', 'milk'],
       photo: pictures?.dish('porridge') ?? null,
       pictogram: 'breakfast',
     },

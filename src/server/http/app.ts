@@ -32,6 +32,7 @@ import type { VisibilityFacts } from '../sync/visibility.js';
 import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-routes.js';
 import { hasCredentialCookie, isSameOrigin } from './credentials.js';
 import { deviceRoutes } from './device-routes.js';
+import { peopleRoutes } from './people-routes.js';
 import { operationsRoutes, type OperationsDeps } from './operations-routes.js';
 import { mirrorKiosk } from '../sync/mirrors.js';
 import { frameworkErrors, HttpError, installErrorHandling, MAX_BODY_BYTES } from './errors.js';
@@ -40,6 +41,7 @@ import { mediaRoutes } from './media-routes.js';
 import { opsRoutes, type OpsDeps } from './ops-routes.js';
 import { HSTS_HEADER, isSecureRequest, type TlsMaterial } from './transport-security.js';
 import { uiRoutes } from './ui-routes.js';
+import { uploadRoute } from './upload-route.js';
 
 /** Which proxies may say who the client is (X-Forwarded-For): fastify's `trustProxy`. */
 export type TrustProxy = boolean | string | string[];
@@ -190,6 +192,13 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       : {}),
   });
   if (operations)
+    void app.register(peopleRoutes, {
+      prefix: '/api',
+      store: deps.store,
+      now: deps.now,
+      internal: operations.internal,
+    });
+  if (operations)
     void app.register(operationsRoutes, {
       prefix: '/api',
       store: deps.store,
@@ -201,6 +210,12 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     store: deps.store,
     now: deps.now,
     ...deps.speech,
+  });
+  void app.register(uploadRoute, {
+    prefix: '/api/media',
+    store: deps.store,
+    now: deps.now,
+    dataDir: deps.dataDir,
   });
   void app.register(mediaRoutes, {
     prefix: '/media',

@@ -1,4 +1,5 @@
 /** Cache rows for kiosk component tests: plain records as the server would send them. */
+import { legacyConsent } from '../../../domain/rules/consent.js';
 import type {
   Activity,
   Booking,
@@ -25,6 +26,7 @@ export const resident = (id: string, o: Partial<Resident> = {}): Resident => ({
   pictogram: null,
   groupIds: ['g1'],
   wallConsent: true,
+  consent: legacyConsent(o.wallConsent ?? true),
   hasPin: false,
   mealSignUp: true,
   ...o,
