@@ -308,7 +308,9 @@ async function runDemo(
   out('');
   out(`Citizen Guide demo centre ${seeded ? 'created' : 'reopened'} in ${dataDir}`);
   if (added > 0) out(`  The demo week moved on to today: ${added} new day(s) added.`);
-  out(`  Admin login:  admin / ${password}   (a new password each demo start)`);
+  out(
+    `  Staff admin:  ${url}/staff/   log in as admin / ${password}   (a new password each demo start)`,
+  );
   out(`  Kiosk page:   ${kioskUrl}`);
   out(`                (the one-time enrolment code ${code} is valid for 10 minutes; a second`);
   out(`                browser opens ${url}/kiosk/ and types a code from \`enrol-code\`)`);

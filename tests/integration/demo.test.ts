@@ -41,8 +41,19 @@ async function anotherKiosk(): Promise<Awaited<ReturnType<typeof connectSocket>>
 const kioskTokens = new WeakMap<object, string>();
 
 describe('serve --demo', () => {
-  it('prints an admin login, a kiosk address with a one-time code, and the PIN to try', () => {
-    expect(server.output()).toMatch(/Admin login: +admin \/ \S+/);
+  it('prints the staff admin address with a login that works, and the PIN to try', async () => {
+    const m = /Staff admin: +(\S+)\/staff\/ +log in as admin \/ (\S+)/.exec(server.output());
+    expect(m, server.output()).not.toBeNull();
+    const [, base, password] = m as RegExpExecArray;
+    const login = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    const session = await fetch(`${base}/api/session`, { headers: { cookie } });
+    expect(await session.json()).toMatchObject({ role: 'admin' });
     expect(server.output()).toMatch(/Resident PIN: +Bent has the PIN 1234/);
     expect(server.output()).toMatch(/No Electron runtime/);
   });
