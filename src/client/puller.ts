@@ -6,7 +6,7 @@
  * page pulled before it. A mutation's answer never writes the cursor; it only asks for a pull
  * (storing the answer's cursor would skip the changes between ours and it).
  */
-import type { Change, PullRequest, ResetNotice } from '../protocol/index.js';
+import type { Change, ChangesPush, PullRequest, ResetNotice } from '../protocol/index.js';
 import { applyChanges, isStorageLostError } from './apply.js';
 import { isChangesPush, isPullResult } from './answers.js';
 import { type CacheDb, clearCache, readCursor, readMetaText } from './db.js';
@@ -36,10 +36,19 @@ export interface PullerHost {
 /** How often one pull may start over because the view key changed under it, before backing off. */
 const MAX_RESTARTS = 3;
 
+/**
+ * Most changes one transaction of queued pushes carries (a pull page is at most 1,000): large
+ * enough that a burst costs a handful of commits, small enough that one never holds the cache's
+ * readers back for long.
+ */
+export const MAX_PUSH_CHANGES = 5000;
+
 export class Puller {
   /** The tail of the one-at-a-time queue of cursor work. */
   private chain: Promise<void> = Promise.resolve();
   private pullQueued = false;
+  /** Pushes waiting for the task queued last, while that task has not started (see onPush). */
+  private openGroup: ChangesPush[] | null = null;
   private failures = 0;
   private recovering = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
@@ -66,33 +75,76 @@ export class Puller {
     });
   }
 
-  /** A live push: applied only if it follows on from our cursor, otherwise we pull. */
+  /**
+   * A live push: applied only if it follows on from our cursor, otherwise we pull.
+   *
+   * Pushes that arrive before their task starts join one group and are applied together (see
+   * `applyPushes`): a staff burst of 2,000 mutations comes as up to 2,000 pushes, and one
+   * transaction each (an IndexedDB commit, then every screen's live queries re-run and render)
+   * held a kiosk at a few hundred changes a second. Any other cursor task queued meanwhile
+   * closes the group, so pushes never overtake a reset or a pull queued between them.
+   */
   onPush(push: unknown): void {
     if (!isChangesPush(push)) {
       this.host.log.warn?.('malformed push ignored');
       return;
     }
+    if (this.openGroup) {
+      this.openGroup.push(push);
+      return;
+    }
+    const group = [push];
     void this.serial(async () => {
-      try {
-        const cursor = await readCursor(this.host.db);
-        const view = await readMetaText(this.host.db, 'view');
+      if (this.openGroup === group) this.openGroup = null; // later pushes: the next task
+      await this.applyPushes(group);
+    });
+    this.openGroup = group;
+  }
+
+  /**
+   * Applies the pushes of a group that follow on from the cursor, one after another, in as few
+   * transactions as `MAX_PUSH_CHANGES` allows, each storing the cursor of its last push. The
+   * first push that does not follow on (a gap, or projected under another view key) ends the
+   * run: a pull fills in from the cursor, and finds the later pushes' changes too.
+   */
+  private async applyPushes(group: readonly ChangesPush[]): Promise<void> {
+    try {
+      let cursor = await readCursor(this.host.db);
+      const view = await readMetaText(this.host.db, 'view');
+      let run: ChangesPush[] = [];
+      let size = 0;
+      const flush = async (): Promise<void> => {
+        const last = run.at(-1);
+        if (!last) return;
+        const changes = run.length === 1 ? last.changes : run.flatMap((p) => p.changes);
+        run = [];
+        size = 0;
+        const now = this.host.now();
+        await this.apply(changes, last.cursor, { caughtUp: true, now, view: last.view });
+        this.synced(last.cursor);
+      };
+      for (const push of group) {
         if (push.view !== view) {
           // Projected under other facts than our cache: the pull finds out and starts over.
           void this.requestPull();
+          break;
         } else if (push.after === cursor) {
-          const now = this.host.now();
-          await this.apply(push.changes, push.cursor, { caughtUp: true, now, view: push.view });
-          this.synced(push.cursor);
+          if (size > 0 && size + push.changes.length > MAX_PUSH_CHANGES) await flush();
+          run.push(push);
+          size += push.changes.length;
+          cursor = push.cursor;
         } else if (push.cursor > cursor) {
           // We missed something in between (or are mid-reset): the pull by cursor fills the gap.
           void this.requestPull();
+          break;
         } // else: an earlier pull already brought these changes.
-      } catch (err) {
-        if (isStorageLostError(err)) return this.recoverStorage(err);
-        this.host.log.warn?.('push not applied, pulling instead', { error: errorMessage(err) });
-        void this.requestPull();
       }
-    });
+      await flush();
+    } catch (err) {
+      if (isStorageLostError(err)) return this.recoverStorage(err);
+      this.host.log.warn?.('push not applied, pulling instead', { error: errorMessage(err) });
+      void this.requestPull();
+    }
   }
 
   /** The visible set changed on the server: drop the cache (never the outbox), pull from 0. */
@@ -145,6 +197,8 @@ export class Puller {
   }
 
   private serial(task: () => Promise<void>): Promise<void> {
+    // A task queued after a group of pushes closes it: later pushes wait behind this task.
+    this.openGroup = null;
     const run = this.chain.then(task).catch((err: unknown) => {
       this.host.log.error?.('sync task failed', { error: errorMessage(err) });
     });

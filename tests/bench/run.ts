@@ -8,6 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { burst } from './burst.js';
 import { catchUp } from './catch-up.js';
 import {
   machineInfo,
@@ -23,7 +24,7 @@ import { kioskUi } from './kiosk-ui.js';
 import { memory } from './memory.js';
 import { mutations } from './mutations.js';
 
-const benches: Bench[] = [catchUp, fanOut, mutations, flood, memory, kioskUi];
+const benches: Bench[] = [catchUp, fanOut, mutations, flood, memory, kioskUi, burst];
 
 const RESULTS_DIR = 'bench-results';
 
