@@ -65,48 +65,67 @@ export function NewsScreen() {
         <ul className="list news-list" style={{ '--news-rows': list.length } as CSSProperties}>
           {list.map((n) => {
             const isOpen = n.id === open?.id;
-            const videos = n.media.filter((m) => m.kind === 'video');
-            const sign = videos.some((m) => m.signLanguage);
-            const speech = sentences(
-              n.title,
-              dayWord(n.publishAt),
-              isOpen && n.body,
-              sign ? t('spokenSignLanguage') : videos.length > 0 && t('spokenVideo'),
-            );
             return (
               <li key={n.id} className={isOpen ? 'news-item-open' : 'news-item-closed'}>
-                <ItemCard
-                  className={isOpen ? 'news-item open' : 'news-item'}
-                  pictogram="news"
-                  fallback="news"
-                  headingLevel={2}
-                  title={n.title}
+                <NewsCard
+                  news={n}
+                  open={isOpen}
                   when={dayWord(n.publishAt)}
-                  speech={speech}
-                >
-                  {isOpen ? (
-                    <NewsBody news={n} />
-                  ) : (
-                    <>
-                      {sign && <SignLanguageLabel />}
-                      <button
-                        type="button"
-                        className="secondary big"
-                        aria-expanded={false}
-                        onClick={() => setOpenId(n.id)}
-                      >
-                        <Pictogram name="news" fallback="news" />
-                        <span>{t('open')}</span>
-                      </button>
-                    </>
-                  )}
-                </ItemCard>
+                  onOpen={() => setOpenId(n.id)}
+                />
               </li>
             );
           })}
         </ul>
       )}
     </div>
+  );
+}
+
+interface CardProps {
+  news: News;
+  open: boolean;
+  /** "I dag", "I går", "Tirsdag 1. december": shown and said. */
+  when: string;
+  onOpen: () => void;
+}
+
+/**
+ * One news item as the wall shows it: open (text, pictures, videos) or closed (title, day and
+ * "Læs nyheden"). Exported for the staff admin's preview, which renders exactly this.
+ */
+export function NewsCard({ news: n, open, when, onOpen }: CardProps) {
+  const { t } = useTranslation('news');
+  const videos = n.media.filter((m) => m.kind === 'video');
+  const sign = videos.some((m) => m.signLanguage);
+  const speech = sentences(
+    n.title,
+    when,
+    open && n.body,
+    sign ? t('spokenSignLanguage') : videos.length > 0 && t('spokenVideo'),
+  );
+  return (
+    <ItemCard
+      className={open ? 'news-item open' : 'news-item'}
+      pictogram="news"
+      fallback="news"
+      headingLevel={2}
+      title={n.title}
+      when={when}
+      speech={speech}
+    >
+      {open ? (
+        <NewsBody news={n} />
+      ) : (
+        <>
+          {sign && <SignLanguageLabel />}
+          <button type="button" className="secondary big" aria-expanded={false} onClick={onOpen}>
+            <Pictogram name="news" fallback="news" />
+            <span>{t('open')}</span>
+          </button>
+        </>
+      )}
+    </ItemCard>
   );
 }
 
