@@ -1,7 +1,8 @@
 /**
- * Writing server changes into the cache. A page (a pull answer or a live push) is applied in ONE
- * transaction together with its cursor, so the cache and the cursor can never disagree: after a
- * crash the cache is either before the page (and pulls it again) or after it.
+ * Writing server changes into the cache. A page (a pull answer, or a run of live pushes that
+ * follow on from each other) is applied in ONE transaction together with its cursor, so the
+ * cache and the cursor can never disagree: after a crash the cache is either before the page
+ * (and pulls it again) or after it.
  */
 import type { EntityType } from '../domain/model.js';
 import type { Change } from '../protocol/index.js';

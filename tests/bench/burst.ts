@@ -7,19 +7,35 @@
  * N kiosk pages, each its own enrolled kiosk in its own PERSISTENT Chromium profile (a private
  * context keeps IndexedDB in memory, ENVIRONMENT.md 2026-12-01), 1080×1920, synced.
  *
- * Measured: one staff socket sends the burst all at once (the server group-commits it into
- * transactions of up to 64 mutations, one push per transaction per room): day items for both
- * groups, meals and activities, spread over today and the next seven days, then last of all the
- * marker activity's new title. From the acknowledgement of that last mutation (it is sent after
- * its commit) to the first animation frame in which each page's screen shows the new title (a
- * predicate polled every frame IN the page, stamped with the page's Date.now(); same machine
- * clock as ours). Also from the first send, and each page's cursor afterwards (every change of
- * the burst is in its cache, not just the marker). Rounds: all pages on Home, then all on
- * Activities, for each kiosk count in BURST_KIOSKS (default "1,3").
+ * Measured: one staff socket sends the burst through real mutations (day items for both groups,
+ * meals and activities, spread over today and the next seven days, then last of all the marker
+ * activity's new title), either `together` (all in flight: the server group-commits up to 64 per
+ * transaction, one push per transaction per room) or `one-by-one` (as a staff page's outbox
+ * sends: a commit and a push per mutation). From the acknowledgement of that last mutation (sent
+ * after its commit) to the first animation frame in which each page's screen shows the new title
+ * (a predicate polled every frame IN the page, stamped with the page's Date.now(); the same
+ * machine clock as ours); also from the marker's send and from the first send, and each page's
+ * cursor afterwards (every change of the burst is in its cache, not only the marker). Rounds:
+ * all pages on Home, then all on Activities, for each kiosk count in BURST_KIOSKS (default
+ * "1,3") and each mode in BURST_MODES (default both). BENCH_UI_DIR: see `run`.
  *
- * Figures on this 2-core shared machine (commit → last page shows it, max over pages):
- *   before the fix (one Dexie transaction per push):  see the report in the commit message
- *   after the fix:                                     see the report in the commit message
+ * Measured 2026-12-01 on the 2-core shared machine (load average 7–15 from other work), two runs
+ * each; last commit's ack → the last page showing it, max over pages, ms (a value below 0: the
+ * page was faster than the ack reached this process):
+ *
+ *                                  before (a transaction per push)   after (runs of pushes)
+ *   1 kiosk,  Home,       together       319 /    17                    -183 / 162
+ *   1 kiosk,  Home,       one-by-one    8015 /  1516                      92 / 169
+ *   1 kiosk,  Activities, together       872 /  1065                     -18 / 243
+ *   1 kiosk,  Activities, one-by-one    2586 /  3533                      42 /  40
+ *   3 kiosks, Home,       together      1562 /  1006                     113 / -19
+ *   3 kiosks, Home,       one-by-one    3097 /  3758                     102 / 282
+ *   3 kiosks, Activities, together      1552 /  2581                     225 / 331
+ *   3 kiosks, Activities, one-by-one    9314 /  5615                     130 /  44
+ *
+ * After the fix, one-by-one, the marker's own send → on screen (an upper bound on commit → on
+ * screen) was at most 283 ms. Committing the burst itself took the server 1.1–3.6 s together
+ * and 3–34 s one by one (a round trip per mutation), which these figures do not include.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
