@@ -35,7 +35,10 @@ export function copyWeekMeals(
 }
 
 /** The meals of the week of `weekStart`. */
-export function mealsOfWeek(meals: readonly Meal[], weekStart: string): Meal[] {
+export function mealsOfWeek<M extends Pick<Meal, 'date'>>(
+  meals: readonly M[],
+  weekStart: string,
+): M[] {
   const week = new Set(weekDates(weekStart));
   return meals.filter((m) => week.has(m.date));
 }
