@@ -41,6 +41,8 @@ export function ItemDialog({
   const { t } = useTranslation('staffDayStructure');
   const save = useSave();
   const e = draft.existing;
+  // No draft yet: the kit re-reads a draft on every render, so one written while typing is
+  // announced as restored, and some forms then did not submit (reported to the lead).
   const form = useZodForm(ItemForm, {
     defaultValues: {
       date: e?.date ?? draft.date,
@@ -49,7 +51,6 @@ export function ItemDialog({
       title: e?.title ?? '',
       pictogram: e?.pictogram ?? null,
     },
-    draftKey: `dayitem:${draft.id}`,
   });
   const values = form.watch();
   const changed =
@@ -76,7 +77,6 @@ export function ItemDialog({
             <StaffForm
               form={form}
               label={t('itemDialog')}
-              draftKey={`dayitem:${draft.id}`}
               onSubmit={async (v) => {
                 await save(
                   'dayitem.put',

@@ -33,6 +33,8 @@ export function TemplateDialog({ draft, onClose }: { draft: TemplateDraft; onClo
   const { t } = useTranslation('staffDayStructure');
   const save = useSave();
   const e = draft.existing;
+  // No draft yet: the kit re-reads a draft on every render, so one written while typing is
+  // announced as restored, and some forms then did not submit (reported to the lead).
   const form = useZodForm(TemplateForm, {
     defaultValues: {
       weekday: String(e?.weekday ?? draft.weekday) as '1',
@@ -41,7 +43,6 @@ export function TemplateDialog({ draft, onClose }: { draft: TemplateDraft; onClo
       title: e?.title ?? '',
       pictogram: e?.pictogram ?? null,
     },
-    draftKey: `daytemplate:${draft.id}`,
   });
   const values = form.watch();
   return (
@@ -60,7 +61,6 @@ export function TemplateDialog({ draft, onClose }: { draft: TemplateDraft; onClo
             <StaffForm
               form={form}
               label={t('templateDialog')}
-              draftKey={`daytemplate:${draft.id}`}
               onSubmit={async (v) => {
                 await save(
                   'daytemplate.put',

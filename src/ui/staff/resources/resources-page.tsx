@@ -85,7 +85,11 @@ export function ResourcesPage() {
                           {periods.length === 0
                             ? t('summary.closed')
                             : periods
-                                .map((o) => `${clock(o.from, lang)}–${clock(o.to, lang)}`)
+                                .map((o) =>
+                                  o.from === '00:00' && o.to === '00:00'
+                                    ? t('summary.allDay')
+                                    : `${clock(o.from, lang)}–${clock(o.to, lang)}`,
+                                )
                                 .join(', ')}
                         </td>
                       </tr>
