@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRecurrence } from './recurrence-words.js';
+import { describeRecurrence, monthlyWeekdayWords } from './recurrence-words.js';
 
 const CPH = 'Europe/Copenhagen';
 /** Tuesday 1 December 2026, 14:00–16:00 in Copenhagen. */
@@ -80,5 +80,13 @@ describe('describeRecurrence', () => {
   it('a one-off names its day', () => {
     expect(da(at(null))).toBe('tirsdag 1. december kl. 14.00 til 16.00');
     expect(en(at(null))).toBe('Tuesday 1 December, 14.00 to 16.00');
+  });
+});
+
+describe('monthlyWeekdayWords', () => {
+  it('names the weekday of the month a day is, the fifth as the last', () => {
+    expect(monthlyWeekdayWords('2026-12-01', 'da')).toBe('første tirsdag i måneden');
+    expect(monthlyWeekdayWords('2026-12-15', 'en')).toBe('the third Tuesday of the month');
+    expect(monthlyWeekdayWords('2026-12-29', 'da')).toBe('sidste tirsdag i måneden');
   });
 });

@@ -193,3 +193,20 @@ export function describeRecurrence(activity: Timed, timeZone: string, lang: Lang
     ? `${often} ${times}, ${from}${bound}`
     : `${often}, ${times}, ${from}${bound}`;
 }
+
+/**
+ * "første tirsdag i måneden" / "the first Tuesday of the month" for the weekday `date` is in its
+ * month (the fifth is said "last", as the form's rule makes it), for the form's choice.
+ */
+export function monthlyWeekdayWords(date: string, lang: Lang): string {
+  const nth = Math.ceil(Number(date.slice(8, 10)) / 7);
+  const parts: RuleParts = {
+    freq: 'MONTHLY',
+    interval: 1,
+    byDay: [{ weekday: weekdayOf(date), nth: nth === 5 ? -1 : nth }],
+    byMonthDay: [],
+    until: null,
+    count: 1,
+  };
+  return howOften(lang, parts, date);
+}

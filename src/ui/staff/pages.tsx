@@ -6,6 +6,9 @@
 import type { ComponentType } from 'react';
 import { ComingSoon } from './shell/coming-soon.js';
 import { ChangePasswordPage } from './login/change-password.js';
+import { ActivitiesPage } from './activities/activities-page.js';
+import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
+import { ActivityPage } from './activities/activity-page.js';
 
 export type NavKey =
   | 'today'
@@ -36,7 +39,10 @@ export const pages: StaffPage[] = [
   { path: '/', nav: 'today', component: ComingSoon },
   { path: '/news', nav: 'news', component: ComingSoon },
   { path: '/meals', nav: 'meals', component: ComingSoon },
-  { path: '/activities', nav: 'activities', component: ComingSoon },
+  { path: '/activities', nav: 'activities', component: ActivitiesPage },
+  { path: '/activities/new', component: NewActivityPage },
+  { path: '/activities/:id/edit', component: EditActivityPage },
+  { path: '/activities/:id', component: ActivityPage },
   { path: '/day-structure', nav: 'dayStructure', component: ComingSoon },
   { path: '/roster', nav: 'roster', component: ComingSoon },
   { path: '/resources', nav: 'resources', component: ComingSoon },

@@ -1,8 +1,10 @@
 /** Every namespace of the staff admin's words, in Danish and English (one line per page). */
+import { activitiesWords } from '../activities/words.js';
 import { shellWords } from '../shell/words.js';
 
 export const staffNamespaces = {
   staff: shellWords,
+  staffActivities: activitiesWords,
 };
 export type StaffNamespace = keyof typeof staffNamespaces;
 
