@@ -287,3 +287,83 @@ describe('Book', () => {
     expect(screen.getByText('A time is 2 hours.')).toBeTruthy();
   });
 });
+
+describe('Book: "Jeg bruger den nu"', () => {
+  const released = resource('res-1', {
+    name: 'Vaskemaskine',
+    pictogram: 'washing-machine',
+    releaseAfterMinutes: 15,
+  });
+  it('offers the resident a start for a booking under way, sends booking.start, and says it is in use', async () => {
+    const k = await renderKiosk({
+      screen: 'book',
+      now: cph('2026-11-24', '10:05'),
+      seed: {
+        resident: residents,
+        resource: [released],
+        booking: [
+          booking('b1', {
+            residentId: 'r-anna',
+            start: cph('2026-11-24', '10:00'),
+            end: cph('2026-11-24', '12:00'),
+          }),
+        ],
+      },
+    });
+    expect(
+      await screen.findByText(
+        'Tiden gives fri, hvis den ikke er taget i brug 15 minutter efter start.',
+      ),
+    ).toBeTruthy();
+    const start = await screen.findByRole('button', { name: /Anna: Jeg bruger den nu/ });
+    expect(start.textContent).toContain('ellers gives tiden fri kl. 10.15');
+    fireEvent.click(start);
+    await waitFor(async () =>
+      expect(await k.outbox()).toEqual([{ name: 'booking.start', args: { bookingId: 'b1' } }]),
+    );
+    expect(await screen.findByText(/Anna bruger den nu/)).toBeTruthy();
+  });
+
+  it('offers no start where the resource never gives back', async () => {
+    await renderKiosk({
+      screen: 'book',
+      now: cph('2026-11-24', '10:05'),
+      seed: {
+        resident: residents,
+        resource: [washer],
+        booking: [
+          booking('b1', {
+            residentId: 'r-anna',
+            start: cph('2026-11-24', '10:00'),
+            end: cph('2026-11-24', '12:00'),
+          }),
+        ],
+      },
+    });
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(screen.queryByRole('button', { name: /Jeg bruger den nu/ })).toBeNull();
+  });
+});
+
+describe('Book: a started booking', () => {
+  it('says it is in use and offers no second start', async () => {
+    await renderKiosk({
+      screen: 'book',
+      now: cph('2026-11-24', '10:20'),
+      seed: {
+        resident: residents,
+        resource: [resource('res-1', { name: 'Vaskemaskine', releaseAfterMinutes: 15 })],
+        booking: [
+          booking('b1', {
+            residentId: 'r-anna',
+            start: cph('2026-11-24', '10:00'),
+            end: cph('2026-11-24', '12:00'),
+            startedAt: cph('2026-11-24', '10:03'),
+          }),
+        ],
+      },
+    });
+    expect(await screen.findByText(/Anna bruger den nu/)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: /Jeg bruger den nu/ })).toBeNull();
+  });
+});

@@ -30,8 +30,9 @@ import { useKiosk } from '../state/store.js';
 import { clockOf } from '../time/format.js';
 import { BookFlow, type Flow } from './book-flow.js';
 import { RefusedBookings } from './refused-bookings.js';
-import { lengthRule, maxRule, openingRule } from './rules-text.js';
+import { lengthRule, maxRule, openingRule, releaseRule } from './rules-text.js';
 import { SlotGrid } from './slot-grid.js';
+import { StartBookings } from './start-bookings.js';
 import { heldBy, precheck, slotViews } from './slots.js';
 import './book.css';
 
@@ -176,7 +177,8 @@ export function BookScreen() {
         maxRule(resource, t),
         lengthRule(resource, t),
         openingRule(resource, day, timeZone, lang, t, c),
-      ]
+        releaseRule(resource, t),
+      ].filter((l): l is string => l !== null)
     : [];
 
   return (
@@ -228,6 +230,15 @@ export function BookScreen() {
                   <p className="book-none-free">
                     {day === today ? t('noneFreeToday') : t('noneFree')}
                   </p>
+                )}
+                {day === today && (
+                  <StartBookings
+                    resource={resource}
+                    bookings={bookings}
+                    wall={wall}
+                    now={now}
+                    timeZone={timeZone}
+                  />
                 )}
                 <SlotGrid
                   slots={slots}

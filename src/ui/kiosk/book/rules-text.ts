@@ -15,6 +15,12 @@ export function maxRule(resource: Resource, t: T): string {
   return t('rules.max', { count: resource.maxActivePerResident });
 }
 
+/** "Tiden gives fri, hvis den ikke er taget i brug 15 minutter efter start.", or nothing. */
+export function releaseRule(resource: Resource, t: T): string | null {
+  const m = resource.releaseAfterMinutes ?? null;
+  return m === null ? null : t('rules_release', { count: m });
+}
+
 /** "En tid er 2 timer." / "En tid er 1 time og 30 minutter." / "En tid er en hel dag." */
 export function lengthRule(resource: Resource, t: T): string {
   const m = resource.slotMinutes;

@@ -49,6 +49,17 @@ export const bookWords = defineWords(
     notYours: 'Det er ikke din booking.',
     notYoursHelp: 'Kun den, der har booket, kan aflyse.',
     ok: 'OK',
+    start: {
+      label: 'Er du i gang?',
+      button: '{{who}}: Jeg bruger den nu',
+      when: 'kl. {{from}} til {{to}}',
+      why: 'Tryk, ellers gives tiden fri kl. {{at}}.',
+      inUse: '{{who}} bruger den nu, {{when}}.',
+    },
+    rules_release_one:
+      'Tiden gives fri, hvis den ikke er taget i brug {{count}} minut efter start.',
+    rules_release_other:
+      'Tiden gives fri, hvis den ikke er taget i brug {{count}} minutter efter start.',
   },
   {
     title: 'Book',
@@ -94,5 +105,16 @@ export const bookWords = defineWords(
     notYours: 'It is not your booking.',
     notYoursHelp: 'Only the person who booked can cancel.',
     ok: 'OK',
+    start: {
+      label: 'Are you using it?',
+      button: '{{who}}: I am using it now',
+      when: '{{from}} to {{to}}',
+      why: 'Tap, or the time is given back at {{at}}.',
+      inUse: '{{who}} is using it now, {{when}}.',
+    },
+    rules_release_one:
+      'The time is given back if it is not in use {{count}} minute after the start.',
+    rules_release_other:
+      'The time is given back if it is not in use {{count}} minutes after the start.',
   },
 );
