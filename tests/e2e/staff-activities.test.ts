@@ -79,7 +79,7 @@ describe('activities in the staff admin', () => {
     await staff.page.getByRole('textbox', { name: 'Antal pladser' }).fill('2');
     await staff.page.keyboard.press('Tab');
     // Weekly: the rule in words appears as it is drawn.
-    await staff.page.getByRole('button', { name: /Gentagelse/ }).click();
+    await staff.page.getByRole('button', { name: /Hvor ofte/ }).click();
     await staff.page.getByRole('option', { name: 'Ugentligt' }).click();
     await staff.page.locator('.acts-radio').filter({ hasText: 'Efter et antal gange' }).click();
     await staff.page.getByRole('textbox', { name: 'Antal gange' }).fill('4');

@@ -24,7 +24,7 @@ describe('the new activity form', () => {
     await user.type(await screen.findByRole('textbox', { name: /Titel/ }), 'Sangkor');
     await waitFor(() => expect(words()).toContain('tirsdag 1. december kl. 14.00 til 15.00'));
     await user.type(screen.getByRole('textbox', { name: /Antal pladser/ }), '2');
-    await user.click(screen.getByRole('button', { name: /Gentagelse/ }));
+    await user.click(screen.getByRole('button', { name: /Hvor ofte/ }));
     await user.click(await screen.findByRole('option', { name: 'Ugentligt' }));
     await waitFor(() =>
       expect(words()).toBe(
@@ -49,7 +49,7 @@ describe('saving', () => {
     await user.type(await screen.findByRole('textbox', { name: /Titel/ }), 'Sangkor');
     await user.type(screen.getByRole('textbox', { name: /Sted/ }), 'Musikstuen');
     await user.type(screen.getByRole('textbox', { name: /Antal pladser/ }), '2');
-    await user.click(screen.getByRole('button', { name: /Gentagelse/ }));
+    await user.click(screen.getByRole('button', { name: /Hvor ofte/ }));
     await user.click(await screen.findByRole('option', { name: 'Ugentligt' }));
     await user.click(screen.getByRole('button', { name: 'Opret aktivitet' }));
     await waitFor(() => expect(t.sent).toHaveLength(1));
