@@ -92,7 +92,7 @@ export function CsvImport() {
       <p className="field-help">{t('csv.help')}</p>
       {report && (
         <div className="csv-report card" role="status" aria-labelledby="csv-report-title">
-          <h3 id="csv-report-title">{t('csv.reportTitle', { file: report.file })}</h3>
+          <h2 id="csv-report-title">{t('csv.reportTitle', { file: report.file })}</h2>
           {report.kind === 'problem' && (
             <p className="upload-problem">{problemText(report.problem)}</p>
           )}

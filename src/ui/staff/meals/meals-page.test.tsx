@@ -69,12 +69,12 @@ describe('the week grid', () => {
       'søndag6. december',
     ]);
     const dinner = within(grid).getByRole('button', {
-      name: 'Redigér Frikadeller, aftensmad tirsdag 1. december',
+      name: /^Frikadeller.*, aftensmad tirsdag 1\. december$/,
     });
     expect(within(dinner).getByText('2 allergener')).toBeTruthy();
     expect(within(dinner).getByText('Ingen tilmelding')).toBeTruthy();
     expect(
-      within(grid).getByRole('button', { name: /Redigér Grød, morgenmad mandag/ }),
+      within(grid).getByRole('button', { name: /^Grød.*, morgenmad mandag 30\. november$/ }),
     ).toBeTruthy();
     expect(within(grid).queryByText('Næste uge')).toBeNull();
     expect(
@@ -85,7 +85,7 @@ describe('the week grid', () => {
   it('edits a meal in a dialog: allergens from the 14, sign-up off, saved with meal.put', async () => {
     const user = userEvent.setup();
     const t = await open([meal('m1', { dish: 'Suppe', allergens: ['selleri'] })]);
-    await user.click(await screen.findByRole('button', { name: /Redigér Suppe/ }));
+    await user.click(await screen.findByRole('button', { name: /^Suppe/ }));
     const dialog = screen.getByRole('dialog', { name: 'Frokost tirsdag 1. december' });
     // A word from before the list is read as its allergen.
     expect(within(dialog).getByRole('checkbox', { name: 'selleri' })).toHaveProperty(

@@ -175,7 +175,6 @@ export function MealsPage() {
                           key={m.id}
                           type="button"
                           className="meal-cell"
-                          aria-label={t('grid.editNamed', { dish: m.dish, ...where })}
                           onClick={() => setEditing({ meal: m, date: d, slot })}
                         >
                           <span className="meal-dish">{m.dish}</span>
@@ -191,6 +190,8 @@ export function MealsPage() {
                             )}
                             {m.pending && <span className="badge warn">{t('grid.sending')}</span>}
                           </span>
+                          {/* The visible words first, then where it is (WCAG 2.5.3). */}
+                          <span className="sr-only">{t('grid.where', where)}</span>
                         </button>
                       ))}
                       {list.length === 0 && (
@@ -200,7 +201,8 @@ export function MealsPage() {
                           aria-label={t('grid.addNamed', where)}
                           onClick={() => setEditing({ meal: null, date: d, slot })}
                         >
-                          + {t('grid.add')}
+                          <span aria-hidden="true">+ </span>
+                          {t('grid.add')}
                         </button>
                       )}
                     </td>

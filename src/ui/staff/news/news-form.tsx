@@ -60,11 +60,7 @@ export function NewsForm(p: Props) {
   let preview: News | null = null;
   if (values.title?.trim()) {
     try {
-      preview = toNewsArgs(
-        { ...p.initial, ...values, expires: false },
-        p.id,
-        p.timeZone,
-      );
+      preview = toNewsArgs({ ...p.initial, ...values, expires: false }, p.id, p.timeZone);
     } catch {
       preview = null;
     }
@@ -190,7 +186,7 @@ export function NewsForm(p: Props) {
             </div>
           )}
         </FieldGroup>
-        <FieldGroup legend={t('form.audience')}>
+        <div className="field-group">
           <RadioField
             control={form.control}
             name="audienceKind"
@@ -208,7 +204,7 @@ export function NewsForm(p: Props) {
               choices={groups.map((g) => ({ id: g.id, label: g.name }))}
             />
           )}
-        </FieldGroup>
+        </div>
       </StaffForm>
       <NewsPreview news={preview} today={p.today} timeZone={p.timeZone} />
     </div>

@@ -96,6 +96,7 @@ export function NewsPage() {
                 </span>
               </span>
               <span className="news-row-actions">
+                {/* Named with the visible word first (WCAG 2.5.3), then which post. */}
                 <Link
                   className="button"
                   href={`/news/${encodeURIComponent(n.id)}`}

@@ -27,7 +27,7 @@ export const newsWords = defineWords(
       edit: 'Redigér',
       editNamed: 'Redigér »{{title}}«',
       withdraw: 'Tag ned',
-      withdrawNamed: 'Tag »{{title}}« ned',
+      withdrawNamed: 'Tag ned »{{title}}«',
     },
     confirm: {
       title: 'Tag nyheden ned?',
@@ -95,7 +95,7 @@ export const newsWords = defineWords(
       edit: 'Edit',
       editNamed: 'Edit “{{title}}”',
       withdraw: 'Take down',
-      withdrawNamed: 'Take “{{title}}” down',
+      withdrawNamed: 'Take down “{{title}}”',
     },
     confirm: {
       title: 'Take the post down?',
