@@ -301,8 +301,8 @@ export const mutationCatalogue = {
     staff,
   ),
   // A message to the wall now, on some kiosks or all, until a set time.
-  'notice.put': def(WallNotice, staff),
-  'notice.del': def(ById, staff),
+  'wallnotice.put': def(WallNotice, staff),
+  'wallnotice.del': def(ById, staff),
   // Logins (admin only). The password is a secret: never in the audit or a log line.
   'user.create': def(
     z.strictObject({

@@ -10,7 +10,7 @@ export type MutationSamples = { [N in MutationName]: MutationArgs<N> };
 
 const FUTURE = '2099-03-02T10:00:00.000Z';
 const FUTURE_END = '2099-03-02T11:00:00.000Z';
-/** A wall message lasts at most 7 days from now (notice.put): an hour after this file loads. */
+/** A wall message lasts at most 7 days from now (wallnotice.put): an hour after this file loads. */
 const SOON = new Date(Date.now() + 60 * 60_000).toISOString();
 
 export const mutationSamples: MutationSamples = {
@@ -152,14 +152,14 @@ export const mutationSamples: MutationSamples = {
   'relative.revoke': { userId: 'relative-sample' },
   'resident.erase': { residentId: 'res-sample' },
   'device.put': { deviceId: 'device-sample', name: 'Hall', location: 'By the door', groupIds: [] },
-  'notice.put': {
+  'wallnotice.put': {
     id: 'notice-sample',
     text: 'The bus is late.',
     pictogram: null,
     kioskIds: null,
     until: SOON,
   },
-  'notice.del': { id: 'notice-sample' },
+  'wallnotice.del': { id: 'notice-sample' },
   'user.create': {
     userId: 'user-sample',
     username: 'sample.staff',

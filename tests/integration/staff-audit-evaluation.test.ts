@@ -6,8 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/domain/rules/days.js';
-import type { AuditItem } from '../../src/server/http/operations-routes.js';
-import type { EvaluationReport } from '../../src/server/evaluation/report.js';
+import type { AuditItem, EvaluationReport } from '../../src/protocol/operations.js';
 import {
   apply,
   mutate,

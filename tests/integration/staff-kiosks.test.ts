@@ -175,11 +175,11 @@ describe('kiosks in the staff admin', () => {
 describe('a message to the wall', () => {
   const soon = () => new Date(Date.now() + 30 * 60_000).toISOString();
 
-  it('reaches kiosks and staff, never relatives, and is gone after notice.del', async () => {
+  it('reaches kiosks and staff, never relatives, and is gone after wallnotice.del', async () => {
     const kiosk = await t.connect(await t.kioskToken());
     const relative = await t.connect(await t.userToken('relative', []));
     const id = randomUUID();
-    await apply(staff, 'notice.put', {
+    await apply(staff, 'wallnotice.put', {
       id,
       text: 'Bussen er forsinket. Vi kører kl. 10.30.',
       pictogram: 'bus',
@@ -191,14 +191,14 @@ describe('a message to the wall', () => {
     );
     expect(replay((await pullAll(staff)).changes, 'wallnotice').has(id)).toBe(true);
     expect((await pullAll(relative)).changes.filter((c) => c.type === 'wallnotice')).toEqual([]);
-    await apply(staff, 'notice.del', { id });
+    await apply(staff, 'wallnotice.del', { id });
     expect(replay((await pullAll(kiosk)).changes, 'wallnotice').has(id)).toBe(false);
   });
 
   it('refuses a past or far end, unknown kiosks, empty text, a second delete and wrong roles', async () => {
     const base = { id: randomUUID(), text: 'Hej', pictogram: null, kioskIds: null, until: soon() };
     const bad = async (args: Record<string, unknown>, code: string, socket = staff) =>
-      expect(await mutate(socket, 'notice.put', args as never)).toMatchObject({
+      expect(await mutate(socket, 'wallnotice.put', args as never)).toMatchObject({
         status: 'rejected',
         code,
       });
@@ -211,7 +211,7 @@ describe('a message to the wall', () => {
     await bad({ ...base, until: 'tomorrow' }, 'invalid');
     await bad(base, 'forbidden', await t.connect(await t.kioskToken()));
     await bad(base, 'forbidden', await t.connect(await t.userToken('relative', [])));
-    expect(await mutate(staff, 'notice.del', { id: 'never-made' })).toMatchObject({
+    expect(await mutate(staff, 'wallnotice.del', { id: 'never-made' })).toMatchObject({
       code: 'not_found',
     });
   });
@@ -219,7 +219,7 @@ describe('a message to the wall', () => {
   it('can be for some kiosks only (each kiosk shows only its own: the UI filters)', async () => {
     const { deviceId } = await t.enrolKiosk('Hallen');
     const id = randomUUID();
-    await apply(staff, 'notice.put', {
+    await apply(staff, 'wallnotice.put', {
       id,
       text: 'Kun her',
       pictogram: null,

@@ -5,30 +5,20 @@
  * use by local hour of the day. Pure: counts in, counts out; never a name.
  */
 import { addDaysToDate, dayOf, localTimeOf, weekdayOf } from '../../domain/rules/days.js';
+import {
+  COUNTED,
+  SOURCES,
+  type BySource,
+  type Counted,
+  type EvaluationReport,
+  type UsageSource,
+  type WeekCounts,
+} from '../../protocol/operations.js';
 import type { UsageRow } from './usage-counts.js';
 
-export const COUNTED = ['signup', 'cancel', 'booking', 'meal'] as const;
-export type Counted = (typeof COUNTED)[number];
-export const SOURCES = ['wall', 'staff', 'relative'] as const;
-export type Source = (typeof SOURCES)[number];
-
-export type BySource = Record<Source, number>;
-
-export interface WeekCounts {
-  /** The Monday the week starts on (centre-local). */
-  monday: string;
-  counts: Record<Counted, BySource>;
-  /** Read-aloud requests (all sources). */
-  speech: number;
-}
-
-export interface EvaluationReport {
-  from: string;
-  to: string;
-  weeks: WeekCounts[];
-  /** Kiosk actions and read-aloud requests from kiosks by local hour 0–23, over the period. */
-  kioskByHour: number[];
-}
+export { COUNTED, SOURCES };
+export type { BySource, Counted, EvaluationReport, WeekCounts };
+type Source = UsageSource;
 
 const zero = (): BySource => ({ wall: 0, staff: 0, relative: 0 });
 const emptyWeek = (monday: string): WeekCounts => ({

@@ -12,6 +12,7 @@ import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { LocalDate } from '../../domain/model.js';
+import type { AuditItem } from '../../protocol/operations.js';
 import { NewPassword } from '../../protocol/rest.js';
 import { dayBounds, daysBetween } from '../../domain/rules/days.js';
 import { isStaff, type Principal } from '../auth/principal.js';
@@ -65,17 +66,7 @@ export const EvaluationQuery = z.strictObject({
 /** Longest evaluation period asked for at once (a year and a bit). */
 export const EVALUATION_MAX_DAYS = 400;
 
-export interface AuditItem {
-  id: number;
-  at: string;
-  actor: string;
-  /** The person's name where the actor is a login still known, else null. */
-  actorName: string | null;
-  action: string;
-  entityType: string | null;
-  entityId: string | null;
-  detail: unknown;
-}
+export type { AuditItem };
 
 const SECRET_KEYS = new Set(['password', 'pin', 'token', 'code', 'current', 'next']);
 

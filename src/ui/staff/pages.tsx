@@ -5,10 +5,13 @@
  */
 import type { ComponentType } from 'react';
 import { ComingSoon } from './shell/coming-soon.js';
+import { TodayPage } from './today/today-page.js';
+import { KiosksPage } from './kiosks/kiosks-page.js';
+import { WallMessagePage } from './wall-message/wall-message-page.js';
+import { UsersPage } from './users/users-page.js';
+import { AuditPage } from './audit/audit-page.js';
+import { EvaluationPage } from './evaluation/evaluation-page.js';
 import { ChangePasswordPage } from './login/change-password.js';
-import { ActivitiesPage } from './activities/activities-page.js';
-import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
-import { ActivityPage } from './activities/activity-page.js';
 
 export type NavKey =
   | 'today'
@@ -36,22 +39,19 @@ export interface StaffPage {
 }
 
 export const pages: StaffPage[] = [
-  { path: '/', nav: 'today', component: ComingSoon },
+  { path: '/', nav: 'today', component: TodayPage },
   { path: '/news', nav: 'news', component: ComingSoon },
   { path: '/meals', nav: 'meals', component: ComingSoon },
-  { path: '/activities', nav: 'activities', component: ActivitiesPage },
-  { path: '/activities/new', component: NewActivityPage },
-  { path: '/activities/:id/edit', component: EditActivityPage },
-  { path: '/activities/:id', component: ActivityPage },
+  { path: '/activities', nav: 'activities', component: ComingSoon },
   { path: '/day-structure', nav: 'dayStructure', component: ComingSoon },
   { path: '/roster', nav: 'roster', component: ComingSoon },
   { path: '/resources', nav: 'resources', component: ComingSoon },
   { path: '/residents', nav: 'residents', component: ComingSoon },
   { path: '/relatives', nav: 'relatives', component: ComingSoon },
-  { path: '/kiosks', nav: 'kiosks', component: ComingSoon },
-  { path: '/wall-message', nav: 'wallMessage', component: ComingSoon },
-  { path: '/users', nav: 'users', adminOnly: true, component: ComingSoon },
-  { path: '/audit', nav: 'audit', component: ComingSoon },
-  { path: '/evaluation', nav: 'evaluation', component: ComingSoon },
+  { path: '/kiosks', nav: 'kiosks', component: KiosksPage },
+  { path: '/wall-message', nav: 'wallMessage', component: WallMessagePage },
+  { path: '/users', nav: 'users', adminOnly: true, component: UsersPage },
+  { path: '/audit', nav: 'audit', component: AuditPage },
+  { path: '/evaluation', nav: 'evaluation', component: EvaluationPage },
   { path: '/password', component: ChangePasswordPage },
 ];

@@ -18,8 +18,8 @@ import { mirrorKiosk, mirrorUser } from '../mirrors.js';
 
 type OperationNames =
   | 'device.put'
-  | 'notice.put'
-  | 'notice.del'
+  | 'wallnotice.put'
+  | 'wallnotice.del'
   | 'user.create'
   | 'user.disable'
   | 'user.enable'
@@ -76,7 +76,7 @@ export const operationHandlers: PartialHandlers<OperationNames> = {
     return undefined;
   },
 
-  async 'notice.put'(ctx, notice) {
+  async 'wallnotice.put'(ctx, notice) {
     const until = Date.parse(notice.until);
     if (until <= ctx.now.getTime())
       throw new Rejection('invalid', 'The message must end in the future.');
@@ -95,7 +95,7 @@ export const operationHandlers: PartialHandlers<OperationNames> = {
     await ctx.w.put('wallnotice', notice);
     return undefined;
   },
-  async 'notice.del'(ctx, { id }) {
+  async 'wallnotice.del'(ctx, { id }) {
     if (!(await ctx.w.get('wallnotice', id))) throw new Rejection('not_found', 'No such message.');
     await ctx.w.del('wallnotice', id);
     return undefined;

@@ -1,10 +1,20 @@
 /** Every namespace of the staff admin's words, in Danish and English (one line per page). */
-import { activitiesWords } from '../activities/words.js';
 import { shellWords } from '../shell/words.js';
+import { todayWords } from '../today/words.js';
+import { kiosksWords } from '../kiosks/words.js';
+import { usersWords } from '../users/words.js';
+import { wallMessageWords } from '../wall-message/words.js';
+import { auditWords } from '../audit/words.js';
+import { evaluationWords } from '../evaluation/words.js';
 
 export const staffNamespaces = {
   staff: shellWords,
-  staffActivities: activitiesWords,
+  staffToday: todayWords,
+  staffKiosks: kiosksWords,
+  staffUsers: usersWords,
+  staffWallMessage: wallMessageWords,
+  staffAudit: auditWords,
+  staffEvaluation: evaluationWords,
 };
 export type StaffNamespace = keyof typeof staffNamespaces;
 
