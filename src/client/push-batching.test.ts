@@ -175,4 +175,30 @@ describe('live pushes in a burst', () => {
     expect((await r.db.meta.get('view'))?.value).toBe('view-2');
     expect(await r.db.signup.count()).toBe(40);
   });
+
+  it('ignores malformed pushes in a burst and refuses an unreadable record, applying the rest', async () => {
+    const r = await rig();
+    const writes0 = r.writes();
+    for (let i = 0; i < 10; i++) commitAndPush(r.server, i, 'confirmed');
+    const s = r.socket();
+    s.fire('changes', null);
+    s.fire('changes', { after: 'x', cursor: 1, changes: [], view: r.server.view });
+    s.fire('changes', {
+      after: r.server.head,
+      cursor: r.server.head + 1,
+      changes: 'no',
+      view: 'v',
+    });
+    s.fire('changes', { after: -1, cursor: Number.NaN, changes: [], view: r.server.view });
+    // A record this client's schema refuses: left out and counted, its cursor still passed.
+    const before = r.server.head;
+    r.server.append('signup', 'bad-row', 'put', { id: 'bad-row', status: 42 });
+    r.server.push(before);
+    for (let i = 10; i < 20; i++) commitAndPush(r.server, i, 'confirmed');
+    await caughtUp(r);
+    expect(await r.db.signup.count()).toBe(20);
+    expect(await r.db.signup.get('bad-row')).toBeUndefined();
+    expect(r.engine.refusedChanges()).toBe(1);
+    expect(r.writes() - writes0).toBeLessThanOrEqual(3);
+  });
 });
