@@ -5,7 +5,7 @@
  * refused with a status, a code and a plain message, and leaves nothing in the media directory.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -251,6 +251,15 @@ describe('a bad upload is refused and nothing is stored', () => {
       message: 'The form holds no file.',
     });
     expect(storedFiles()).toHaveLength(files);
+  });
+
+  it('a temporary file left by an upload cut off by a crash is gone after a restart', async () => {
+    const dir = join(t.dataDir, 'upload-tmp');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'half-an-upload'), Buffer.alloc(1000));
+    await t.restart();
+    staffToken = await t.userToken('staff');
+    expect(tmpFiles()).toEqual([]);
   });
 
   it('a staff cookie from the server’s own page is accepted (the admin’s way)', async () => {

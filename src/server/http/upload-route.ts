@@ -8,8 +8,10 @@
  * video). A cookie-signed upload must come from the server's own pages (the CSRF hook in
  * app.ts). The blob is stored only when every check passed, so a refusal leaves nothing behind.
  */
+import { rmSync } from 'node:fs';
 import type { FastifyPluginCallback } from 'fastify';
 import { isStaff } from '../auth/principal.js';
+import { uploadTmpDir } from '../media/media-store.js';
 import {
   ACCEPTED_TYPES_TEXT,
   PHOTO_MAX_BYTES,
@@ -38,6 +40,8 @@ const STATUS: Record<UploadRefusal, [number, string]> = {
 
 export const uploadRoute: FastifyPluginCallback<UploadRouteOptions> = (app, opts, done) => {
   const { store, now, dataDir } = opts;
+  // Uploads cut off by a crash or a restart left their temporary file: none is in use yet.
+  rmSync(uploadTmpDir(dataDir), { recursive: true, force: true });
   app.post('/', async (req, reply) => {
     const principal = await requirePrincipal(
       store.db,

@@ -101,6 +101,26 @@ describe('News', () => {
     expect(screen.getByRole('button', { name: 'Afspil' })).toBeTruthy();
   });
 
+  it('shows a video’s poster frame before it plays, when the server made one', async () => {
+    const post = posts.find((n) => n.id === 'n-yesterday')!;
+    const withPoster = { ...post, media: [{ ...post.media[0]!, poster: hash('c') }] };
+    await renderKiosk({
+      screen: 'news',
+      now: cph('2026-11-24', '10:00'),
+      seed: { news: [withPoster] },
+    });
+    expect(document.querySelector('video')?.getAttribute('poster')).toBe(`/media/${hash('c')}`);
+  });
+
+  it('shows a video without a poster as the browser does (no poster attribute)', async () => {
+    await renderKiosk({
+      screen: 'news',
+      now: cph('2026-11-24', '10:00'),
+      seed: { news: posts.filter((n) => n.id === 'n-yesterday') },
+    });
+    expect(document.querySelector('video')?.hasAttribute('poster')).toBe(false);
+  });
+
   it('labels a sign-language video with its pictogram and a word, open or closed', async () => {
     await renderKiosk({ screen: 'news', now: cph('2026-11-24', '10:00'), seed: { news: posts } });
     // Closed: the label tells a deaf resident there is a video in sign language.
