@@ -2,8 +2,9 @@
 # Installs what Citizen Guide needs on a fresh Debian machine: npm packages and espeak-ng (always:
 # the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
 # tests and the browser benchmark), python3-socketio (the independent protocol client),
-# systemd-analyze (the service unit's check), and openssl, libnss3-tools and caddy (the HTTPS
-# tests). Safe to run again: it skips what is already there.
+# systemd-analyze (the service unit's check), openssl, libnss3-tools and caddy (the HTTPS
+# tests), and poppler-utils (pdftoppm: the printed sign-up list as an image). Safe to run again:
+# it skips what is already there.
 # It says what it is doing while npm is quiet for minutes, and how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -25,6 +26,8 @@ if [ "$mode" != "--demo" ]; then
   command -v openssl >/dev/null 2>&1 || apt_packages+=(openssl)
   command -v certutil >/dev/null 2>&1 || apt_packages+=(libnss3-tools)
   command -v caddy >/dev/null 2>&1 || apt_packages+=(caddy)
+  # The printed sign-up list is checked as Chromium's PDF rendered to PNG (staff-activities).
+  command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
 fi
 
 # Every SETUP_HEARTBEAT seconds (default 30) while "$@" runs: a line saying it is still at it.

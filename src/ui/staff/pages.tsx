@@ -12,6 +12,9 @@ import { UsersPage } from './users/users-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { EvaluationPage } from './evaluation/evaluation-page.js';
 import { ChangePasswordPage } from './login/change-password.js';
+import { ActivitiesPage } from './activities/activities-page.js';
+import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
+import { ActivityPage } from './activities/activity-page.js';
 
 export type NavKey =
   | 'today'
@@ -42,7 +45,10 @@ export const pages: StaffPage[] = [
   { path: '/', nav: 'today', component: TodayPage },
   { path: '/news', nav: 'news', component: ComingSoon },
   { path: '/meals', nav: 'meals', component: ComingSoon },
-  { path: '/activities', nav: 'activities', component: ComingSoon },
+  { path: '/activities', nav: 'activities', component: ActivitiesPage },
+  { path: '/activities/new', component: NewActivityPage },
+  { path: '/activities/:id/edit', component: EditActivityPage },
+  { path: '/activities/:id', component: ActivityPage },
   { path: '/day-structure', nav: 'dayStructure', component: ComingSoon },
   { path: '/roster', nav: 'roster', component: ComingSoon },
   { path: '/resources', nav: 'resources', component: ComingSoon },

@@ -1,4 +1,5 @@
 /** Every namespace of the staff admin's words, in Danish and English (one line per page). */
+import { activitiesWords } from '../activities/words.js';
 import { shellWords } from '../shell/words.js';
 import { todayWords } from '../today/words.js';
 import { kiosksWords } from '../kiosks/words.js';
@@ -15,6 +16,7 @@ export const staffNamespaces = {
   staffWallMessage: wallMessageWords,
   staffAudit: auditWords,
   staffEvaluation: evaluationWords,
+  staffActivities: activitiesWords,
 };
 export type StaffNamespace = keyof typeof staffNamespaces;
 
