@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DayItem, DayTemplate, Shift } from '../../src/domain/model.js';
+import { seedDemo } from '../../src/server/demo/seed.js';
 import { seedResidents } from '../helpers/fixtures.js';
 import {
   apply,
@@ -128,6 +129,25 @@ describe('day-structure templates', () => {
       status: 'rejected',
       code: 'not_found',
     });
+  });
+});
+
+describe('the demo centre', () => {
+  it("has each house's weekday plan as templates: next week fills in one mutation", async () => {
+    const demo = await startTestServer({ now: () => clock });
+    try {
+      await seedDemo(demo.server.store.db, clock, { dataDir: demo.dataDir });
+      await demo.restart();
+      const res = await mutate(await demo.staff(), 'dayitem.applyTemplates', {
+        weekStart: '2026-12-07',
+        residentId: null,
+        groupId: 'g-birk',
+      });
+      // Monday to Friday, nine items a day.
+      expect(res).toMatchObject({ status: 'applied', result: { items: 45 } });
+    } finally {
+      await demo.close();
+    }
   });
 });
 

@@ -131,6 +131,21 @@ export async function seedDemo(
     await setPinHash(trx, DEMO_PIN_RESIDENT.id, pinHash);
 
     for (let d = 0; d < DEMO_DAYS; d++) await putDay(day, addDaysToDate(today, d), d);
+    // Each house's weekday plan as templates, so staff can fill next week in one click
+    // (Dagsstruktur, dayitem.applyTemplates).
+    for (const group of ['g-birk', 'g-eg'])
+      for (const weekday of [1, 2, 3, 4, 5])
+        for (const [j, [time, title, pictogram]] of dayPlan.entries())
+          await put('daytemplate', {
+            id: `dt-${group}-${weekday}-${j}`,
+            residentId: null,
+            groupId: group,
+            weekday,
+            start: time,
+            end: dayPlan[j + 1]?.[0] ?? '23:00',
+            title,
+            pictogram,
+          });
 
     await put('resource', {
       id: 'res-washer',
@@ -140,6 +155,8 @@ export async function seedDemo(
       opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '08:00', to: '20:00' })),
       maxActivePerResident: 2,
       audience: { kind: 'all' },
+      // A wash nobody started within 15 minutes is given back for others to book.
+      releaseAfterMinutes: 15,
     });
     await put('resource', {
       id: 'res-guestroom',
