@@ -95,6 +95,9 @@ export function ActivitiesPage() {
             >
               <h2 id={`day-${day}`}>
                 {weekdayWord(day, lang)} {dateWords(lang, day)}
+                {day === today && (
+                  <span className="badge good acts-today-badge">{t('week.today')}</span>
+                )}
               </h2>
               {list.length === 0 ? (
                 <p className="muted">{t('week.nothingDay')}</p>
