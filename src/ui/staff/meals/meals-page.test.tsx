@@ -7,14 +7,21 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Meal } from '../../../domain/model.js';
+import type * as UploadModuleNs from '../media/upload.js';
 import { renderStaff } from '../test-support/render-staff.js';
 import { MealsPage } from './meals-page.js';
 
 (globalThis as { CSS?: { escape(s: string): string } }).CSS ??= {
   escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`),
 };
+
+const upload = vi.hoisted(() => ({ fn: vi.fn() }));
+vi.mock('../media/upload.js', async (original) => ({
+  ...(await original<typeof UploadModuleNs>()),
+  uploadMedia: (...args: unknown[]) => upload.fn(...args) as unknown,
+}));
 
 const meal = (id: string, over: Partial<Meal>): Meal => ({
   id,
@@ -109,6 +116,36 @@ describe('the week grid', () => {
         photo: null,
         pictogram: null,
         signUp: false,
+      },
+    });
+  });
+});
+
+describe('a meal’s photo', () => {
+  it('is uploaded in the dialog and saved with the meal', async () => {
+    const user = userEvent.setup();
+    upload.fn.mockResolvedValue({ hash: 'd'.repeat(64), kind: 'image', contentType: 'image/jpeg' });
+    const t = await open([]);
+    await user.click(
+      await screen.findByRole('button', { name: 'Tilføj frokost onsdag 2. december' }),
+    );
+    const dialog = screen.getByRole('dialog', { name: 'Nyt måltid: Frokost onsdag 2. december' });
+    await user.type(within(dialog).getByRole('textbox', { name: /Ret/ }), 'Pasta');
+    await user.upload(
+      dialog.querySelector<HTMLInputElement>('input[type=file]')!,
+      new File(['x'], 'pasta.jpg', { type: 'image/jpeg' }),
+    );
+    await waitFor(() => expect(dialog.querySelector('.meal-photo-row img')).toBeTruthy());
+    await user.click(within(dialog).getByRole('button', { name: 'Gem' }));
+    await waitFor(() => expect(t.sent).toHaveLength(1));
+    expect(t.sent[0]).toMatchObject({
+      name: 'meal.put',
+      args: {
+        date: '2026-12-02',
+        slot: 'lunch',
+        dish: 'Pasta',
+        photo: 'd'.repeat(64),
+        signUp: true,
       },
     });
   });

@@ -138,6 +138,47 @@ describe('a new post', () => {
     });
   });
 
+  it('shows the upload’s progress while it is sent', async () => {
+    const user = userEvent.setup();
+    let finish: (v: unknown) => void = () => undefined;
+    upload.fn.mockImplementation((_file: File, onProgress: (f: number) => void) => {
+      onProgress(0.5);
+      return new Promise((resolve) => (finish = resolve));
+    });
+    await renderStaff(<NewsEditPage />, { path: '/news/new' });
+    await screen.findByRole('textbox', { name: /Overskrift/ });
+    await user.upload(
+      document.querySelector<HTMLInputElement>('input[type=file]')!,
+      new File(['x'], 'video.mp4', { type: 'video/mp4' }),
+    );
+    const bar = await screen.findByRole('progressbar', { name: 'Sender … 50 %' });
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(screen.getByRole('button', { name: 'Vælg foto eller video' })).toHaveProperty(
+      'disabled',
+      true,
+    );
+    finish({ hash: HASH, kind: 'video', contentType: 'video/mp4', posterHash: 'c'.repeat(64) });
+    await waitFor(() => expect(screen.queryByRole('progressbar')).toBeNull());
+    // A video can be marked as sign language; its poster stands for it in the list.
+    expect(screen.getByRole('checkbox', { name: 'Videoen er på tegnsprog' })).toBeTruthy();
+    expect(document.querySelector('.media-item img')?.getAttribute('src')).toBe(
+      `/media/${'c'.repeat(64)}`,
+    );
+  });
+
+  it('refuses a file over the limit before sending it', async () => {
+    const user = userEvent.setup();
+    await renderStaff(<NewsEditPage />, { path: '/news/new' });
+    await screen.findByRole('textbox', { name: /Overskrift/ });
+    const big = new File(['x'], 'big.jpg', { type: 'image/jpeg' });
+    Object.defineProperty(big, 'size', { value: 16 * 1024 * 1024 });
+    await user.upload(document.querySelector<HTMLInputElement>('input[type=file]')!, big);
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Filen er for stor. Et foto må højst fylde 15 MB og en video 200 MB.',
+    );
+    expect(upload.fn).not.toHaveBeenCalled();
+  });
+
   it('says so beside the button when the server refuses the file, and keeps nothing', async () => {
     const user = userEvent.setup();
     const { UploadError } = await import('../media/upload.js');
