@@ -1,12 +1,28 @@
-/** The relatives' pages: not built yet (issue 10); says so plainly in both languages. */
-export function FamilyApp() {
+/**
+ * The relatives' pages. Today: accepting an invitation (`/family/invite#TOKEN`); the relatives'
+ * own view of their person's day is issue 10, and says so plainly until then.
+ */
+import { AcceptPage } from './accept-page.js';
+import { familyLang, familyWords } from './words.js';
+import './family.css';
+
+export function FamilyApp({ path = window.location.pathname }: { path?: string }) {
+  const lang = familyLang();
+  const w = familyWords[lang];
+  document.documentElement.lang = lang;
   return (
-    <main
-      style={{ maxWidth: '32rem', margin: '3rem auto', fontSize: '1.25rem', padding: '0 1rem' }}
-    >
-      <h1>Borgerguide</h1>
-      <p>Siden for pårørende er ikke klar endnu.</p>
-      <p lang="en">The page for relatives is not ready yet.</p>
+    <main className="family">
+      {/\/invite\/?$/.test(path) ? (
+        <>
+          <p className="family-app-name">{w.appName}</p>
+          <AcceptPage w={w} />
+        </>
+      ) : (
+        <>
+          <h1>{w.appName}</h1>
+          <p>{w.notReady}</p>
+        </>
+      )}
     </main>
   );
 }
