@@ -50,6 +50,8 @@ export interface SyncEngineOptions {
    * socket authenticates by its session cookie (sent by the browser with the handshake).
    */
   token: string | null;
+  /** What this client runs, sent in the handshake as `auth.app` (staff see a kiosk's version). */
+  app?: string;
   db: CacheDb;
   socketFactory?: SocketFactory;
   /** How long to wait for any acknowledgement before treating it as lost (default 5000). */
@@ -97,6 +99,7 @@ export class SyncEngine {
     this.opts = {
       url: options.url,
       token: options.token,
+      app: options.app ?? '',
       socketFactory: options.socketFactory ?? defaultSocketFactory,
       ackTimeoutMs: options.ackTimeoutMs ?? 5000,
       backoff: options.backoff ?? DEFAULT_BACKOFF,
@@ -156,10 +159,11 @@ export class SyncEngine {
     }
     if (!this.running) return;
     const socket = this.opts.socketFactory(this.opts.url + SYNC_NAMESPACE, {
-      auth:
-        this.opts.token === null
-          ? { protocol: PROTOCOL_VERSION }
-          : { token: this.opts.token, protocol: PROTOCOL_VERSION },
+      auth: {
+        ...(this.opts.token === null ? {} : { token: this.opts.token }),
+        protocol: PROTOCOL_VERSION,
+        ...(this.opts.app ? { app: this.opts.app } : {}),
+      },
       transports: ['websocket'],
       reconnectionDelay: 1000,
       reconnectionDelayMax: 10_000,

@@ -19,6 +19,8 @@ export function useSync(
   db: CacheDb,
   credential: string | null,
   onStart?: (engine: SyncEngine) => void,
+  /** What the front end runs (`auth.app`): a kiosk's version, shown to staff. */
+  app?: string,
 ): Sync {
   const [sync, setSync] = useState<Sync>({ engine: null, status: null });
   useEffect(() => {
@@ -27,6 +29,7 @@ export function useSync(
       url: location.origin,
       token: credential === 'cookie' ? null : credential,
       db,
+      ...(app ? { app } : {}),
     });
     setSync({ engine, status: engine.getStatus() });
     const off = engine.subscribe((status) => setSync({ engine, status }));
