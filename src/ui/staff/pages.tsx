@@ -3,6 +3,9 @@
  * A page is a React component reading the cache through the shared hooks and writing through
  * `useSave()`. The menu shows the entries with `nav`, in this order.
  */
+import { RelativesPage } from './relatives/relatives-page.js';
+import { ResidentsPage } from './residents/residents-page.js';
+import { ResidentEditPage } from './residents/resident-edit-page.js';
 import type { ComponentType } from 'react';
 import { ComingSoon } from './shell/coming-soon.js';
 import { TodayPage } from './today/today-page.js';
@@ -11,13 +14,16 @@ import { WallMessagePage } from './wall-message/wall-message-page.js';
 import { UsersPage } from './users/users-page.js';
 import { AuditPage } from './audit/audit-page.js';
 import { EvaluationPage } from './evaluation/evaluation-page.js';
-import { ChangePasswordPage } from './login/change-password.js';
-import { ActivitiesPage } from './activities/activities-page.js';
-import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
-import { ActivityPage } from './activities/activity-page.js';
 import { DayStructurePage } from './day-structure/day-structure-page.js';
 import { RosterPage } from './roster/roster-page.js';
 import { ResourcesPage } from './resources/resources-page.js';
+import { ChangePasswordPage } from './login/change-password.js';
+import { MealsPage } from './meals/meals-page.js';
+import { NewsEditPage } from './news/news-edit-page.js';
+import { NewsPage } from './news/news-page.js';
+import { ActivitiesPage } from './activities/activities-page.js';
+import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
+import { ActivityPage } from './activities/activity-page.js';
 
 export type NavKey =
   | 'today'
@@ -46,8 +52,9 @@ export interface StaffPage {
 
 export const pages: StaffPage[] = [
   { path: '/', nav: 'today', component: TodayPage },
-  { path: '/news', nav: 'news', component: ComingSoon },
-  { path: '/meals', nav: 'meals', component: ComingSoon },
+  { path: '/news', nav: 'news', component: NewsPage },
+  { path: '/news/:id', component: NewsEditPage },
+  { path: '/meals', nav: 'meals', component: MealsPage },
   { path: '/activities', nav: 'activities', component: ActivitiesPage },
   { path: '/activities/new', component: NewActivityPage },
   { path: '/activities/:id/edit', component: EditActivityPage },
@@ -55,8 +62,9 @@ export const pages: StaffPage[] = [
   { path: '/day-structure', nav: 'dayStructure', component: DayStructurePage },
   { path: '/roster', nav: 'roster', component: RosterPage },
   { path: '/resources', nav: 'resources', component: ResourcesPage },
-  { path: '/residents', nav: 'residents', component: ComingSoon },
-  { path: '/relatives', nav: 'relatives', component: ComingSoon },
+  { path: '/residents', nav: 'residents', component: ResidentsPage },
+  { path: '/residents/:id', component: ResidentEditPage },
+  { path: '/relatives', nav: 'relatives', component: RelativesPage },
   { path: '/kiosks', nav: 'kiosks', component: KiosksPage },
   { path: '/wall-message', nav: 'wallMessage', component: WallMessagePage },
   { path: '/users', nav: 'users', adminOnly: true, component: UsersPage },
