@@ -5,13 +5,6 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { renderStaff } from '../test-support/render-staff.js';
 import { NewActivityPage } from './activity-edit-page.js';
 
-// jsdom has no CSS.escape, which React Aria's select and popover use.
-if (typeof CSS === 'undefined' || !CSS.escape) {
-  Object.assign(globalThis, {
-    CSS: { escape: (v: string) => String(v).replace(/[^\w-]/g, (c) => `\\${c}`) },
-  });
-}
-
 // Drafts are kept in localStorage: each test starts without one.
 beforeEach(() => localStorage.clear());
 

@@ -5,7 +5,7 @@
  * nothing), and a question before leaving with unsaved changes.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -31,7 +31,8 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
 ): UseFormReturn<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues> & {
   draftAt: string | null;
 } {
-  const draft = opts.draftKey ? readDraft(opts.draftKey) : null;
+  // Read once, when the form opens: the draft written while typing is not "brought back".
+  const [draft] = useState(() => (opts.draftKey ? readDraft(opts.draftKey) : null));
   const form = useForm<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues>({
     // The resolver's generics follow zod's input/output types of this schema.
     resolver: zodResolver(schema as never) as never,

@@ -28,6 +28,12 @@ afterEach(() => {
   useNotices.setState({ list: [] });
 });
 
+// jsdom has no CSS.escape, which React Aria's select and popover use.
+if (typeof window !== 'undefined' && typeof window.CSS?.escape !== 'function') {
+  const escape = (value: string): string => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
+  Object.defineProperty(window, 'CSS', { value: { ...window.CSS, escape }, configurable: true });
+}
+
 let dbCount = 0;
 
 export type StaffSeed = Partial<{ [T in EntityType]: AnyEntity[] }>;
