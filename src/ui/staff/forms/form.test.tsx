@@ -7,7 +7,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
 import { ChangePasswordPage } from '../login/change-password.js';
+import { TextInput } from './fields.js';
+import { StaffForm, useZodForm } from './form.js';
 import { renderStaff } from '../test-support/render-staff.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -54,5 +57,30 @@ describe('a staff form', () => {
       '/api/password',
       expect.objectContaining({ method: 'POST' }),
     );
+  });
+});
+
+describe('a draft', () => {
+  function DraftForm() {
+    const schema = z.object({ title: z.string().min(1).max(200) });
+    const form = useZodForm(schema, { defaultValues: { title: '' }, draftKey: 'test:draft' });
+    return (
+      <StaffForm form={form} label="Test" draftKey="test:draft" onSubmit={() => undefined}>
+        <TextInput control={form.control} name="title" label="Titel" schema={schema} />
+      </StaffForm>
+    );
+  }
+
+  it('is kept while typing and offered back only when the form opens again', async () => {
+    localStorage.clear();
+    const first = await renderStaff(<DraftForm />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Titel'), 'Banko');
+    // Typing writes the draft, but the open form does not announce it as brought back.
+    expect(screen.queryByText(/kladde/)).toBeNull();
+    first.unmount();
+    await renderStaff(<DraftForm />);
+    expect(screen.getByText(/Din kladde fra .* er hentet frem/)).toBeTruthy();
+    expect(screen.getByLabelText<HTMLInputElement>('Titel').value).toBe('Banko');
   });
 });
