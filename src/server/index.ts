@@ -32,6 +32,7 @@ import { startBookingRelease } from './sync/booking-release.js';
 import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
+import { deleteIfUnreferenced } from './people/media-gone.js';
 import { readDatabaseIdentity } from './store/identity.js';
 import { reconcileMirrors } from './sync/mirrors.js';
 import { KioskPresence } from './sync/presence.js';
@@ -154,6 +155,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       for (const e of effects)
         if (e.kind === 'revoke-device' && sync) disconnectPrincipal(sync.nsp, 'device', e.deviceId);
         else if (e.kind === 'end-user' && sync) disconnectPrincipal(sync.nsp, 'user', e.userId);
+        else if (e.kind === 'media-unreferenced')
+          void deleteIfUnreferenced(store, opts.dataDir, e.hash).catch((err: unknown) =>
+            logger.warn({ err }, 'could not delete an unreferenced media file'),
+          );
       if (changes.some((c) => c.type === 'centre')) void loadCentre();
       const before = facts;
       for (const c of changes) {

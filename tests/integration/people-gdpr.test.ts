@@ -6,6 +6,8 @@
  */
 import 'fake-indexeddb/auto';
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mediaDir, mediaFile } from '../../src/server/media/media-store.js';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cacheRows } from '../helpers/cache-compare.js';
 import { engines } from '../helpers/engines.js';
@@ -28,6 +30,8 @@ const NAME = 'Ingeborg Særlignavn';
 beforeEach(async () => {
   t = await startTestServer();
   staff = await t.staff();
+  mkdirSync(mediaDir(t.dataDir), { recursive: true });
+  writeFileSync(mediaFile(t.dataDir, PHOTO), 'photo bytes');
   await apply(staff, 'group.put', { id: 'g1', name: 'Gruppe 1' });
   const consent = {
     wall: { given: true, by: 'resident' },
@@ -168,6 +172,7 @@ describe('resident.erase', () => {
     expect(
       await db.selectFrom('media_ref').selectAll().where('hash', '=', PHOTO).execute(),
     ).toEqual([]);
+    await until(() => expect(existsSync(mediaFile(t.dataDir, PHOTO))).toBe(false));
     expect(await db.selectFrom('resident_secret').selectAll().execute()).toHaveLength(0);
     expect(
       await db.selectFrom('consent_event').selectAll().where('resident_id', '=', 'r1').execute(),
@@ -187,6 +192,22 @@ describe('resident.erase', () => {
       .executeTakeFirstOrThrow();
     expect(user).toEqual({ resident_ids: '[]', disabled: 1 });
     expect((await exportOf('r1', await t.userToken('staff'))).status).toBe(404);
+  });
+
+  it('keeps their photo’s file when another record still shows it', async () => {
+    await apply(staff, 'news.put', {
+      id: 'n1',
+      title: 'Sommerfest',
+      body: '',
+      media: [{ hash: PHOTO, kind: 'image', signLanguage: false }],
+      publishAt: new Date().toISOString(),
+      expiresAt: null,
+      audience: { kind: 'all' },
+    });
+    await apply(staff, 'resident.erase', { residentId: 'r1' });
+    // The erase's after-commit step has run once a later mutation is answered.
+    await apply(staff, 'group.put', { id: 'g2', name: 'Gruppe 2' });
+    expect(existsSync(mediaFile(t.dataDir, PHOTO))).toBe(true);
   });
 
   it('refuses unknown residents and every role but staff', async () => {

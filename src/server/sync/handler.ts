@@ -26,7 +26,9 @@ export type Effect =
   | { kind: 'consent'; residentId: string; wallConsent: boolean | null }
   | { kind: 'revoke-device'; deviceId: string }
   /** A login disabled or its sessions ended: its open sockets close at once. */
-  | { kind: 'end-user'; userId: string };
+  | { kind: 'end-user'; userId: string }
+  /** A media file lost a reference (a resident erased): deleted once nothing refers to it. */
+  | { kind: 'media-unreferenced'; hash: string };
 
 export interface HandlerContext {
   w: Writer;

@@ -154,10 +154,11 @@ export const peopleHandlers: PartialHandlers<
   },
 
   async 'resident.erase'(ctx, { residentId }) {
-    if (!(await ctx.w.get('resident', residentId)))
-      throw new Rejection('not_found', 'No such resident.');
+    const resident = await ctx.w.get('resident', residentId);
+    if (!resident) throw new Rejection('not_found', 'No such resident.');
     const ended = await eraseResident(ctx, residentId);
     for (const userId of ended) endSockets(ctx, userId);
+    if (resident.photo) ctx.effect({ kind: 'media-unreferenced', hash: resident.photo });
     ctx.effect({ kind: 'consent', residentId, wallConsent: null });
     return undefined;
   },
