@@ -121,6 +121,31 @@ describe('the week grid', () => {
   });
 });
 
+describe('on a phone', () => {
+  it('shows the week day by day, each day with its four meals', async () => {
+    const matchMedia = vi.fn((query: string) => ({
+      matches: query.includes('max-width'),
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+    }));
+    vi.stubGlobal('matchMedia', matchMedia);
+    try {
+      await open([meal('m1', { dish: 'Frikadeller', slot: 'dinner' })]);
+      const tuesday = await screen.findByRole('region', { name: 'tirsdag 1. december' });
+      expect(
+        within(tuesday)
+          .getAllByRole('term')
+          .map((t) => t.textContent),
+      ).toEqual(['Morgenmad', 'Frokost', 'Aftensmad', 'Mellemmåltid']);
+      expect(within(tuesday).getByRole('button', { name: /^Frikadeller/ })).toBeTruthy();
+      expect(screen.getAllByRole('region', { name: /december|november/ })).toHaveLength(7);
+      expect(screen.queryByRole('table')).toBeNull();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+});
+
 describe('a meal’s photo', () => {
   it('is uploaded in the dialog and saved with the meal', async () => {
     const user = userEvent.setup();

@@ -7,7 +7,7 @@
  * (`?uge=2026-11-30`), so Back returns to it.
  */
 import { getISOWeek } from 'date-fns';
-import { useState } from 'react';
+import { useState, useSyncExternalStore } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
@@ -36,6 +36,18 @@ const WEEKDAYS = {
 export const mondayOf = (date: string): string => addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
 
 type Row = Meal & { pending: 'put' | 'del' | null };
+
+const NARROW = '(max-width: 56rem)';
+const subscribeNarrow = (onChange: () => void) => {
+  const query = typeof window.matchMedia === 'function' ? window.matchMedia(NARROW) : null;
+  query?.addEventListener('change', onChange);
+  return () => query?.removeEventListener('change', onChange);
+};
+/** A phone-sized window (the grid's seven columns do not fit); false where unknown (tests). */
+const useNarrow = (): boolean =>
+  useSyncExternalStore(subscribeNarrow, () =>
+    typeof window.matchMedia === 'function' ? window.matchMedia(NARROW).matches : false,
+  );
 const record = ({ pending: _p, ...meal }: Row): Meal => meal;
 const newMealId = (): string => `meal-${crypto.randomUUID()}`;
 
@@ -53,6 +65,7 @@ export function MealsPage() {
     null,
   );
   const [confirmCopy, setConfirmCopy] = useState(false);
+  const narrow = useNarrow();
 
   const weekNo = getISOWeek(new Date(`${monday}T12:00:00Z`));
   const go = (date: string) => setParams({ uge: date });
@@ -142,6 +155,34 @@ export function MealsPage() {
       </div>
       {meals === undefined ? (
         <p className="muted">{t('week.loading')}</p>
+      ) : narrow ? (
+        // On a phone: day by day, the four meals of each day under it.
+        <div className="meal-days" role="group" aria-label={t('grid.caption', { week: weekNo })}>
+          {days.map((d) => (
+            <section
+              key={d}
+              className={d === today ? 'meal-day today' : 'meal-day'}
+              aria-labelledby={`meal-day-${d}`}
+            >
+              <h2 id={`meal-day-${d}`}>{dayWords(d)}</h2>
+              <dl className="meal-day-slots">
+                {SLOTS.map((slot) => (
+                  <div key={slot}>
+                    <dt>{t(`slot.${slot}`)}</dt>
+                    <dd>
+                      <CellContent
+                        list={cell(d, slot)}
+                        where={{ slot: t(`slot.${slot}`).toLocaleLowerCase(), day: dayWords(d) }}
+                        onEdit={(m) => setEditing({ meal: m, date: d, slot })}
+                        onAdd={() => setEditing({ meal: null, date: d, slot })}
+                      />
+                    </dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
+          ))}
+        </div>
       ) : (
         <table className="table meal-grid">
           <caption>{t('grid.caption', { week: weekNo })}</caption>
@@ -170,41 +211,12 @@ export function MealsPage() {
                       data-day={dayWords(d)}
                       className={d === today ? 'today' : undefined}
                     >
-                      {list.map((m) => (
-                        <button
-                          key={m.id}
-                          type="button"
-                          className="meal-cell"
-                          onClick={() => setEditing({ meal: m, date: d, slot })}
-                        >
-                          <span className="meal-dish">{m.dish}</span>
-                          <span className="badges">
-                            {m.allergens.length > 0 && (
-                              <span className="badge">
-                                {t('grid.allergens', { count: m.allergens.length })}
-                              </span>
-                            )}
-                            {m.photo && <span className="badge">{t('grid.photo')}</span>}
-                            {!takesSignUp(m) && (
-                              <span className="badge warn">{t('grid.noSignUp')}</span>
-                            )}
-                            {m.pending && <span className="badge warn">{t('grid.sending')}</span>}
-                          </span>
-                          {/* The visible words first, then where it is (WCAG 2.5.3). */}
-                          <span className="sr-only">{t('grid.where', where)}</span>
-                        </button>
-                      ))}
-                      {list.length === 0 && (
-                        <button
-                          type="button"
-                          className="link-button meal-add"
-                          aria-label={t('grid.addNamed', where)}
-                          onClick={() => setEditing({ meal: null, date: d, slot })}
-                        >
-                          <span aria-hidden="true">+ </span>
-                          {t('grid.add')}
-                        </button>
-                      )}
+                      <CellContent
+                        list={list}
+                        where={where}
+                        onEdit={(m) => setEditing({ meal: m, date: d, slot })}
+                        onAdd={() => setEditing({ meal: null, date: d, slot })}
+                      />
                     </td>
                   );
                 })}
@@ -253,6 +265,48 @@ export function MealsPage() {
         </Modal>
       </ModalOverlay>
     </div>
+  );
+}
+
+interface CellProps {
+  list: readonly Row[];
+  where: { slot: string; day: string };
+  onEdit: (meal: Row) => void;
+  onAdd: () => void;
+}
+
+/** One day's meals in one slot: each opens its dialog; "Tilføj" when there is none. */
+function CellContent({ list, where, onEdit, onAdd }: CellProps) {
+  const { t } = useTranslation('staffMeals');
+  return (
+    <>
+      {list.map((m) => (
+        <button key={m.id} type="button" className="meal-cell" onClick={() => onEdit(m)}>
+          <span className="meal-dish">{m.dish}</span>
+          <span className="badges">
+            {m.allergens.length > 0 && (
+              <span className="badge">{t('grid.allergens', { count: m.allergens.length })}</span>
+            )}
+            {m.photo && <span className="badge">{t('grid.photo')}</span>}
+            {!takesSignUp(m) && <span className="badge warn">{t('grid.noSignUp')}</span>}
+            {m.pending && <span className="badge warn">{t('grid.sending')}</span>}
+          </span>
+          {/* The visible words first, then where it is (WCAG 2.5.3). */}
+          <span className="sr-only">{t('grid.where', where)}</span>
+        </button>
+      ))}
+      {list.length === 0 && (
+        <button
+          type="button"
+          className="link-button meal-add"
+          aria-label={t('grid.addNamed', where)}
+          onClick={onAdd}
+        >
+          <span aria-hidden="true">+ </span>
+          {t('grid.add')}
+        </button>
+      )}
+    </>
   );
 }
 

@@ -7,6 +7,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { Route } from 'wouter';
 import type { Group, News } from '../../../domain/model.js';
 import type * as UploadModuleNs from '../media/upload.js';
 import { renderStaff } from '../test-support/render-staff.js';
@@ -93,6 +94,43 @@ describe('the news list', () => {
     expect(t.sent).toEqual([{ name: 'news.del', args: { id: 'live' } }]);
     // Gone from the list at once (the outbox is laid over the cache).
     await waitFor(() => expect(screen.queryByText('Nyhed live')).toBeNull());
+  });
+});
+
+describe('editing a post', () => {
+  it('opens the stored post, and saves the change under the same id with news.put', async () => {
+    const user = userEvent.setup();
+    const stored = post('p1', { title: 'Bussen', expiresAt: '2026-12-03T15:00:00.000Z' });
+    const t = await renderStaff(
+      <Route path="/news/:id">
+        <NewsEditPage />
+      </Route>,
+      { path: '/news/p1', seed: { news: [stored] } },
+    );
+    const title = await screen.findByRole('textbox', { name: /Overskrift/ });
+    expect(title).toHaveProperty('value', 'Bussen');
+    expect(screen.getByRole('checkbox', { name: 'Tages ned af sig selv' })).toHaveProperty(
+      'checked',
+      true,
+    );
+    await user.clear(title);
+    await user.type(title, 'Bussen er forsinket');
+    await user.click(screen.getByRole('button', { name: 'Gem ændringer' }));
+    await waitFor(() => expect(t.sent).toHaveLength(1));
+    expect(t.sent[0]).toEqual({
+      name: 'news.put',
+      args: { ...stored, title: 'Bussen er forsinket' },
+    });
+  });
+
+  it('says so when the post is gone', async () => {
+    await renderStaff(
+      <Route path="/news/:id">
+        <NewsEditPage />
+      </Route>,
+      { path: '/news/gone' },
+    );
+    expect(await screen.findByText('Nyheden findes ikke (den er måske taget ned).')).toBeTruthy();
   });
 });
 
