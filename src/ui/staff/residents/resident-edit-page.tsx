@@ -27,6 +27,7 @@ import {
 import { useToday } from '../../shared/data/hooks.js';
 import { PictogramPicker } from '../activities/pictogram-picker.js';
 import { CheckboxField, FieldGroup, fieldId, TextInput } from '../forms/fields.js';
+import { clearDraft } from '../forms/drafts.js';
 import { StaffForm, useZodForm } from '../forms/form.js';
 import { UploadButton } from '../media/upload-button.js';
 import { PageHeader } from '../shell/page-header.js';
@@ -89,8 +90,11 @@ function ResidentEditor({
   const relatives = users.filter(
     (u) => u.role === 'relative' && !u.disabled && u.residentIds.includes(id),
   );
+  // A half-filled form survives a phone call or a closed tab (ADMIN-UX).
+  const draftKey = `resident:${resident ? id : 'new'}`;
   const form = useZodForm(ResidentForm, {
     defaultValues: initial ?? formValuesOf(resident),
+    draftKey,
   });
   const photo = form.watch('photo');
   const name = form.watch('displayName');
@@ -106,11 +110,17 @@ function ResidentEditor({
       <StaffForm
         form={form}
         label={resident ? t('edit.title', { name: resident.displayName }) : t('edit.newTitle')}
+        draftKey={draftKey}
         submitLabel={t('edit.save')}
         onSubmit={async (v: ResidentFormValues) => {
           await save('resident.put', residentArgs(id, v, resident));
           if (!resident) navigate('/residents');
-          else onSaved(v);
+          // After the form kit's own reset, which writes the saved values as a draft again.
+          else
+            setTimeout(() => {
+              clearDraft(draftKey);
+              onSaved(v);
+            }, 0);
         }}
       >
         <TextInput

@@ -8,7 +8,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route } from 'wouter';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Group, Resident, UserAccount } from '../../../domain/model.js';
 import { legacyConsent } from '../../../domain/rules/consent.js';
 import { renderStaff } from '../test-support/render-staff.js';
@@ -18,6 +18,9 @@ import { ResidentsPage } from './residents-page.js';
 (globalThis as { CSS?: { escape(s: string): string } }).CSS ??= {
   escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`),
 };
+
+// Each test starts without a draft of an earlier one.
+beforeEach(() => localStorage.clear());
 
 const group: Group = { id: 'g1', name: 'Hus A' };
 const AT = '2026-11-30T13:05:00.000Z';
@@ -109,6 +112,23 @@ describe('editing a resident', () => {
     expect(t.sent[0]?.args).not.toHaveProperty('pin');
     // Linked relatives are listed.
     expect(await screen.findByText('Hanne (hanne)')).toBeTruthy();
+  });
+
+  it('keeps a half-typed edit as a draft, and none after saving', async () => {
+    const user = userEvent.setup();
+    const first = await edit('/residents/r1');
+    const name = await screen.findByLabelText(/^Navn/);
+    await user.clear(name);
+    await user.type(name, 'Anna B.');
+    first.unmount();
+    await edit('/residents/r1');
+    expect(await screen.findByDisplayValue('Anna B.')).toBeTruthy();
+    expect(screen.getByText(/Din kladde/)).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Gem beboer' }));
+    await screen.findByRole('button', { name: 'Gem beboer' });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText(/Din kladde/)).toBeNull();
+    expect(localStorage.length).toBe(0);
   });
 
   it('refuses a PIN that is not 4–8 digits before sending anything', async () => {
