@@ -7,7 +7,6 @@ import { RelativesPage } from './relatives/relatives-page.js';
 import { ResidentsPage } from './residents/residents-page.js';
 import { ResidentEditPage } from './residents/resident-edit-page.js';
 import type { ComponentType } from 'react';
-import { ComingSoon } from './shell/coming-soon.js';
 import { TodayPage } from './today/today-page.js';
 import { KiosksPage } from './kiosks/kiosks-page.js';
 import { WallMessagePage } from './wall-message/wall-message-page.js';

@@ -15,7 +15,7 @@ import { DateInputField, TimeInputField } from '../forms/date-fields.js';
 import { CheckboxField, FieldGroup, SelectField, TextInput } from '../forms/fields.js';
 import { StaffForm, useZodForm } from '../forms/form.js';
 import { useStaff } from '../shell/staff-env.js';
-import { CheckboxGroupField, NumberInput, RadioField } from './controls.js';
+import { CheckboxGroupField, NumberInput, RadioField } from '../forms/choice-fields.js';
 import {
   activityFormSchema,
   DEADLINES,

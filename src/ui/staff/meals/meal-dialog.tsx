@@ -15,11 +15,11 @@ import { takesSignUp } from '../../../domain/rules/meal-plan.js';
 import { MealInput } from '../../../protocol/index.js';
 import { MealCard } from '../../kiosk/meals/meal-card.js';
 import mealsCss from '../../kiosk/meals/meals.css?inline';
-import { CheckboxGroupField } from '../activities/controls.js';
+import { CheckboxGroupField } from '../forms/choice-fields.js';
 import { CheckboxField, TextInput } from '../forms/fields.js';
 import { StaffForm, useZodForm } from '../forms/form.js';
 import { UploadButton } from '../media/upload-button.js';
-import { KioskSurface } from '../news/kiosk-surface.js';
+import { KioskSurface } from '../shell/kiosk-surface.js';
 
 const f = MealInput.shape;
 export const MealFormSchema = z.object({

@@ -10,7 +10,7 @@ import { useMemo } from 'react';
 import { useController, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import type { News } from '../../../domain/model.js';
-import { CheckboxGroupField, RadioField } from '../activities/controls.js';
+import { CheckboxGroupField, RadioField } from '../forms/choice-fields.js';
 import { DateInputField, TimeInputField } from '../forms/date-fields.js';
 import { CheckboxField, FieldGroup, TextInput } from '../forms/fields.js';
 import { StaffForm, useZodForm } from '../forms/form.js';

@@ -6,7 +6,7 @@ import { commonWords } from '../../kiosk/frame/words.js';
 import { NewsCard } from '../../kiosk/news/news-screen.js';
 import newsCss from '../../kiosk/news/news.css?inline';
 import { capitalise, dateInWords } from '../../kiosk/time/format.js';
-import { KioskSurface } from './kiosk-surface.js';
+import { KioskSurface } from '../shell/kiosk-surface.js';
 
 const CSS = [newsCss];
 

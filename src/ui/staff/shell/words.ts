@@ -94,7 +94,6 @@ export const shellWords = defineWords(
       conflict: 'det passer ikke med noget andet (overlap, en grænse eller en kollegas ændring).',
     },
     notFound: 'Siden findes ikke.',
-    comingSoon: 'Denne side er ikke færdig endnu.',
   },
   {
     appName: 'Citizen Guide',
@@ -188,6 +187,5 @@ export const shellWords = defineWords(
       conflict: 'it clashes with something else (an overlap, a limit or a colleague’s change).',
     },
     notFound: 'This page does not exist.',
-    comingSoon: 'This page is not finished yet.',
   },
 );

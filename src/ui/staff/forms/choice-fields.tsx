@@ -1,7 +1,7 @@
 /**
- * The activity form's own widgets over React Aria, bound to react-hook-form like the shell's
- * fields (src/ui/staff/forms/fields.tsx): a number field that may be empty (no limit), a radio
- * group, and a group of checkboxes (weekdays, groups). Same classes, labels and error lines.
+ * More fields over React Aria, bound to react-hook-form like fields.tsx: a number field that may
+ * be empty (no limit), a radio group, and a group of checkboxes (weekdays, groups, allergens).
+ * Same classes, labels and error lines.
  */
 import {
   Checkbox,
@@ -15,7 +15,7 @@ import {
   Text,
 } from 'react-aria-components';
 import { useController, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
-import { fieldId } from '../forms/fields.js';
+import { fieldId } from './fields.js';
 
 interface Common<T extends FieldValues> {
   control: Control<T>;

@@ -2,8 +2,8 @@
  * "See it as the resident will" (ADMIN-UX): a piece of the real kiosk UI (its components, words,
  * pictograms, read-aloud button and styles) inside a shadow root, so the kiosk's CSS (its own
  * `button`, `h2`, `.badge` …) never touches the admin page and the admin's never touches it.
- * The news and meal pages render their kiosk cards in it. Writes from inside are ignored: it is
- * a picture of the wall, not a second kiosk.
+ * Every preview in the admin (news, meals, activities, day items) renders its kiosk card in it.
+ * Writes from inside are ignored: it is a picture of the wall, not a second kiosk.
  */
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
@@ -15,7 +15,7 @@ import { defaultSettings } from '../../kiosk/settings.js';
 import { browserSpeaker } from '../../kiosk/speech/browser-speaker.js';
 import baseCss from '../../kiosk/styles/base.css?inline';
 import sharedCss from '../../kiosk/styles/shared.css?inline';
-import { useStaff } from '../shell/staff-env.js';
+import { useStaff } from './staff-env.js';
 
 const surfaceCss = (extra: readonly string[]) =>
   `${[baseCss, sharedCss, ...extra].join('\n').replaceAll(':root', ':host')}
@@ -26,7 +26,15 @@ const surfaceCss = (extra: readonly string[]) =>
   font-size: 1rem; border-radius: 0.5rem;
 }`;
 
-function ShadowMount({ css, children }: { css: string; children: ReactNode }) {
+function ShadowMount({
+  css,
+  inert,
+  children,
+}: {
+  css: string;
+  inert: boolean;
+  children: ReactNode;
+}) {
   const host = useRef<HTMLDivElement>(null);
   const [mount, setMount] = useState<HTMLElement | null>(null);
   useEffect(() => {
@@ -42,7 +50,9 @@ function ShadowMount({ css, children }: { css: string; children: ReactNode }) {
     setMount(surface);
   }, [css]);
   return (
-    <div ref={host} className="kiosk-preview-host">
+    // Inert: a picture of the card whose kiosk buttons do nothing here, so they are not in the
+    // page's tab order or read out as the admin's own "Tilmeld".
+    <div ref={host} className="kiosk-preview-host" inert={inert}>
       {mount && createPortal(children, mount)}
     </div>
   );
@@ -50,11 +60,15 @@ function ShadowMount({ css, children }: { css: string; children: ReactNode }) {
 
 interface Props {
   /** The kiosk screen's own stylesheet(s), imported `?inline`. */
-  css: readonly string[];
+  css?: readonly string[];
+  /** Take the card's buttons out of the page (tab order, screen reader). */
+  inert?: boolean;
   children: ReactNode;
 }
 
-export function KioskSurface({ css, children }: Props) {
+const NO_CSS: readonly string[] = [];
+
+export function KioskSurface({ css = NO_CSS, inert = false, children }: Props) {
   const staff = useStaff();
   const i18n = useMemo(() => createI18n('da'), []);
   const styles = useMemo(() => surfaceCss(css), [css]);
@@ -75,7 +89,7 @@ export function KioskSurface({ css, children }: Props) {
     [staff.db, staff.status, staff.clock],
   );
   return (
-    <ShadowMount css={styles}>
+    <ShadowMount css={styles} inert={inert}>
       <I18nextProvider i18n={i18n}>
         <KioskEnvProvider env={env}>{children}</KioskEnvProvider>
       </I18nextProvider>
