@@ -58,7 +58,7 @@ export function TextInput<T extends FieldValues>(
     <TextField
       className="field"
       name={field.name}
-      value={(field.value) ?? ''}
+      value={field.value ?? ''}
       onChange={field.onChange}
       onBlur={field.onBlur}
       isInvalid={fieldState.invalid}
@@ -108,7 +108,7 @@ export function SelectField<T extends FieldValues>(props: Common<T> & { choices:
   return (
     <Select
       className="field"
-      selectedKey={(field.value) ?? null}
+      selectedKey={field.value ?? null}
       onSelectionChange={(key) => field.onChange(key)}
       onBlur={field.onBlur}
       isInvalid={fieldState.invalid}
