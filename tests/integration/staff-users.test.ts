@@ -214,3 +214,28 @@ describe('changing my own password', () => {
     expect((await change(null, { current: 'a', next: 'b'.repeat(9) })).status).toBe(401);
   });
 });
+
+describe('logins the command line makes while the server runs', () => {
+  it('reach staff within the mirror poll', async () => {
+    const s = await startTestServer({ mirrorReconcileMs: 100 });
+    try {
+      const staff = await s.connect(await s.userToken('staff'));
+      const { createUser } = await import('../../src/server/auth/accounts.js');
+      const id = await createUser(s.server.store.db, {
+        username: 'from-cli',
+        password: 'long-enough-1',
+        displayName: 'Fra kommandolinjen',
+        role: 'staff',
+      });
+      const deadline = Date.now() + 5000;
+      let found = false;
+      while (!found && Date.now() < deadline) {
+        found = replay((await pullAll(staff)).changes, 'user').has(id);
+        if (!found) await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(found).toBe(true);
+    } finally {
+      await s.close();
+    }
+  });
+});

@@ -101,16 +101,17 @@ export async function mirrorUser(w: Writer, userId: string): Promise<void> {
 }
 
 /**
- * Brings every mirror in line with its table: at start (the command line may have changed
- * logins and kiosks meanwhile), where every kiosk is offline until it connects again.
+ * Brings every mirror in line with its table, for what the command line changed (it writes the
+ * tables from another process): at start, where every kiosk is offline until it connects again
+ * (`atStart`), and then now and then while running (presence kept as it is).
  */
-export async function reconcileMirrors(w: Writer): Promise<void> {
+export async function reconcileMirrors(w: Writer, atStart = false): Promise<void> {
   const devices = await w.db.selectFrom('device').select('id').execute();
   const users = await w.db.selectFrom('app_user').select('id').execute();
   const ids = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
   const deviceIds = ids(devices);
   const userIds = ids(users);
-  for (const id of deviceIds) await mirrorKiosk(w, id, { online: false });
+  for (const id of deviceIds) await mirrorKiosk(w, id, atStart ? { online: false } : {});
   for (const id of userIds) await mirrorUser(w, id);
   for (const k of await w.list('kiosk', null)) if (!deviceIds.has(k.id)) await w.del('kiosk', k.id);
   for (const u of await w.list('user', null)) if (!userIds.has(u.id)) await w.del('user', u.id);

@@ -65,14 +65,22 @@ async function fetchAudit(
   }
 }
 
+/** Names by id, for details that hold only ids (a sign-up: the resident and the activity). */
+interface Names {
+  resident: ReadonlyMap<string, string>;
+  activity: ReadonlyMap<string, string>;
+}
+
 /** A few words from the detail: the title or name it was about. */
-function summary(detail: unknown): string {
+function summary(detail: unknown, names: Names): string {
   if (typeof detail !== 'object' || detail === null)
     return typeof detail === 'string' ? detail.slice(0, 80) : '';
   const d = detail as Record<string, unknown>;
   for (const key of ['title', 'displayName', 'name', 'dish', 'text', 'staffName', 'username'])
     if (typeof d[key] === 'string') return d[key].slice(0, 80);
-  return '';
+  const who = typeof d.residentId === 'string' ? names.resident.get(d.residentId) : undefined;
+  const what = typeof d.activityId === 'string' ? names.activity.get(d.activityId) : undefined;
+  return [who, what].filter(Boolean).join(' · ');
 }
 
 export function AuditPage() {
@@ -81,6 +89,13 @@ export function AuditPage() {
   const { db } = useStaff();
   const { now, timeZone } = useToday(60_000);
   const users = useLiveQuery(() => db.user.toArray(), [db]) ?? [];
+  const names = useLiveQuery(
+    async (): Promise<Names> => ({
+      resident: new Map((await db.resident.toArray()).map((r) => [r.id, r.displayName])),
+      activity: new Map((await db.activity.toArray()).map((a) => [a.id, a.title])),
+    }),
+    [db],
+  ) ?? { resident: new Map<string, string>(), activity: new Map<string, string>() };
   const [filters, setFilters] = useState<Filters>({ actor: '', kind: '', day: '' });
   const [rows, setRows] = useState<AuditItem[]>([]);
   const [next, setNext] = useState<number | null>(null);
@@ -117,6 +132,10 @@ export function AuditPage() {
     return item.actor;
   };
   const what = (item: AuditItem): string => {
+    const whole = (t('actions', { returnObjects: true }) as Record<string, string>)[
+      item.action.replace('.', '_')
+    ];
+    if (whole) return whole;
     const [kind = '', verb = ''] = item.action.split('.');
     const kindWord = isKind(kind) ? t(`kinds.${kind}`) : kind;
     const verbs = t('verbs', { returnObjects: true }) as Record<string, string>;
@@ -204,7 +223,7 @@ export function AuditPage() {
                   <Cell>{whenWords(lang, item.at, timeZone, now)}</Cell>
                   <Cell>{who(item)}</Cell>
                   <Cell>{what(item)}</Cell>
-                  <Cell>{summary(item.detail)}</Cell>
+                  <Cell>{summary(item.detail, names)}</Cell>
                 </Row>
               ))}
             </TableBody>

@@ -104,8 +104,13 @@ export function EvaluationPage() {
           <section className="ops-section" aria-labelledby="eval-self-title">
             <h2 id="eval-self-title">{t('selfTitle')}</h2>
             <WeekChart report={report} />
-            <h3>{t('tableTitle')}</h3>
-            <div className="ops-table-wrap">
+            <h3 id="eval-table-title">{t('tableTitle')}</h3>
+            <div
+              className="ops-table-wrap"
+              role="region"
+              aria-labelledby="eval-table-title"
+              tabIndex={0}
+            >
               <table className="table">
                 <thead>
                   <tr>
@@ -139,7 +144,13 @@ export function EvaluationPage() {
           <section className="ops-section" aria-labelledby="eval-hours-title">
             <h2 id="eval-hours-title">{t('hoursTitle')}</h2>
             <HourChart hours={report.kioskByHour} />
-            <div className="ops-table-wrap">
+            <h3 id="eval-hours-table-title">{t('hoursTableTitle')}</h3>
+            <div
+              className="ops-table-wrap"
+              role="region"
+              aria-labelledby="eval-hours-table-title"
+              tabIndex={0}
+            >
               <table className="table">
                 <caption className="muted">{t('hoursLabel')}</caption>
                 <thead>
@@ -172,9 +183,9 @@ function WeekChart({ report }: { report: EvaluationReport }) {
   const { t } = useTranslation('staffEvaluation');
   const rows = report.weeks.map((w) => ({ w, wall: sum(w, 'wall'), staff: sum(w, 'staff') }));
   const max = Math.max(1, ...rows.map((r) => Math.max(r.wall, r.staff)));
-  const rowH = 44;
-  const labelW = 80;
-  const barW = 360;
+  const rowH = 48;
+  const labelW = 72;
+  const barW = 260;
   return (
     <svg
       className="ops-chart"
@@ -217,8 +228,8 @@ function WeekChart({ report }: { report: EvaluationReport }) {
 function HourChart({ hours }: { hours: number[] }) {
   const { t } = useTranslation('staffEvaluation');
   const max = Math.max(1, ...hours);
-  const colW = 22;
-  const h = 140;
+  const colW = 16;
+  const h = 120;
   return (
     <svg
       className="ops-chart"

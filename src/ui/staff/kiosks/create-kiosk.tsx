@@ -119,8 +119,11 @@ export function CreatedKioskCard({ kiosk, onDone }: { kiosk: CreatedKiosk; onDon
   const { now, timeZone } = useToday(30_000);
   const qr = `data:image/svg+xml;utf8,${encodeURIComponent(renderSVG(kiosk.kioskAddress))}`;
   return (
-    <section className="ops-created" aria-labelledby="created-kiosk-title" role="status">
-      <h2 id="created-kiosk-title">{t('created.title', { name: kiosk.name })}</h2>
+    <section className="ops-created" aria-labelledby="created-kiosk-title">
+      {/* Focused when it appears, so a screen reader reads the code next. */}
+      <h2 id="created-kiosk-title" tabIndex={-1} ref={(h) => h?.focus()}>
+        {t('created.title', { name: kiosk.name })}
+      </h2>
       <div>
         <p>{t('created.how')}</p>
         <dl className="ops-facts">

@@ -87,9 +87,7 @@ describe('the message to the screens', () => {
     expect(screen.getByText('På: Gangen')).toBeTruthy();
     await userEvent
       .setup()
-      .click(
-        screen.getByRole('button', { name: 'Fjern beskeden "Frokosten er kl. 12.30 i dag." nu' }),
-      );
+      .click(screen.getByRole('button', { name: 'Fjern nu: "Frokosten er kl. 12.30 i dag."' }));
     await waitFor(() =>
       expect(t.sent).toContainEqual({ name: 'wallnotice.del', args: { id: 'n1' } }),
     );

@@ -214,11 +214,11 @@ function TargetField({
         id={fieldId('target')}
       >
         <Label>{t('where')}</Label>
-        <Radio value="all" className="checkbox">
+        <Radio value="all" className="checkbox ops-radio">
           <span className="checkbox-box" aria-hidden="true" />
           {t('all')}
         </Radio>
-        <Radio value="some" className="checkbox">
+        <Radio value="some" className="checkbox ops-radio">
           <span className="checkbox-box" aria-hidden="true" />
           {t('some')}
         </Radio>

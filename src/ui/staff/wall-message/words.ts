@@ -40,7 +40,7 @@ export const wallMessageWords = defineWords(
     onAll: 'På alle skærme',
     onSome: 'På: {{names}}',
     stop: 'Fjern nu',
-    stopLabel: 'Fjern beskeden "{{text}}" nu',
+    stopLabel: 'Fjern nu: "{{text}}"',
   },
   {
     title: 'Message to the screens',
@@ -80,6 +80,6 @@ export const wallMessageWords = defineWords(
     onAll: 'On all screens',
     onSome: 'On: {{names}}',
     stop: 'Remove now',
-    stopLabel: 'Remove the message "{{text}}" now',
+    stopLabel: 'Remove now: "{{text}}"',
   },
 );
