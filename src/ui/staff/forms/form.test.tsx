@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { ChangePasswordPage } from '../login/change-password.js';
 import { TextInput } from './fields.js';
 import { StaffForm, useZodForm } from './form.js';
+import { mayLeave } from './leave-guard.js';
 import { renderStaff } from '../test-support/render-staff.js';
 
 afterEach(() => vi.unstubAllGlobals());
@@ -82,5 +83,41 @@ describe('a draft', () => {
     await renderStaff(<DraftForm />);
     expect(screen.getByText(/Din kladde fra .* er hentet frem/)).toBeTruthy();
     expect(screen.getByLabelText<HTMLInputElement>('Titel').value).toBe('Banko');
+  });
+});
+
+describe('after a save', () => {
+  it('keeps no draft and asks nothing when leaving', async () => {
+    localStorage.clear();
+    const confirm = vi.fn(() => false);
+    vi.stubGlobal('confirm', confirm);
+    const saved: unknown[] = [];
+    function SavingForm() {
+      const schema = z.object({ title: z.string().min(1).max(200) });
+      const form = useZodForm(schema, { defaultValues: { title: '' }, draftKey: 'test:save' });
+      return (
+        <StaffForm
+          form={form}
+          label="Test"
+          draftKey="test:save"
+          onSubmit={(v) => void saved.push(v)}
+        >
+          <TextInput control={form.control} name="title" label="Titel" schema={schema} />
+        </StaffForm>
+      );
+    }
+    const first = await renderStaff(<SavingForm />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Titel'), 'Banko');
+    expect(mayLeave('Gå?')).toBe(false); // unsaved: asks, and the user stays
+    await user.click(screen.getByRole('button', { name: 'Gem' }));
+    await waitFor(() => expect(saved).toEqual([{ title: 'Banko' }]));
+    await waitFor(() => expect(localStorage.getItem('cg-staff-draft:test:save')).toBeNull());
+    confirm.mockClear();
+    expect(mayLeave('Gå?')).toBe(true);
+    expect(confirm).not.toHaveBeenCalled();
+    first.unmount();
+    await renderStaff(<SavingForm />);
+    expect(screen.queryByText(/kladde/)).toBeNull();
   });
 });

@@ -44,7 +44,10 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
   const key = opts.draftKey;
   useEffect(() => {
     if (!key) return undefined;
-    const sub = form.watch((values) => writeDraft(key, values));
+    // Only what the user typed: a reset (after a save, or discarding) writes no draft.
+    const sub = form.watch((values, { type }) => {
+      if (type === 'change') writeDraft(key, values);
+    });
     return () => sub.unsubscribe();
   }, [form, key]);
   useLeaveGuard(form.formState.isDirty);
@@ -127,9 +130,18 @@ export function StaffForm<T extends FieldValues, O extends FieldValues>(props: F
   const { form } = props;
   const submit = form.handleSubmit(async (values) => {
     await props.onSubmit(values);
-    if (props.draftKey) clearDraft(props.draftKey);
-    form.reset(form.getValues());
   });
+  // After a save the form is clean (nothing to ask about when leaving) and its draft is gone.
+  // React Hook Form wants the reset after the submit has settled, not inside the handler.
+  const { isSubmitSuccessful, submitCount } = form.formState;
+  const { draftKey } = props;
+  useEffect(() => {
+    if (!isSubmitSuccessful) return;
+    // The saved values are the new baseline (the form's resetOptions keep the first defaults,
+    // so a restored draft counts as unsaved; here they must not).
+    form.reset(form.getValues(), { keepDefaultValues: false });
+    if (draftKey) clearDraft(draftKey);
+  }, [isSubmitSuccessful, submitCount, form, draftKey]);
   return (
     <form
       className="staff-form"
