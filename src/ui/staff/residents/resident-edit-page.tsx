@@ -115,12 +115,11 @@ function ResidentEditor({
         onSubmit={async (v: ResidentFormValues) => {
           await save('resident.put', residentArgs(id, v, resident));
           if (!resident) navigate('/residents');
-          // After the form kit's own reset, which writes the saved values as a draft again.
-          else
-            setTimeout(() => {
-              clearDraft(draftKey);
-              onSaved(v);
-            }, 0);
+          else {
+            // The editor is remounted with the saved values at once: its draft must go first.
+            clearDraft(draftKey);
+            onSaved(v);
+          }
         }}
       >
         <TextInput
