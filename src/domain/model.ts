@@ -326,9 +326,9 @@ export const Attendance = z.strictObject({
 export type Attendance = z.infer<typeof Attendance>;
 
 /**
- * A kiosk as staff see it (staff-only: never sent to kiosks or relatives). The server keeps it
- * from the device row and the kiosk's connections: `online` and `lastSeenAt` change on connect and
- * disconnect, and at most once every few minutes while connected, so presence never floods the log.
+ * A kiosk as staff see it (staff-only: never sent to kiosks or relatives), kept by the server from
+ * the device row whenever staff change it. What changes without staff (enrolled with its code, on
+ * right now, last seen) is not in the change log: `GET /api/devices/presence`.
  */
 export const Kiosk = z.strictObject({
   id: Id,
@@ -337,15 +337,7 @@ export const Kiosk = z.strictObject({
   /** The groups (houses) the kiosk serves; empty is the whole centre. */
   groupIds: z.array(Id).max(100),
   createdAt: Instant,
-  /** Enrolled with its code (it holds a device token). */
-  enrolled: z.boolean(),
-  /** When its unused enrolment code expires; null once enrolled or without a code. */
-  codeExpiresAt: Instant.nullable(),
   revoked: z.boolean(),
-  online: z.boolean(),
-  lastSeenAt: Instant.nullable(),
-  /** What the kiosk said it runs when it last connected (`auth.app`), if it said. */
-  appVersion: z.string().max(40).nullable(),
 });
 export type Kiosk = z.infer<typeof Kiosk>;
 

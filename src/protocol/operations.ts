@@ -45,3 +45,17 @@ export interface EvaluationReport {
   /** Kiosk actions and read-aloud presses on kiosks by local hour 0–23, over the period. */
   kioskByHour: number[];
 }
+
+/** `GET /api/devices/presence`: `{ kiosks: KioskPresenceRow[] }`, every kiosk not revoked. */
+export interface KioskPresenceRow {
+  id: string;
+  /** Enrolled with its code (it holds a device token). */
+  enrolled: boolean;
+  /** When its unused enrolment code expires; null once enrolled or without a code. */
+  codeExpiresAt: string | null;
+  online: boolean;
+  /** Now while online; else its last connect or disconnect; null if never seen. */
+  lastSeenAt: string | null;
+  /** What it said it runs when it last connected (`auth.app`), if it did. */
+  appVersion: string | null;
+}

@@ -45,11 +45,6 @@ export interface ServerOptions {
   now?: () => Date;
   /** Directory of the built kiosk UI; default `dist/ui` when it exists. */
   uiDir?: string | null;
-  /**
-   * How often to bring the staff-only kiosk and login mirrors in line with their tables, for
-   * what another process (the CLI) changed, in ms (sync/mirrors.ts).
-   */
-  mirrorReconcileMs?: number;
   /** How often to look for kiosks revoked by another process (the CLI), in ms. */
   revocationPollMs?: number;
   store?: Store;
@@ -147,6 +142,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     () => identity,
   );
 
+  let presence: KioskPresence | null = null;
   let mutationCount = 0;
   const mutations = new MutationService({
     store,
@@ -215,6 +211,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     operations: {
       timeZone: () => centre.timeZone,
       internal: (label, run) => mutations.internal(label, run),
+      presence: () => presence?.list() ?? Promise.resolve([]),
     },
     speech: {
       speech,
@@ -253,17 +250,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     secureRequest: secureRequestTest(opts.trustProxy),
   });
   const nsp = sync.nsp;
-  // Kiosks' online / last seen for the staff admin; the mirrors of logins and kiosks brought in
-  // line with their tables first (the command line may have changed them while we were down).
-  await mutations.internal('mirrors.reconcile', (w) => reconcileMirrors(w, true));
-  const presence = new KioskPresence({ nsp, mutations, now, logger });
-  // Logins and kiosks the command line adds or changes while the server runs reach staff too.
-  const mirrorPoll = setInterval(() => {
-    mutations
-      .internal('mirrors.reconcile', (w) => reconcileMirrors(w))
-      .catch((err: unknown) => logger.warn({ err }, 'mirror reconcile failed'));
-  }, opts.mirrorReconcileMs ?? 30_000);
-  mirrorPoll.unref();
+  // The mirrors of logins and kiosks in line with their tables (the command line may have
+  // changed them while we were down), before any client can pull; then kiosks' presence.
+  await mutations.internal('mirrors.reconcile', reconcileMirrors);
+  presence = new KioskPresence({ nsp, db: store.db, now, logger });
 
   // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
   // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
@@ -311,8 +301,6 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
     async close() {
       clearInterval(poll);
-      presence.stop();
-      clearInterval(mirrorPoll);
       await bookingRelease.stop();
       // No new connections from here; open ones stay until their mutations are answered.
       http.close();

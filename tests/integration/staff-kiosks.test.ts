@@ -8,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Kiosk } from '../../src/domain/model.js';
+import type { KioskPresenceRow } from '../../src/protocol/operations.js';
 import {
   apply,
   connectSocket,
@@ -46,6 +47,13 @@ async function kioskOf(socket: SyncSocket, id: string): Promise<Kiosk | undefine
   return replay((await pullAll(socket)).changes, 'kiosk').get(id);
 }
 
+async function presenceOf(id: string): Promise<KioskPresenceRow | undefined> {
+  const res = await fetch(`${t.url}/api/devices/presence`, {
+    headers: { authorization: `Bearer ${staffToken}` },
+  });
+  return ((await res.json()) as { kiosks: KioskPresenceRow[] }).kiosks.find((k) => k.id === id);
+}
+
 async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
   const deadline = Date.now() + 5000;
   for (;;) {
@@ -75,12 +83,17 @@ describe('kiosks in the staff admin', () => {
       name: 'Gangen',
       location: 'Ved døren',
       groupIds: ['grp-a'],
-      enrolled: false,
-      codeExpiresAt: body.expiresAt,
-      online: false,
       revoked: false,
     });
     expect(JSON.stringify(kiosk)).not.toContain(body.code);
+    expect(await presenceOf(body.deviceId)).toEqual({
+      id: body.deviceId,
+      enrolled: false,
+      codeExpiresAt: body.expiresAt,
+      online: false,
+      lastSeenAt: null,
+      appVersion: null,
+    });
   });
 
   it('refuses a group that does not exist, a kiosk and no login', async () => {
@@ -89,22 +102,40 @@ describe('kiosks in the staff admin', () => {
     expect((await createKiosk(null, { name: 'X' })).status).toBe(401);
   });
 
-  it('goes online with its app version when it connects, offline when it leaves; kiosks never see kiosks', async () => {
+  it('is enrolled at once, on with its app version while connected, then off with when it was last seen, and none of it moves the change log', async () => {
+    const headBefore = (await pullAll(staff)).cursor;
     const { token, deviceId } = await t.enrolKiosk('Spisestuen');
+    expect(await presenceOf(deviceId)).toMatchObject({ enrolled: true, codeExpiresAt: null });
     const kiosk = await connectSocket(t.url, token, undefined, {
       auth: { token, protocol: 1, app: 'kiosk 0.1.0' },
     });
-    const online = await waitFor(
-      () => kioskOf(staff, deviceId),
-      (k) => k?.online === true,
+    const on = await waitFor(
+      () => presenceOf(deviceId),
+      (p) => p?.online === true,
     );
-    expect(online).toMatchObject({ enrolled: true, online: true, appVersion: 'kiosk 0.1.0' });
-    expect(online?.lastSeenAt).toBeTruthy();
+    expect(on).toMatchObject({ online: true, appVersion: 'kiosk 0.1.0' });
     const seen = (await pullAll(kiosk)).changes;
     expect(seen.filter((c) => c.type === 'kiosk' || c.type === 'user')).toEqual([]);
+    // Presence is not in the change log: enrolling, connecting and leaving move no one's head.
+    expect((await pullAll(staff, headBefore)).changes).toEqual([]);
+    const head = (await pullAll(staff)).cursor;
     kiosk.disconnect();
-    // At most one presence write a minute: the disconnect lands at the end of that minute, so
-    // here only the shape is checked; the next test checks offline through a revocation.
+    const off = await waitFor(
+      () => presenceOf(deviceId),
+      (p) => p?.online === false,
+    );
+    expect(off?.lastSeenAt).toBeTruthy();
+    expect((await pullAll(staff, head)).changes).toEqual([]);
+  });
+
+  it('tells presence to staff only', async () => {
+    const get = (token: string | null) =>
+      fetch(`${t.url}/api/devices/presence`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+    expect((await get(await t.kioskToken())).status).toBe(403);
+    expect((await get(await t.userToken('relative', []))).status).toBe(403);
+    expect((await get(null)).status).toBe(401);
   });
 
   it('device.put renames it and moves it to houses; bad input is refused', async () => {
@@ -141,13 +172,15 @@ describe('kiosks in the staff admin', () => {
     const { token, deviceId } = await t.enrolKiosk('Revoke me');
     const kiosk = await t.connect(token);
     await waitFor(
-      () => kioskOf(staff, deviceId),
-      (k) => k?.online === true,
+      () => presenceOf(deviceId),
+      (p) => p?.online === true,
     );
     const closed = new Promise<void>((r) => kiosk.once('disconnect', () => r()));
     await apply(staff, 'device.revoke', { deviceId });
     await closed;
-    expect(await kioskOf(staff, deviceId)).toMatchObject({ revoked: true, online: false });
+    expect(await kioskOf(staff, deviceId)).toMatchObject({ revoked: true });
+    // A revoked kiosk is no longer listed as a screen that could be on.
+    expect(await presenceOf(deviceId)).toBeUndefined();
     expect(
       await mutate(staff, 'device.put', { deviceId, name: 'A', location: '', groupIds: [] }),
     ).toMatchObject({ status: 'rejected', code: 'conflict' });

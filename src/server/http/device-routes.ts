@@ -78,7 +78,9 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
     async (req, reply) => {
       const groupIds = [...new Set(req.body.groupIds ?? [])];
       for (const g of groupIds)
-        if (!(await store.db.selectFrom('group').select('id').where('id', '=', g).executeTakeFirst()))
+        if (
+          !(await store.db.selectFrom('group').select('id').where('id', '=', g).executeTakeFirst())
+        )
           throw new HttpError(404, 'not_found', `No such group: ${g}.`);
       const created = await createEnrolCode(
         store.db,
@@ -116,11 +118,13 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
     const principal = await requirePrincipal(store.db, req, now(), 'A kiosk token is needed.');
     if (principal.kind !== 'device')
       throw new HttpError(403, 'forbidden', 'Only a kiosk gets a device cookie.');
-    return reply
-      .setCookie(...cookieFor(req, 'device', token))
-      .header('cache-control', 'no-store')
-      // The kiosk learns its own id here: a wall notice for some kiosks shows only on those.
-      .send({ status: 'ok', deviceId: principal.id });
+    return (
+      reply
+        .setCookie(...cookieFor(req, 'device', token))
+        .header('cache-control', 'no-store')
+        // The kiosk learns its own id here: a wall notice for some kiosks shows only on those.
+        .send({ status: 'ok', deviceId: principal.id })
+    );
   });
   done();
 };

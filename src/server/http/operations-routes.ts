@@ -21,6 +21,7 @@ import { buildReport, hoursCsv, weeksCsv } from '../evaluation/report.js';
 import { countSpeech, readUsage } from '../evaluation/usage-counts.js';
 import type { Store } from '../store/store.js';
 import type { Writer } from '../store/writer.js';
+import type { KioskPresenceRow } from '../../protocol/operations.js';
 import { requirePrincipal } from './credentials.js';
 import { HttpError } from './errors.js';
 import { createLimit } from './limits.js';
@@ -30,6 +31,8 @@ export interface OperationsDeps {
   timeZone: () => string;
   /** A server-internal write through the mutation queue (MutationService.internal). */
   internal: (label: string, run: (w: Writer) => Promise<void>) => Promise<void>;
+  /** Which kiosks are on now (sync/presence.ts). */
+  presence: () => Promise<KioskPresenceRow[]>;
 }
 
 export interface OperationsRoutesOptions extends OperationsDeps {
@@ -248,6 +251,12 @@ export const operationsRoutes: FastifyPluginCallbackZod<OperationsRoutesOptions>
         .type('text/csv; charset=utf-8')
         .send(table === 'weeks' ? weeksCsv(r) : hoursCsv(r));
     },
+  );
+
+  // Which kiosks are on now, for Skærme and I dag: not in the change log (it changes with every
+  // connection), so staff pages ask for it now and then.
+  app.get('/devices/presence', { onRequest: staffOnly }, async (_req, reply) =>
+    reply.header('cache-control', 'no-store').send({ kiosks: await opts.presence() }),
   );
 
   // The read-aloud button was pressed on a kiosk (or in a staff preview): counted for the

@@ -1,18 +1,17 @@
 /**
- * Kiosks' presence for the staff admin: `online`, `lastSeenAt` and `appVersion` in the `kiosk`
- * mirror (sync/mirrors.ts). Written on connect and on the last socket's disconnect, but at most
- * once a minute per kiosk (a flapping connection is folded into one write at the end of its
- * minute), and while connected every ten minutes, so "last seen" stays true without the change
- * log filling with presence. Through `MutationService.internal`, so the writes are pushed in
- * commit order to staff like any change (never to kiosks: the mirror is staff-only).
+ * Which kiosks are enrolled and on right now, for the staff admin (`GET /api/devices/presence`): kept in
+ * memory from the kiosks' sockets, with "last seen" written to the device row on connect and on
+ * the last socket's disconnect (so it survives a restart). Not in the change log: presence
+ * changes with every connection, and a change-log entry made by the server at such moments would
+ * move the head under clients that just caught up with it.
  */
+import type { Kysely } from 'kysely';
+import type { KioskPresenceRow } from '../../protocol/operations.js';
 import type { Logger } from '../logger.js';
-import { mirrorKiosk, type Presence } from './mirrors.js';
-import type { MutationService } from './mutate.js';
+import type { Database } from '../store/schema.js';
 import type { SyncNamespace } from './socket.js';
 
-export const PRESENCE_MIN_MS = 60_000;
-export const PRESENCE_REFRESH_MS = 10 * 60_000;
+export type { KioskPresenceRow };
 
 /** What a kiosk may say it runs (`auth.app`): short and printable, else nothing. */
 export function appVersionOf(auth: unknown): string | null {
@@ -20,87 +19,75 @@ export function appVersionOf(auth: unknown): string | null {
   return typeof app === 'string' && /^[\x20-\x7e]{1,40}$/.test(app) ? app : null;
 }
 
-interface State {
-  lastWriteMs: number;
-  pending: Partial<Presence> | null;
-  timer: NodeJS.Timeout | null;
-}
-
 export class KioskPresence {
-  readonly #states = new Map<string, State>();
-  readonly #refresh: NodeJS.Timeout;
+  readonly #versions = new Map<string, string | null>();
 
   constructor(
     private readonly deps: {
       nsp: SyncNamespace;
-      mutations: Pick<MutationService, 'internal'>;
+      db: Kysely<Database>;
       now: () => Date;
       logger: Logger;
-      minMs?: number;
-      refreshMs?: number;
     },
   ) {
     deps.nsp.on('connection', (socket) => {
       const p = socket.data.principal;
       if (p.kind !== 'device') return;
-      this.#note(p.id, { online: true, appVersion: appVersionOf(socket.handshake.auth) });
+      this.#versions.set(p.id, appVersionOf(socket.handshake.auth));
+      this.#seen(p.id);
       socket.on('disconnect', () => {
-        if ((deps.nsp.adapter.rooms.get(`device:${p.id}`)?.size ?? 0) === 0)
-          this.#note(p.id, { online: false });
+        if (!this.#online(p.id)) this.#seen(p.id);
       });
     });
-    const refreshMs = deps.refreshMs ?? PRESENCE_REFRESH_MS;
-    this.#refresh = setInterval(() => this.#heartbeat(refreshMs), Math.min(refreshMs, 60_000));
-    this.#refresh.unref();
   }
 
-  /** Stops the timers (server close); what is pending is dropped: a restart marks all offline. */
-  stop(): void {
-    clearInterval(this.#refresh);
-    for (const s of this.#states.values()) if (s.timer) clearTimeout(s.timer);
-    this.#states.clear();
+  #online(deviceId: string): boolean {
+    return (this.deps.nsp.adapter.rooms.get(`device:${deviceId}`)?.size ?? 0) > 0;
   }
 
-  #note(deviceId: string, change: Partial<Presence>): void {
-    const state = this.#states.get(deviceId) ?? { lastWriteMs: 0, pending: null, timer: null };
-    this.#states.set(deviceId, state);
-    state.pending = { ...state.pending, ...change };
-    if (state.timer) return;
-    const wait = state.lastWriteMs + (this.deps.minMs ?? PRESENCE_MIN_MS) - Date.now();
-    if (wait <= 0) return this.#flush(deviceId, state);
-    state.timer = setTimeout(() => this.#flush(deviceId, state), wait);
-    state.timer.unref();
+  #seen(deviceId: string): void {
+    this.deps.db
+      .updateTable('device')
+      .set({ last_seen_at: this.deps.now().toISOString() })
+      .where('id', '=', deviceId)
+      .execute()
+      .catch((err: unknown) => this.deps.logger.warn({ err, deviceId }, 'last seen not written'));
   }
 
-  #flush(deviceId: string, state: State): void {
-    state.timer = null;
-    const pending = state.pending;
-    state.pending = null;
-    if (!pending) return;
-    state.lastWriteMs = Date.now();
-    const at = this.deps.now().toISOString();
-    this.deps.mutations
-      .internal('kiosk.presence', async (w) => {
-        await w.db
-          .updateTable('device')
-          .set({ last_seen_at: at })
-          .where('id', '=', deviceId)
-          .execute();
-        await mirrorKiosk(w, deviceId, { ...pending, lastSeenAt: at });
-      })
-      .catch((err: unknown) =>
-        this.deps.logger.warn({ err, deviceId }, 'kiosk presence not written'),
-      );
-  }
-
-  /** Connected kiosks not written for `refreshMs`: their "last seen" moves on. */
-  #heartbeat(refreshMs: number): void {
-    for (const socket of this.deps.nsp.sockets.values()) {
-      const p = socket.data.principal;
-      if (p.kind !== 'device') continue;
-      const state = this.#states.get(p.id);
-      if (state && Date.now() - state.lastWriteMs < refreshMs) continue;
-      this.#note(p.id, { online: true });
-    }
+  /** Every kiosk not revoked, as staff see it now. */
+  async list(): Promise<KioskPresenceRow[]> {
+    const rows = await this.deps.db
+      .selectFrom('device')
+      .leftJoin(
+        (eb) =>
+          eb
+            .selectFrom('enrol_code')
+            .select(['device_id', (e) => e.fn.max('expires_at').as('expires_at')])
+            .where('used_at', 'is', null)
+            .groupBy('device_id')
+            .as('code'),
+        (j) => j.onRef('code.device_id', '=', 'device.id'),
+      )
+      .select([
+        'device.id as id',
+        'device.last_seen_at as lastSeen',
+        'device.token_hash as token',
+        'code.expires_at as codeExpiresAt',
+      ])
+      .where('device.revoked', '=', 0)
+      .execute();
+    const now = this.deps.now().toISOString();
+    return rows.map((r) => {
+      const online = this.#online(r.id);
+      const enrolled = r.token !== null;
+      return {
+        id: r.id,
+        enrolled,
+        codeExpiresAt: enrolled ? null : (r.codeExpiresAt ?? null),
+        online,
+        lastSeenAt: online ? now : r.lastSeen,
+        appVersion: this.#versions.get(r.id) ?? null,
+      };
+    });
   }
 }

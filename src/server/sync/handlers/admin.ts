@@ -7,7 +7,7 @@ export const adminHandlers: PartialHandlers<'device.revoke'> = {
   async 'device.revoke'(ctx, { deviceId }) {
     if (!(await markDeviceRevoked(ctx.w.db, deviceId)))
       throw new Rejection('not_found', 'No such kiosk.');
-    await mirrorKiosk(ctx.w, deviceId, { online: false });
+    await mirrorKiosk(ctx.w, deviceId);
     ctx.effect({ kind: 'revoke-device', deviceId });
     return undefined;
   },

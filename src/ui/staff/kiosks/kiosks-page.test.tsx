@@ -8,6 +8,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Kiosk } from '../../../domain/model.js';
+import type { KioskPresenceRow } from '../../../protocol/operations.js';
 import '../today/css-escape.test-util.js';
 import { renderStaff } from '../test-support/render-staff.js';
 import { KiosksPage } from './kiosks-page.js';
@@ -20,39 +21,64 @@ const kiosk = (over: Partial<Kiosk>): Kiosk => ({
   location: 'Ved døren',
   groupIds: [],
   createdAt: '2026-11-20T08:00:00.000Z',
-  enrolled: true,
-  codeExpiresAt: null,
   revoked: false,
-  online: true,
-  lastSeenAt: '2026-12-01T08:55:00.000Z',
-  appVersion: 'kiosk 0.1.0',
   ...over,
 });
+
+/** The server's answers: presence for GET /api/devices/presence, `other` for the rest. */
+function stubServer(other?: (url: string, init?: RequestInit) => Promise<Response>) {
+  const spy = vi.fn((url: string, init?: RequestInit) => {
+    if (url === '/api/devices/presence')
+      return Promise.resolve(new Response(JSON.stringify({ kiosks: presence })));
+    return other ? other(url, init) : Promise.reject(new TypeError('Failed to fetch'));
+  });
+  vi.stubGlobal('fetch', spy);
+  return spy;
+}
+const presence: KioskPresenceRow[] = [
+  {
+    id: 'k1',
+    enrolled: true,
+    codeExpiresAt: null,
+    online: true,
+    lastSeenAt: '2026-12-01T08:55:00.000Z',
+    appVersion: 'kiosk 0.1.0',
+  },
+  {
+    id: 'k2',
+    enrolled: true,
+    codeExpiresAt: null,
+    online: false,
+    lastSeenAt: '2026-11-30T15:10:00.000Z',
+    appVersion: null,
+  },
+  {
+    id: 'k3',
+    enrolled: false,
+    codeExpiresAt: '2026-12-01T09:10:00.000Z',
+    online: false,
+    lastSeenAt: null,
+    appVersion: null,
+  },
+];
 
 const seed = {
   kiosk: [
     kiosk({}),
-    kiosk({ id: 'k2', name: 'Spisestuen', online: false, lastSeenAt: '2026-11-30T15:10:00.000Z' }),
-    kiosk({
-      id: 'k3',
-      name: 'Værkstedet',
-      enrolled: false,
-      online: false,
-      lastSeenAt: null,
-      codeExpiresAt: '2026-12-01T09:10:00.000Z',
-      appVersion: null,
-    }),
-    kiosk({ id: 'k4', name: 'Gammel', revoked: true, online: false }),
+    kiosk({ id: 'k2', name: 'Spisestuen' }),
+    kiosk({ id: 'k3', name: 'Værkstedet' }),
+    kiosk({ id: 'k4', name: 'Gammel', revoked: true }),
   ],
 };
 
 describe('the kiosks page', () => {
   it('says for each kiosk whether it is on, when it was last seen, its version and place', async () => {
+    stubServer();
     await renderStaff(<KiosksPage />, { path: '/kiosks', seed });
     const card = (name: string) =>
       screen.getByRole('heading', { name: new RegExp(name) }).closest('li') as HTMLElement;
     expect(await screen.findByText('Gangen')).toBeTruthy();
-    expect(within(card('Gangen')).getByText('Tændt')).toBeTruthy();
+    expect(await within(card('Gangen')).findByText('Tændt')).toBeTruthy();
     expect(within(card('Gangen')).getByText('i dag kl. 09.55')).toBeTruthy();
     expect(within(card('Gangen')).getByText('kiosk 0.1.0')).toBeTruthy();
     expect(within(card('Gangen')).getByText('Ved døren')).toBeTruthy();
@@ -65,7 +91,7 @@ describe('the kiosks page', () => {
   });
 
   it('adds a kiosk and shows its code, QR code and when the code stops working', async () => {
-    const fetchSpy = vi.fn(() =>
+    const fetchSpy = stubServer(() =>
       Promise.resolve(
         new Response(
           JSON.stringify({
@@ -78,7 +104,6 @@ describe('the kiosks page', () => {
         ),
       ),
     );
-    vi.stubGlobal('fetch', fetchSpy);
     await renderStaff(<KiosksPage />, { path: '/kiosks' });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Tilføj skærm' }));
@@ -100,10 +125,7 @@ describe('the kiosks page', () => {
   });
 
   it('says so when the server cannot be reached, and keeps the form', async () => {
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(() => Promise.reject(new TypeError('Failed to fetch'))),
-    );
+    stubServer();
     await renderStaff(<KiosksPage />, { path: '/kiosks' });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Tilføj skærm' }));
@@ -116,6 +138,7 @@ describe('the kiosks page', () => {
   });
 
   it('edits a kiosk with device.put and removes one only after asking', async () => {
+    stubServer();
     const t = await renderStaff(<KiosksPage />, { path: '/kiosks', seed });
     const user = userEvent.setup();
     await user.click(await screen.findByRole('button', { name: 'Ret: Gangen' }));

@@ -1,6 +1,6 @@
 /**
  * Skærme: every kiosk with whether it is on, when it was last in touch, its app version and
- * place, from the staff-only `kiosk` entities in the cache (kept by the server from the kiosks'
+ * place, from the staff-only `kiosk` entities in the cache with what the server says of their
  * connections). Add one (its code and QR code shown once), edit, remove.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -13,17 +13,19 @@ import { useStaff } from '../shell/staff-env.js';
 import { langOf, whenWords } from '../today/time.js';
 import { CreateKioskDialog, CreatedKioskCard, type CreatedKiosk } from './create-kiosk.js';
 import { RenameKioskDialog, RevokeKioskDialog } from './kiosk-dialogs.js';
+import { useKioskViews, type KioskView } from './presence.js';
 import '../today/operations.css';
 
 export const byName = (a: Kiosk, b: Kiosk) => a.name.localeCompare(b.name, 'da');
 
-export function KioskStatus({ kiosk, now }: { kiosk: Kiosk; now: Date }) {
+export function KioskStatus({ kiosk, now }: { kiosk: KioskView; now: Date }) {
   const { t } = useTranslation('staffKiosks');
   if (kiosk.revoked) return <span className="badge">{t('revoked')}</span>;
-  if (!kiosk.enrolled) {
+  if (kiosk.enrolled === false) {
     const expired = kiosk.codeExpiresAt === null || kiosk.codeExpiresAt <= now.toISOString();
     return <span className="badge warn">{expired ? t('codeExpired') : t('waitingCode')}</span>;
   }
+  if (kiosk.online === null) return <span className="badge">{t('unknownStatus')}</span>;
   return kiosk.online ? (
     <span className="badge good">{t('online')}</span>
   ) : (
@@ -36,7 +38,8 @@ export function KiosksPage() {
   const lang = langOf(i18n.language);
   const { db } = useStaff();
   const { now, timeZone } = useToday(30_000);
-  const kiosks = useLiveQuery(() => db.kiosk.toArray(), [db]);
+  const cached = useLiveQuery(() => db.kiosk.toArray(), [db]);
+  const kiosks = useKioskViews(cached);
   const groups = useLiveQuery(() => db.group.toArray(), [db]) ?? ([] as Group[]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const [adding, setAdding] = useState(false);
@@ -46,7 +49,7 @@ export function KiosksPage() {
   const active = (kiosks ?? []).filter((k) => !k.revoked).sort(byName);
   const removed = (kiosks ?? []).filter((k) => k.revoked).sort(byName);
 
-  const card = (k: Kiosk) => (
+  const card = (k: KioskView) => (
     <li key={k.id} className="ops-card">
       <h3>
         <span>{k.name}</span> <KioskStatus kiosk={k} now={now} />

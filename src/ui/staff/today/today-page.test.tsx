@@ -5,8 +5,10 @@
  * counts, who is on duty, the meals and the screens with "last seen".
  */
 import { screen, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Activity, Kiosk, Meal, Shift, WallNotice } from '../../../domain/model.js';
+import type { KioskPresenceRow } from '../../../protocol/operations.js';
+import type { KioskView } from '../kiosks/presence.js';
 import { renderStaff } from '../test-support/render-staff.js';
 import { kiosksDown, TodayPage } from './today-page.js';
 
@@ -16,14 +18,26 @@ const kiosk = (over: Partial<Kiosk>): Kiosk => ({
   location: '',
   groupIds: [],
   createdAt: '2026-11-20T08:00:00.000Z',
+  revoked: false,
+  ...over,
+});
+const view = (over: Partial<KioskView>): KioskView => ({
+  ...kiosk({}),
   enrolled: true,
   codeExpiresAt: null,
-  revoked: false,
   online: true,
   lastSeenAt: '2026-12-01T08:50:00.000Z',
   appVersion: null,
   ...over,
 });
+
+function stubPresence(kiosks: KioskPresenceRow[]) {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(() => Promise.resolve(new Response(JSON.stringify({ kiosks })))),
+  );
+}
+afterEach(() => vi.unstubAllGlobals());
 const activity: Activity = {
   id: 'a1',
   title: 'Gåtur',
@@ -69,17 +83,27 @@ const notice: WallNotice = {
 
 describe('the today page', () => {
   it('puts a screen that has been off for hours first, and shows the day', async () => {
+    stubPresence([
+      {
+        id: 'k1',
+        enrolled: true,
+        codeExpiresAt: null,
+        online: true,
+        lastSeenAt: '2026-12-01T08:50:00.000Z',
+        appVersion: null,
+      },
+      {
+        id: 'k2',
+        enrolled: true,
+        codeExpiresAt: null,
+        online: false,
+        lastSeenAt: '2026-12-01T05:00:00.000Z',
+        appVersion: null,
+      },
+    ]);
     await renderStaff(<TodayPage />, {
       seed: {
-        kiosk: [
-          kiosk({}),
-          kiosk({
-            id: 'k2',
-            name: 'Spisestuen',
-            online: false,
-            lastSeenAt: '2026-12-01T05:00:00.000Z',
-          }),
-        ],
+        kiosk: [kiosk({}), kiosk({ id: 'k2', name: 'Spisestuen' })],
         activity: [activity],
         shift: [shift],
         meal: [meal],
@@ -110,6 +134,16 @@ describe('the today page', () => {
   });
 
   it("says all is well when nothing is stuck, and names this browser's stuck changes", async () => {
+    stubPresence([
+      {
+        id: 'k1',
+        enrolled: true,
+        codeExpiresAt: null,
+        online: true,
+        lastSeenAt: '2026-12-01T08:50:00.000Z',
+        appVersion: null,
+      },
+    ]);
     await renderStaff(<TodayPage />, { seed: { kiosk: [kiosk({})] } });
     expect(
       await screen.findByText(
@@ -119,6 +153,7 @@ describe('the today page', () => {
   });
 
   it('names stuck changes', async () => {
+    stubPresence([]);
     await renderStaff(<TodayPage />, { status: { pending: 3, stuck: 2 } });
     expect(await screen.findByText(/2 af dine ændringer kan ikke sendes/)).toBeTruthy();
   });
@@ -127,11 +162,13 @@ describe('the today page', () => {
     const now = new Date('2026-12-01T09:00:00.000Z');
     const ids = kiosksDown(
       [
-        kiosk({ id: 'recent', online: false, lastSeenAt: '2026-12-01T07:30:00.000Z' }),
-        kiosk({ id: 'long', online: false, lastSeenAt: '2026-12-01T06:59:00.000Z' }),
-        kiosk({ id: 'never', online: false, lastSeenAt: null }),
-        kiosk({ id: 'removed', online: false, revoked: true, lastSeenAt: null }),
-        kiosk({ id: 'pending', online: false, enrolled: false, lastSeenAt: null }),
+        view({ id: 'recent', online: false, lastSeenAt: '2026-12-01T07:30:00.000Z' }),
+        view({ id: 'long', online: false, lastSeenAt: '2026-12-01T06:59:00.000Z' }),
+        view({ id: 'never', online: false, lastSeenAt: null }),
+        view({ id: 'removed', online: false, revoked: true, lastSeenAt: null }),
+        view({ id: 'pending', online: false, enrolled: false, lastSeenAt: null }),
+        // Not known (no answer from the server): no alarm.
+        view({ id: 'unknown', online: null, lastSeenAt: null }),
       ],
       now,
     ).map((k) => k.id);

@@ -6,7 +6,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Kiosk, MealSlot } from '../../../domain/model.js';
+import type { MealSlot } from '../../../domain/model.js';
+import { useKioskViews, type KioskView } from '../kiosks/presence.js';
 import { dayBounds } from '../../../domain/rules/days.js';
 import { useRejections, useToday } from '../../shared/data/hooks.js';
 import { PageHeader } from '../shell/page-header.js';
@@ -19,12 +20,12 @@ export const KIOSK_DOWN_MS = 2 * 60 * 60_000;
 const SLOT_ORDER: MealSlot[] = ['breakfast', 'lunch', 'snack', 'dinner'];
 
 /** Enrolled kiosks that have been off (or never seen) for at least KIOSK_DOWN_MS. */
-export function kiosksDown(kiosks: readonly Kiosk[], now: Date): Kiosk[] {
+export function kiosksDown(kiosks: readonly KioskView[], now: Date): KioskView[] {
   return kiosks.filter(
     (k) =>
       k.enrolled &&
       !k.revoked &&
-      !k.online &&
+      k.online === false &&
       (k.lastSeenAt === null || now.getTime() - Date.parse(k.lastSeenAt) >= KIOSK_DOWN_MS),
   );
 }
@@ -49,9 +50,9 @@ export function TodayPage() {
     ]);
     return { activities, shifts: shifts.filter((s) => s.end > from), meals, kiosks, notices, news };
   }, [db, from, to, today, nowIso]);
-  const kiosks = (data?.kiosks ?? [])
-    .filter((k) => !k.revoked)
-    .sort((a, b) => a.name.localeCompare(b.name, 'da'));
+  const kiosks = (
+    useKioskViews(data?.kiosks.filter((k) => !k.revoked)) ?? ([] as KioskView[])
+  ).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const down = kiosksDown(kiosks, now);
   const notices = (data?.notices ?? []).filter((n) => n.until > nowIso);
   const news = (data?.news ?? []).filter((n) => n.expiresAt === null || n.expiresAt > nowIso);
@@ -166,8 +167,10 @@ export function TodayPage() {
             {kiosks.map((k) => (
               <li key={k.id}>
                 {k.name}:{' '}
-                <span className={k.online ? 'badge good' : 'badge bad'}>
-                  {k.online ? t('online') : t('offline')}
+                <span
+                  className={k.online ? 'badge good' : k.online === null ? 'badge' : 'badge bad'}
+                >
+                  {k.online ? t('online') : k.online === null ? t('unknown') : t('offline')}
                 </span>{' '}
                 <span className="muted">
                   {k.lastSeenAt

@@ -18,12 +18,7 @@ const kiosk: Kiosk = {
   location: '',
   groupIds: [],
   createdAt: '2026-11-20T08:00:00.000Z',
-  enrolled: true,
-  codeExpiresAt: null,
   revoked: false,
-  online: true,
-  lastSeenAt: null,
-  appVersion: null,
 };
 const showing: WallNotice = {
   id: 'n1',
