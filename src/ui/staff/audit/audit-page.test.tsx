@@ -72,6 +72,33 @@ describe('the audit page', () => {
     expect(screen.queryByRole('button', { name: 'Vis flere' })).toBeNull();
   });
 
+  it('says a sign-up in words, with the resident and the activity from the cache', async () => {
+    answer({
+      first: {
+        items: [
+          item(5, {
+            action: 'signup.add',
+            entityType: 'signup',
+            entityId: null,
+            detail: { activityId: 'a1', residentId: 'r1' },
+          }),
+        ],
+        next: null,
+      },
+    });
+    await renderStaff(<AuditPage />, {
+      path: '/audit',
+      seed: {
+        resident: [{ id: 'r1', displayName: 'Inger Madsen' } as never],
+        activity: [{ id: 'a1', title: 'Gåtur', start: '2026-12-01T13:00:00.000Z' } as never],
+      },
+    });
+    const table = await screen.findByRole('grid', { name: 'Ændringer' });
+    const rows = await within(table).findAllByRole('row');
+    await waitFor(() => expect(rows[1]?.textContent).toContain('Inger Madsen · Gåtur'));
+    expect(rows[1]?.textContent).toContain('Tilmeldt');
+  });
+
   it('sends the filters to the server', async () => {
     const spy = answer({ first: { items: [], next: null } });
     await renderStaff(<AuditPage />, {
@@ -92,6 +119,7 @@ describe('the audit page', () => {
     });
     expect(await screen.findByText('Ingen ændringer passer til filtrene.')).toBeTruthy();
     const u = userEvent.setup();
+    await screen.findByRole('option', { name: 'Mette Hansen' });
     await u.selectOptions(screen.getByLabelText('Person'), 'Mette Hansen');
     await u.selectOptions(screen.getByLabelText('Hvad'), 'Nyhed');
     await waitFor(() =>

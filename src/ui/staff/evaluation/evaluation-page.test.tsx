@@ -71,6 +71,17 @@ describe('the evaluation page', () => {
     );
   });
 
+  it('says so when the screens were not used at all', async () => {
+    const quiet = { ...report, kioskByHour: Array.from({ length: 24 }, () => 0) };
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response(JSON.stringify(quiet)))),
+    );
+    await renderStaff(<EvaluationPage />, { path: '/evaluation' });
+    expect(await screen.findByText('Ingen brug af skærmene i perioden.')).toBeTruthy();
+    expect(screen.queryByRole('img', { name: 'Søjler pr. time: tryk på skærmene' })).toBeNull();
+  });
+
   it('says plainly that the counts need a connection', async () => {
     vi.stubGlobal(
       'fetch',

@@ -143,7 +143,11 @@ export function EvaluationPage() {
           </section>
           <section className="ops-section" aria-labelledby="eval-hours-title">
             <h2 id="eval-hours-title">{t('hoursTitle')}</h2>
-            <HourChart hours={report.kioskByHour} />
+            {report.kioskByHour.every((n) => n === 0) ? (
+              <p className="card">{t('noUse')}</p>
+            ) : (
+              <HourChart hours={report.kioskByHour} />
+            )}
             <h3 id="eval-hours-table-title">{t('hoursTableTitle')}</h3>
             <div
               className="ops-table-wrap"
