@@ -186,6 +186,40 @@ describe('kiosks in the staff admin', () => {
     ).toMatchObject({ status: 'rejected', code: 'conflict' });
   });
 
+  it('a new code enrols the kiosk again, and its old token stops working', async () => {
+    const { token, deviceId } = await t.enrolKiosk('Mistede sin kode');
+    const res = await fetch(`${t.url}/api/devices/${deviceId}/code`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${staffToken}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(res.status).toBe(201);
+    const { code, kioskAddress } = (await res.json()) as { code: string; kioskAddress: string };
+    expect(kioskAddress).toBe(`${t.url}/kiosk/#enrol=${code}`);
+    expect(await presenceOf(deviceId)).toMatchObject({ enrolled: true });
+    const again = await fetch(`${t.url}/api/devices/enrol`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code }),
+    });
+    expect(again.status).toBe(200);
+    await expect(t.connect(token)).rejects.toMatchObject({ code: 'unauthorized' });
+    const post = (id: string, auth: string | null) =>
+      fetch(`${t.url}/api/devices/${id}/code`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(auth ? { authorization: `Bearer ${auth}` } : {}),
+        },
+        body: '{}',
+      });
+    expect((await post('no-such-kiosk', staffToken)).status).toBe(404);
+    expect((await post(deviceId, await t.kioskToken())).status).toBe(403);
+    expect((await post(deviceId, null)).status).toBe(401);
+    await apply(staff, 'device.revoke', { deviceId });
+    expect((await post(deviceId, staffToken)).status).toBe(404);
+  });
+
   it('the kiosk page learns its own id when it renews its cookie', async () => {
     const { token, deviceId } = await t.enrolKiosk('Cookie');
     const res = await fetch(`${t.url}/api/devices/cookie`, {

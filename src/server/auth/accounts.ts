@@ -262,6 +262,37 @@ export async function createEnrolCode(
   return { code, deviceId, expiresAt };
 }
 
+/**
+ * A new one-time code (valid 10 minutes) for a kiosk that exists and is not revoked: its first
+ * code ran out, or its browser lost its token. Enrolling with it gives the kiosk a new token, and
+ * the old one stops working. Null for an unknown or revoked kiosk.
+ */
+export async function newCodeFor(
+  db: Kysely<Database>,
+  deviceId: string,
+  now = new Date(),
+): Promise<{ code: string; deviceId: string; expiresAt: string; name: string } | null> {
+  const device = await db
+    .selectFrom('device')
+    .select(['name'])
+    .where('id', '=', deviceId)
+    .where('revoked', '=', 0)
+    .executeTakeFirst();
+  if (!device) return null;
+  const code = newEnrolCode();
+  const expiresAt = new Date(now.getTime() + ENROL_CODE_TTL_MS).toISOString();
+  await db
+    .insertInto('enrol_code')
+    .values({
+      code_hash: hashToken(normaliseEnrolCode(code)),
+      device_id: deviceId,
+      expires_at: expiresAt,
+      used_at: null,
+    })
+    .execute();
+  return { code, deviceId, expiresAt, name: device.name };
+}
+
 /** Exchanges a one-time code for the kiosk's 256-bit token. */
 export async function enrol(
   db: Kysely<Database>,

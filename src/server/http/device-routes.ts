@@ -6,7 +6,7 @@
  */
 import type { FastifyPluginCallbackZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AccountError, createEnrolCode, enrol } from '../auth/accounts.js';
+import { AccountError, createEnrolCode, enrol, newCodeFor } from '../auth/accounts.js';
 import { isStaff } from '../auth/principal.js';
 import { readKioskAddress } from '../ops/kiosk-address.js';
 import { setDeviceGroups } from '../store/secrets.js';
@@ -111,6 +111,43 @@ export const deviceRoutes: FastifyPluginCallbackZod<DeviceRoutesOptions> = (app,
         .code(201)
         .header('cache-control', 'no-store')
         .send({ ...created, kioskAddress: `${origin}/kiosk/#enrol=${created.code}` });
+    },
+  );
+
+  // A new code for a kiosk that exists: its first code ran out, or its browser lost its token
+  // (enrolling again replaces the token). Shown once, like the first.
+  app.post(
+    '/:id/code',
+    {
+      schema: { params: z.object({ id: z.string().min(1).max(100) }), body: z.unknown() },
+      onRequest: async (req) => {
+        const principal = await requirePrincipal(store.db, req, now(), 'Log in first.');
+        if (!isStaff(principal))
+          throw new HttpError(403, 'forbidden', 'Only staff can make kiosk codes.');
+        req.principal = principal;
+      },
+    },
+    async (req, reply) => {
+      const made = await newCodeFor(store.db, req.params.id, now());
+      if (!made) throw new HttpError(404, 'not_found', 'No such kiosk (or it was removed).');
+      await store.db
+        .insertInto('audit')
+        .values({
+          at: now().toISOString(),
+          actor: `user:${req.principal?.id ?? ''}`,
+          action: 'device.code',
+          entity_type: 'device',
+          entity_id: made.deviceId,
+          detail: JSON.stringify({ name: made.name }),
+        })
+        .execute();
+      const origin =
+        (opts.dataDir ? readKioskAddress(opts.dataDir) : null) ?? `${req.protocol}://${req.host}`;
+      const { name: _name, ...answer } = made;
+      return reply
+        .code(201)
+        .header('cache-control', 'no-store')
+        .send({ ...answer, kioskAddress: `${origin}/kiosk/#enrol=${made.code}` });
     },
   );
   app.post('/cookie', { schema: { body: z.unknown() } }, async (req, reply) => {

@@ -21,6 +21,8 @@ export const KioskForm = z.object({
 
 export interface CreatedKiosk {
   name: string;
+  /** A new code for a kiosk that was there already. */
+  again?: boolean;
   code: string;
   deviceId: string;
   expiresAt: string;
@@ -42,6 +44,25 @@ export async function createKiosk(name: string, location: string): Promise<Outco
     };
     if (!res.ok) return { ok: false, message: body.message ?? `HTTP ${res.status}` };
     return { ok: true, kiosk: { ...(body as CreatedKiosk), name } };
+  } catch {
+    return { ok: false, message: null };
+  }
+}
+
+/** A new code for a kiosk that exists (`POST /api/devices/:id/code`). */
+export async function newKioskCode(deviceId: string, name: string): Promise<Outcome> {
+  try {
+    const res = await fetch(`/api/devices/${encodeURIComponent(deviceId)}/code`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      credentials: 'same-origin',
+      body: '{}',
+    });
+    const body = (await res.json().catch(() => ({}))) as Partial<CreatedKiosk> & {
+      message?: string;
+    };
+    if (!res.ok) return { ok: false, message: body.message ?? `HTTP ${res.status}` };
+    return { ok: true, kiosk: { ...(body as CreatedKiosk), name, again: true } };
   } catch {
     return { ok: false, message: null };
   }
@@ -122,7 +143,7 @@ export function CreatedKioskCard({ kiosk, onDone }: { kiosk: CreatedKiosk; onDon
     <section className="ops-created" aria-labelledby="created-kiosk-title">
       {/* Focused when it appears, so a screen reader reads the code next. */}
       <h2 id="created-kiosk-title" tabIndex={-1} ref={(h) => h?.focus()}>
-        {t('created.title', { name: kiosk.name })}
+        {t(kiosk.again ? 'created.newTitle' : 'created.title', { name: kiosk.name })}
       </h2>
       <div>
         <p>{t('created.how')}</p>

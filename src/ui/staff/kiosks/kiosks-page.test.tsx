@@ -137,6 +137,34 @@ describe('the kiosks page', () => {
     ).toBeTruthy();
   });
 
+  it('gives a kiosk a new code and shows it', async () => {
+    const spy = stubServer((url) =>
+      Promise.resolve(
+        new Response(
+          JSON.stringify({
+            code: 'NEWC-ODE1',
+            deviceId: 'k3',
+            expiresAt: '2026-12-01T09:10:00.000Z',
+            kioskAddress: 'http://centre.test/kiosk/#enrol=NEWC-ODE1',
+          }),
+          { status: url === '/api/devices/k3/code' ? 201 : 404 },
+        ),
+      ),
+    );
+    await renderStaff(<KiosksPage />, { path: '/kiosks', seed });
+    await userEvent
+      .setup()
+      .click(await screen.findByRole('button', { name: 'Ny kode: Værkstedet' }));
+    expect(
+      await screen.findByRole('heading', { name: 'Ny kode til skærmen "Værkstedet"' }),
+    ).toBeTruthy();
+    expect(screen.getByText('NEWC-ODE1')).toBeTruthy();
+    expect(spy).toHaveBeenCalledWith(
+      '/api/devices/k3/code',
+      expect.objectContaining({ method: 'POST' }),
+    );
+  });
+
   it('edits a kiosk with device.put and removes one only after asking', async () => {
     stubServer();
     const t = await renderStaff(<KiosksPage />, { path: '/kiosks', seed });

@@ -11,7 +11,12 @@ import { useToday } from '../../shared/data/hooks.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useStaff } from '../shell/staff-env.js';
 import { langOf, whenWords } from '../today/time.js';
-import { CreateKioskDialog, CreatedKioskCard, type CreatedKiosk } from './create-kiosk.js';
+import {
+  CreateKioskDialog,
+  CreatedKioskCard,
+  newKioskCode,
+  type CreatedKiosk,
+} from './create-kiosk.js';
 import { RenameKioskDialog, RevokeKioskDialog } from './kiosk-dialogs.js';
 import { useKioskViews, type KioskView } from './presence.js';
 import '../today/operations.css';
@@ -44,6 +49,7 @@ export function KiosksPage() {
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const [adding, setAdding] = useState(false);
   const [created, setCreated] = useState<CreatedKiosk | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<Kiosk | null>(null);
   const [revoking, setRevoking] = useState<Kiosk | null>(null);
   const active = (kiosks ?? []).filter((k) => !k.revoked).sort(byName);
@@ -80,6 +86,22 @@ export function KiosksPage() {
           </button>
           <button
             type="button"
+            className="button"
+            aria-label={t('newCodeFor', { name: k.name })}
+            onClick={() =>
+              void newKioskCode(k.id, k.name).then((r) => {
+                if (r.ok) setCreated(r.kiosk);
+                else
+                  setProblem(
+                    r.message === null ? t('offline') : t('createFailed', { why: r.message }),
+                  );
+              })
+            }
+          >
+            {t('newCode')}
+          </button>
+          <button
+            type="button"
             className="button danger"
             aria-label={`${t('revoke')}: ${k.name}`}
             onClick={() => setRevoking(k)}
@@ -102,6 +124,11 @@ export function KiosksPage() {
         }
       />
       <p className="muted">{t('intro')}</p>
+      {problem && (
+        <p className="ops-problem" role="alert">
+          {problem}
+        </p>
+      )}
       {created && <CreatedKioskCard kiosk={created} onDone={() => setCreated(null)} />}
       <section aria-labelledby="kiosk-list-title">
         <h2 id="kiosk-list-title">{t('list')}</h2>

@@ -19,8 +19,11 @@ export const kiosksWords = defineWords(
     creating: 'Opretter …',
     createFailed: 'Skærmen blev ikke oprettet: {{why}}',
     offline: 'Der er ingen forbindelse til serveren. Prøv igen om lidt.',
+    newCode: 'Ny kode',
+    newCodeFor: 'Ny kode: {{name}}',
     created: {
       title: 'Skærmen "{{name}}" er oprettet',
+      newTitle: 'Ny kode til skærmen "{{name}}"',
       how: 'Åbn adressen på skærmen, eller scan QR-koden med skærmens kamera. Du kan også skrive koden på skærmen.',
       address: 'Adresse',
       code: 'Kode',
@@ -73,8 +76,11 @@ export const kiosksWords = defineWords(
     creating: 'Creating …',
     createFailed: 'The screen was not created: {{why}}',
     offline: 'There is no connection to the server. Try again in a moment.',
+    newCode: 'New code',
+    newCodeFor: 'New code: {{name}}',
     created: {
       title: 'The screen "{{name}}" is created',
+      newTitle: 'New code for the screen "{{name}}"',
       how: "Open the address on the screen, or scan the QR code with the screen's camera. You can also type the code on the screen.",
       address: 'Address',
       code: 'Code',
