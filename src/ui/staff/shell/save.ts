@@ -30,7 +30,8 @@ interface Notices {
 
 export const useNotices = create<Notices>((set) => ({
   list: [],
-  show: (n) => set((s) => ({ list: [...s.list.filter((o) => o.id !== n.id), n].slice(-3) })),
+  // One at a time: a row of "Gemt" after a burst of saves would cover the page on a phone.
+  show: (n) => set(() => ({ list: [n] })),
   dismiss: (id) => set((s) => ({ list: s.list.filter((n) => n.id !== id) })),
 }));
 
