@@ -8,12 +8,6 @@ import { renderStaff } from '../test-support/render-staff.js';
 import { EditActivityPage } from './activity-edit-page.js';
 import { ActivityPage } from './activity-page.js';
 
-// jsdom has no CSS.escape, which React Aria's select and popover use.
-if (typeof CSS === 'undefined' || !CSS.escape) {
-  Object.assign(globalThis, {
-    CSS: { escape: (v: string) => String(v).replace(/[^\w-]/g, (c) => `\\${c}`) },
-  });
-}
 beforeEach(() => localStorage.clear());
 
 const NOW = new Date(cph('2026-12-01', '10:00'));

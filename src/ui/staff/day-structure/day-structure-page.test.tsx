@@ -11,11 +11,6 @@ import type { DayItem, DayTemplate, Group, Resident } from '../../../domain/mode
 import { renderStaff } from '../test-support/render-staff.js';
 import { DayStructurePage } from './day-structure-page.js';
 
-// jsdom has no CSS.escape, which React Aria's popovers and modals call (browsers all have it).
-(globalThis as { CSS?: { escape(s: string): string } }).CSS ??= {
-  escape: (s: string) => s.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`),
-};
-
 const group: Group = { id: 'g1', name: 'Hus A' };
 const resident = (id: string, displayName: string, wallConsent = true) =>
   ({

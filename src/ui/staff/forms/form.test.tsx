@@ -109,7 +109,8 @@ describe('after a save', () => {
     const first = await renderStaff(<SavingForm />);
     const user = userEvent.setup();
     await user.type(screen.getByLabelText('Titel'), 'Banko');
-    expect(mayLeave('Gå?')).toBe(false); // unsaved: asks, and the user stays
+    // Unsaved: leaving asks, and the user stays.
+    await waitFor(() => expect(mayLeave('Gå?')).toBe(false));
     await user.click(screen.getByRole('button', { name: 'Gem' }));
     await waitFor(() => expect(saved).toEqual([{ title: 'Banko' }]));
     await waitFor(() => expect(localStorage.getItem('cg-staff-draft:test:save')).toBeNull());

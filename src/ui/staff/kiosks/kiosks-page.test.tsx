@@ -9,7 +9,6 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Kiosk } from '../../../domain/model.js';
 import type { KioskPresenceRow } from '../../../protocol/operations.js';
-import '../today/css-escape.test-util.js';
 import { renderStaff } from '../test-support/render-staff.js';
 import { KiosksPage } from './kiosks-page.js';
 

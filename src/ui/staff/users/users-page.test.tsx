@@ -8,7 +8,6 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { UserAccount } from '../../../domain/model.js';
-import '../today/css-escape.test-util.js';
 import { renderStaff } from '../test-support/render-staff.js';
 import { UsersPage } from './users-page.js';
 
