@@ -41,7 +41,6 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   waiting: 8,
 };
 
-
 const LIMITED = 'Too many login attempts. Wait 15 minutes and try again.';
 
 export interface AuthRoutesOptions {
