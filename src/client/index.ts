@@ -46,6 +46,7 @@ export { enrolDevice, renewDeviceCookie, type EnrolOutcome } from './enrol.js';
 export { parseUnlockResult, type UnlockResult, type UnlockResultCode } from './unlock.js';
 export {
   overlayEntities,
+  withoutPending,
   type EditableKind,
   type EditMark,
   type Overlaid,

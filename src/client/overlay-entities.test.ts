@@ -1,7 +1,7 @@
 /** The generic overlay: pending puts show over (or beside) the cache, pending deletes mark or hide. */
 import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from './db.js';
-import { overlayEntities } from './overlay-entities.js';
+import { overlayEntities, withoutPending } from './overlay-entities.js';
 
 let seq = 0;
 const entry = (name: OutboxEntry['name'], args: Record<string, unknown>): OutboxEntry => ({
@@ -56,5 +56,12 @@ describe('overlayEntities', () => {
     expect(out).toEqual([
       { id: 'a1', title: 'Banko kl. 15', confirmedCount: 3, waitlistCount: 1, pending: 'put' },
     ]);
+  });
+});
+
+describe('withoutPending', () => {
+  it('gives the entity back without its mark, for an undo or an edit', () => {
+    const [row] = overlayEntities('group', [group('g1', 'Huset')], []);
+    expect(withoutPending(row as NonNullable<typeof row>)).toEqual({ id: 'g1', name: 'Huset' });
   });
 });

@@ -54,3 +54,9 @@ export function overlayEntities<T extends { id: string }>(
     if (!seen.has(id) && e.name === put) out.push({ ...(e.args as unknown as T), pending: 'put' });
   return out;
 }
+
+/** A row without the overlay's `pending` mark: the entity again, e.g. as a mutation's args. */
+export function withoutPending<T extends object>(row: T & { pending?: EditMark }): T {
+  const { pending: _pending, ...rest } = row;
+  return rest as T;
+}

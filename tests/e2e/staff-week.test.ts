@@ -7,7 +7,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addDaysToDate, dayOf } from '../../src/domain/rules/days.js';
+import { addDaysToDate, dayOf, mondayOf } from '../../src/domain/rules/days.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import type { TestServer } from '../helpers/test-server.js';
 import { launchChromium, newKioskContext } from './support/browser.js';
@@ -59,12 +59,6 @@ function kioskRows(page: Page, table: string): Promise<Row[]> {
       }),
     table,
   );
-}
-
-/** Monday of the week `date` is in (a LocalDate). */
-function mondayOf(date: string): string {
-  const weekday = new Date(`${date}T12:00:00Z`).getUTCDay();
-  return addDaysToDate(date, -((weekday + 6) % 7));
 }
 
 describe('a new staff member sets up next week from the browser', () => {

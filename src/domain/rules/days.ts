@@ -162,3 +162,8 @@ export function partOfDay(instant: Date | string, timeZone: string): PartOfDay {
   if (hour >= 18 && hour < 22) return 'evening';
   return 'night';
 }
+
+/** The Monday of the week `date` falls in (weeks run Monday to Sunday, as centres plan them). */
+export function mondayOf(date: string): string {
+  return addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
+}

@@ -10,6 +10,7 @@ import {
   daysBetween,
   fromWallClock,
   localTimeOf,
+  mondayOf,
   toWallClock,
   weekdayOf,
 } from './days.js';
@@ -19,7 +20,6 @@ import { formatRRule, type RuleParts } from './recurrence-rule.js';
 const ZONES = ['Europe/Copenhagen', 'America/New_York', 'Australia/Sydney', 'UTC'];
 
 /** Monday of the ISO week a date is in. */
-const mondayOf = (date: string) => addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
 const daysInMonth = (y: number, m: number) => new Date(Date.UTC(y, m, 0)).getUTCDate();
 
 /** Does RFC 5545's rule produce `date` (a day on or after the start)? */

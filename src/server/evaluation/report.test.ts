@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReport, hoursCsv, mondayOf, weeksCsv } from './report.js';
+import { mondayOf } from '../../domain/rules/days.js';
+import { buildReport, hoursCsv, weeksCsv } from './report.js';
 
 const TZ = 'Europe/Copenhagen';
 

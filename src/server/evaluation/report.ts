@@ -4,7 +4,7 @@
  * from the wall, from staff and from relatives, and how often read-aloud was asked for; and kiosk
  * use by local hour of the day. Pure: counts in, counts out; never a name.
  */
-import { addDaysToDate, dayOf, localTimeOf, weekdayOf } from '../../domain/rules/days.js';
+import { addDaysToDate, dayOf, localTimeOf, mondayOf } from '../../domain/rules/days.js';
 import {
   COUNTED,
   SOURCES,
@@ -26,11 +26,6 @@ const emptyWeek = (monday: string): WeekCounts => ({
   counts: { signup: zero(), cancel: zero(), booking: zero(), meal: zero() },
   speech: 0,
 });
-
-/** The Monday of the week `date` falls in. */
-export function mondayOf(date: string): string {
-  return addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
-}
 
 const isCounted = (m: string): m is Counted => (COUNTED as readonly string[]).includes(m);
 const isSource = (s: string): s is Source => (SOURCES as readonly string[]).includes(s);

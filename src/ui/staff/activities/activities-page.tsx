@@ -8,7 +8,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import type { Activity, Group } from '../../../domain/model.js';
-import { addDaysToDate, dateWindow, dayOf, weekdayOf } from '../../../domain/rules/days.js';
+import { addDaysToDate, dateWindow, dayOf, mondayOf } from '../../../domain/rules/days.js';
 import { dateWords } from '../../../domain/rules/recurrence-words.js';
 import { useOverlaid } from '../../shared/data/overlaid.js';
 import { useToday } from '../../shared/data/hooks.js';
@@ -17,8 +17,6 @@ import { PageHeader } from '../shell/page-header.js';
 import { useStaff } from '../shell/staff-env.js';
 import { clock, weekdayWord } from './format.js';
 import './activities.css';
-
-export const mondayOf = (date: string): string => addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
 
 export function ActivitiesPage() {
   const { t, i18n } = useTranslation('staffActivities');

@@ -8,11 +8,11 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DayItem, DayTemplate } from '../../../domain/model.js';
-import { addDaysToDate } from '../../../domain/rules/days.js';
+import { addDaysToDate, mondayOf } from '../../../domain/rules/days.js';
 import { sortDayItems } from '../../../domain/rules/day-structure.js';
 import { sameOwner, weekDates } from '../../../domain/rules/week-plan.js';
 import { useToday } from '../../shared/data/hooks.js';
-import type { Overlaid } from '../../../client/index.js';
+import { withoutPending, type Overlaid } from '../../../client/index.js';
 import { useOverlaid } from '../../shared/data/overlaid.js';
 import { pictogramUrl } from '../../kiosk/shared/pictogram.js';
 import { PageHeader } from '../shell/page-header.js';
@@ -25,7 +25,6 @@ import {
   WEEKDAYS_FROM_MONDAY,
   clock,
   dayInWords,
-  mondayOf,
   shortDay,
   useLang,
   weekNumber,
@@ -170,7 +169,7 @@ export function DayStructurePage() {
                           className="link-button"
                           aria-label={t('editWhat', { what: `${i.title} ${label}` })}
                           onClick={() =>
-                            setItemDraft({ existing: stripPending(i), id: i.id, ...o, date })
+                            setItemDraft({ existing: withoutPending(i), id: i.id, ...o, date })
                           }
                         >
                           {t('edit')}
@@ -183,7 +182,7 @@ export function DayStructurePage() {
                             void save(
                               'dayitem.del',
                               { id: i.id },
-                              { undo: { name: 'dayitem.put', args: stripPending(i) } },
+                              { undo: { name: 'dayitem.put', args: withoutPending(i) } },
                             )
                           }
                         >
@@ -246,7 +245,7 @@ export function DayStructurePage() {
                               aria-label={t('editWhat', { what: `${tp.title} ${name}` })}
                               onClick={() =>
                                 setTemplateDraft({
-                                  existing: stripPending(template),
+                                  existing: withoutPending(template),
                                   id: tp.id,
                                   ...o,
                                   weekday,
@@ -264,7 +263,10 @@ export function DayStructurePage() {
                                   'daytemplate.del',
                                   { id: tp.id },
                                   {
-                                    undo: { name: 'daytemplate.put', args: stripPending(template) },
+                                    undo: {
+                                      name: 'daytemplate.put',
+                                      args: withoutPending(template),
+                                    },
                                   },
                                 )
                               }
@@ -299,10 +301,4 @@ export function DayStructurePage() {
       )}
     </>
   );
-}
-
-/** The record without the overlay's `pending` mark, as a mutation's args. */
-function stripPending<T extends object>(row: Overlaid<T>): T {
-  const { pending: _pending, ...rest } = row;
-  return rest as T;
 }

@@ -6,17 +6,11 @@ import { TZDate } from '@date-fns/tz';
 import { format, getISOWeek } from 'date-fns';
 import { da, enGB } from 'date-fns/locale';
 import { useTranslation } from 'react-i18next';
-import { addDaysToDate, weekdayOf } from '../../../domain/rules/days.js';
+import { addDaysToDate } from '../../../domain/rules/days.js';
 
 export type Lang = 'da' | 'en';
 const locales = { da, en: enGB } as const;
 const noon = (date: string): TZDate => new TZDate(`${date}T12:00:00Z`, 'UTC');
-
-/** The Monday of the week `date` falls in. */
-export function mondayOf(date: string): string {
-  const weekday = weekdayOf(date);
-  return addDaysToDate(date, weekday === 0 ? -6 : 1 - weekday);
-}
 
 export const weekNumber = (monday: string): number => getISOWeek(noon(monday));
 

@@ -13,7 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'wouter';
 import { ALLERGEN_CODES } from '../../../domain/allergens.js';
 import type { Meal, MealSlot } from '../../../domain/model.js';
-import { addDaysToDate, dateWindow, weekdayOf } from '../../../domain/rules/days.js';
+import { addDaysToDate, dateWindow, mondayOf, weekdayOf } from '../../../domain/rules/days.js';
 import { mealsOfWeek, takesSignUp } from '../../../domain/rules/meal-plan.js';
 import { dateWords } from '../../../domain/rules/recurrence-words.js';
 import { useToday } from '../../shared/data/hooks.js';
@@ -33,7 +33,6 @@ const WEEKDAYS = {
 } as const;
 
 /** The Monday of the week a day is in (Danish weeks start on Monday). */
-export const mondayOf = (date: string): string => addDaysToDate(date, -((weekdayOf(date) + 6) % 7));
 
 type Row = Meal & { pending: 'put' | 'del' | null };
 

@@ -3,6 +3,7 @@
  * length, opening hours per weekday, at most N at a time, release after M minutes unused, who
  * may book), edited in one dialog.
  */
+import { withoutPending } from '../../../client/index.js';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -24,7 +25,6 @@ export function ResourcesPage() {
   const groups = useLiveQuery(() => db.group.toArray(), [db]) ?? [];
   const resources = useOverlaid<Resource>('resource', { hideDeleted: true });
   const [editing, setEditing] = useState<{ existing: Resource | null; id: string } | null>(null);
-  const strip = ({ pending: _p, ...r }: Resource & { pending?: unknown }): Resource => r;
   const sorted = [...(resources ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'da'));
 
   return (
@@ -102,7 +102,7 @@ export function ResourcesPage() {
                   type="button"
                   className="button"
                   aria-label={t('editWhat', { what: r.name })}
-                  onClick={() => setEditing({ existing: strip(r), id: r.id })}
+                  onClick={() => setEditing({ existing: withoutPending(r), id: r.id })}
                 >
                   {t('edit')}
                 </button>

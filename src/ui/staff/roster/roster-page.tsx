@@ -3,25 +3,19 @@
  * "Hvem er på arbejde" shows them; add, edit or delete a shift in a dialog; "copy last week here"
  * in one click (`shift.copyWeek`, same weekdays and clock times).
  */
+import { withoutPending } from '../../../client/index.js';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../../domain/model.js';
-import { addDaysToDate, dayOf, localTimeOf } from '../../../domain/rules/days.js';
+import { addDaysToDate, dayOf, localTimeOf, mondayOf } from '../../../domain/rules/days.js';
 import { weekDates } from '../../../domain/rules/week-plan.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useOverlaid } from '../../shared/data/overlaid.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSave } from '../shell/save.js';
 import { useStaff } from '../shell/staff-env.js';
-import {
-  clock,
-  dayInWords,
-  mondayOf,
-  shortDay,
-  useLang,
-  weekNumber,
-} from '../day-structure/week.js';
+import { clock, dayInWords, shortDay, useLang, weekNumber } from '../day-structure/week.js';
 import { ALL_GROUPS, ShiftDialog, type ShiftDraft } from './shift-dialog.js';
 import '../day-structure/planning.css';
 
@@ -45,7 +39,6 @@ export function RosterPage() {
   });
   const groupName = (id: string | null) =>
     id === null ? null : (groups.find((g) => g.id === id)?.name ?? null);
-  const strip = ({ pending: _p, ...s }: Shift & { pending?: unknown }): Shift => s;
 
   return (
     <>
@@ -121,7 +114,7 @@ export function RosterPage() {
                             aria-label={t('editWhat', { what: `${s.staffName} ${label}` })}
                             onClick={() =>
                               setDraft({
-                                existing: strip(s),
+                                existing: withoutPending(s),
                                 id: s.id,
                                 values: {
                                   staffName: s.staffName,
@@ -144,7 +137,7 @@ export function RosterPage() {
                               void save(
                                 'shift.del',
                                 { id: s.id },
-                                { undo: { name: 'shift.put', args: strip(s) } },
+                                { undo: { name: 'shift.put', args: withoutPending(s) } },
                               )
                             }
                           >
