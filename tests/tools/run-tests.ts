@@ -39,17 +39,10 @@ if (process.env.TEST_NODE24 !== '0')
     config: 'vitest.config.ts',
     out: 'test-output/vitest-node24.json',
     where: prepareNode24,
-    // What runs on Node itself: the server, the sync engine, the domain, the shell's main
-    // process. The browser pages' component tests (src/ui, jsdom) test code that runs in
-    // Chromium, not in Node, and already ran on Node 20 above.
-    only: [
-      'src/server',
-      'src/client',
-      'src/domain',
-      'src/protocol',
-      'electron',
-      'tests/integration',
-    ],
+    // What runs on Node itself: the server, the domain, the shell's main process, and the whole
+    // server through its integration tests. The browser code's unit tests (src/ui in jsdom, the
+    // sync engine in src/client) test code that runs in Chromium, and ran on Node 20 above.
+    only: ['src/server', 'src/domain', 'src/protocol', 'electron', 'tests/integration'],
   });
 
 const started = Date.now();
