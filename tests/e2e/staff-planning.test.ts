@@ -9,7 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DayItem, Shift } from '../../src/domain/model.js';
 import { dayOf, weekdayOf } from '../../src/domain/rules/days.js';
-import { weekdayWord } from '../../src/ui/staff/day-structure/week.js';
+import { weekdayWord } from '../../src/ui/staff/shell/week.js';
 import { resource } from '../helpers/fixtures.js';
 import { apply, type TestServer } from '../helpers/test-server.js';
 import { launchChromium, newKioskContext } from './support/browser.js';

@@ -29,7 +29,7 @@ import {
   useLang,
   weekNumber,
   weekdayWord,
-} from './week.js';
+} from '../shell/week.js';
 import './planning.css';
 
 const newId = (): string => crypto.randomUUID();

@@ -9,7 +9,7 @@ import { StaffForm, useZodForm } from '../forms/form.js';
 import { PictogramPicker } from '../activities/pictogram-picker.js';
 import { useSave } from '../shell/save.js';
 import { ItemPreview } from './item-preview.js';
-import { WEEKDAYS_FROM_MONDAY, weekdayWord } from './week.js';
+import { WEEKDAYS_FROM_MONDAY, weekdayWord } from '../shell/week.js';
 
 /** The weekday travels as text in the select; the form turns it back into 0–6. */
 export const TemplateForm = DayTemplate.pick({

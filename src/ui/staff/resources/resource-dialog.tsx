@@ -23,7 +23,7 @@ import { TimeInputField } from '../forms/date-fields.js';
 import { StaffForm, useZodForm } from '../forms/form.js';
 import { PictogramPicker } from '../activities/pictogram-picker.js';
 import { useSave } from '../shell/save.js';
-import { WEEKDAYS_FROM_MONDAY, clock, useLang, weekdayWord } from '../day-structure/week.js';
+import { WEEKDAYS_FROM_MONDAY, clock, useLang, weekdayWord } from '../shell/week.js';
 import { ResourceForm, formOf, resourceOf } from './resource-form.js';
 
 export function ResourceDialog({

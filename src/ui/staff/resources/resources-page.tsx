@@ -13,7 +13,7 @@ import { pictogramUrl } from '../../kiosk/shared/pictogram.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSave } from '../shell/save.js';
 import { useStaff } from '../shell/staff-env.js';
-import { WEEKDAYS_FROM_MONDAY, clock, useLang, weekdayWord } from '../day-structure/week.js';
+import { WEEKDAYS_FROM_MONDAY, clock, useLang, weekdayWord } from '../shell/week.js';
 import { ResourceDialog } from './resource-dialog.js';
 import '../day-structure/planning.css';
 

@@ -15,7 +15,7 @@ import { useOverlaid } from '../../shared/data/overlaid.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSave } from '../shell/save.js';
 import { useStaff } from '../shell/staff-env.js';
-import { clock, dayInWords, shortDay, useLang, weekNumber } from '../day-structure/week.js';
+import { clock, dayInWords, shortDay, useLang, weekNumber } from '../shell/week.js';
 import { ALL_GROUPS, ShiftDialog, type ShiftDraft } from './shift-dialog.js';
 import '../day-structure/planning.css';
 
