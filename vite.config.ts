@@ -7,7 +7,7 @@
  *   entries: the page, and the service worker `sw.js`, which must keep a fixed name at the root
  *   of /kiosk/ so its scope covers the page;
  * - `--mode staff`: the staff admin (src/ui/staff → dist/ui/staff, /staff/);
- * - `--mode family`: the relatives' pages (src/ui/family → dist/ui/family, /family/).
+ * - `--mode family`: the relatives' pages (src/ui/relatives → dist/ui/family, /family/).
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -77,7 +77,7 @@ const kioskConfig: UserConfig = {
  * server; edits made while the connection drops wait in its outbox).
  */
 const personPage = (app: 'staff' | 'family'): UserConfig => ({
-  root: ui(app),
+  root: ui(app === 'family' ? 'relatives' : app),
   base: `/${app}/`,
   plugins: [react()],
   server: devServer,
