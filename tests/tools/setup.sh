@@ -3,7 +3,8 @@
 # the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
 # tests and the browser benchmark), python3-socketio (the independent protocol client),
 # systemd-analyze (the service unit's check), openssl, libnss3-tools and caddy (the HTTPS
-# tests), and poppler-utils (pdftoppm: the printed sign-up list as an image). Safe to run again:
+# tests), poppler-utils (pdftoppm: the printed sign-up list as an image) and python3-icalendar (an
+# independent parser for the calendar feed). Safe to run again:
 # it skips what is already there.
 # It says what it is doing while npm is quiet for minutes, and how long it took.
 set -euo pipefail
@@ -28,6 +29,8 @@ if [ "$mode" != "--demo" ]; then
   command -v caddy >/dev/null 2>&1 || apt_packages+=(caddy)
   # The printed sign-up list is checked as Chromium's PDF rendered to PNG (staff-activities).
   command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
+  # The relatives' calendar feed is checked by an iCalendar parser nobody here wrote.
+  /usr/bin/python3 -c 'import icalendar' 2>/dev/null || apt_packages+=(python3-icalendar)
 fi
 
 # Every SETUP_HEARTBEAT seconds (default 30) while "$@" runs: a line saying it is still at it.
