@@ -153,6 +153,23 @@ describe('CacheDb', () => {
     expect((await db.signup.get(signUpId('a1', 'r1')))?.status).toBe('cancelled');
   });
 
+  it('the upgrade that adds albums and feeds (v5) keeps the cache, the cursor and the outbox', async () => {
+    const before = cacheSchemaVersions.filter((v) => v.version < 5);
+    const v4 = open('albums-feeds', before);
+    await v4.activity.put(activity);
+    await v4.meta.put({ key: 'cursor', value: 7 });
+    await v4.outbox.add(entry('00000000-0000-4000-8000-000000000001', 'a1', 'signup.add'));
+    v4.close();
+    const db = open('albums-feeds');
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(5);
+    expect(await db.activity.count()).toBe(1);
+    expect(await readCursor(db)).toBe(7);
+    expect((await db.outbox.toArray()).map((e) => e.name)).toEqual(['signup.add']);
+    expect(await db.album.count()).toBe(0);
+    expect(await db.feed.where('residentId').equals('r1').count()).toBe(0);
+  });
+
   it('an upgrade that only adds an index keeps the cache too', async () => {
     await seedV1('index-only');
     const db = open('index-only', [

@@ -10,12 +10,14 @@
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
 import type {
   Activity,
+  Album,
   Attendance,
   Booking,
   Centre,
   DayItem,
   DayTemplate,
   EntityType,
+  Feed,
   Group,
   Invitation,
   Meal,
@@ -122,6 +124,9 @@ export const cacheSchemaVersions: readonly CacheSchemaVersion[] = [
   // Relatives' invitations (staff-only), and residents now carry `consent` per channel: cached
   // residents of the old shape would not parse, so the cache is rebuilt by a pull from 0.
   { version: 4, stores: { invitation: 'id, status' }, clearCache: true },
+  // Issue 10: photo albums (kiosks, staff, relatives by audience) and residents' calendar feeds.
+  // New tables only: nothing cached changes shape, so no rebuild.
+  { version: 5, stores: { album: 'id, publishedAt', feed: 'id, residentId' } },
 ];
 
 export class CacheDb extends Dexie {
@@ -143,6 +148,8 @@ export class CacheDb extends Dexie {
   declare readonly user: Table<UserAccount, string>;
   declare readonly wallnotice: Table<WallNotice, string>;
   declare readonly invitation: Table<Invitation, string>;
+  declare readonly album: Table<Album, string>;
+  declare readonly feed: Table<Feed, string>;
   declare readonly meta: Table<MetaRow, string>;
   declare readonly outbox: Table<OutboxEntry, number>;
   declare readonly rejections: Table<Rejection, string>;

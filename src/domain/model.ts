@@ -90,6 +90,12 @@ export const Resident = z.strictObject({
   hasPin: z.boolean(),
   /** Staff enabled "I will eat / I will not eat" for this resident. */
   mealSignUp: z.boolean(),
+  /**
+   * Staff allow the resident's relatives to act on their behalf (sign up, cancel, book, answer a
+   * meal); `residentActingFor` enforces it. Absent (records from before the field): no. In
+   * `resident.put`, absent keeps the stored value (no for a new resident).
+   */
+  relativesMayAct: z.boolean().optional(),
 });
 export type Resident = z.infer<typeof Resident>;
 
@@ -385,6 +391,46 @@ export const Invitation = z.strictObject({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** One photo of an album: a media blob that is an image, with an optional caption. */
+export const AlbumPhoto = z.strictObject({
+  hash: MediaHash,
+  caption: z.string().trim().max(200).optional(),
+});
+export type AlbumPhoto = z.infer<typeof AlbumPhoto>;
+
+/**
+ * A photo album staff post (issue 10): shown on the kiosks' Photos screen and to relatives by
+ * the same audience rule as news. `consentConfirmed` is the staff member's tick that everyone
+ * pictured has consented to being shown; the server refuses an album without it.
+ */
+export const Album = z.strictObject({
+  id: Id,
+  title: z.string().trim().min(1).max(120),
+  photos: z.array(AlbumPhoto).min(1).max(60),
+  audience: Audience,
+  consentConfirmed: z.literal(true),
+  /** _server_: when the album was first posted (it keeps it on edits). */
+  publishedAt: Instant,
+  /** _server_: when it was last changed, and by which user. */
+  updatedAt: Instant,
+  updatedBy: Id,
+});
+export type Album = z.infer<typeof Album>;
+
+/**
+ * A resident's private calendar address (issue 10). The token is never stored here, only in the
+ * server's own table, hashed; `revokedAt` set means the address answers 404.
+ */
+export const Feed = z.strictObject({
+  id: Id,
+  residentId: Id,
+  /** The relative who made it, or null when staff did. */
+  userId: Id.nullable(),
+  createdAt: Instant,
+  revokedAt: Instant.nullable(),
+});
+export type Feed = z.infer<typeof Feed>;
+
 /** The entities that travel in the change log, by their `Change.type` name. */
 export const entitySchemas = {
   centre: Centre,
@@ -405,6 +451,8 @@ export const entitySchemas = {
   user: UserAccount,
   wallnotice: WallNotice,
   invitation: Invitation,
+  album: Album,
+  feed: Feed,
 } as const;
 export type EntityType = keyof typeof entitySchemas;
 export const entityTypes = Object.keys(entitySchemas) as EntityType[];

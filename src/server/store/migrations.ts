@@ -221,6 +221,21 @@ const dayTemplates: Migration = {
   },
 };
 
+/**
+ * Issue 10: photo albums (`album`). `ifNotExists`: a database made after the entity existed got
+ * the table from the initial migration, which creates one per entity type.
+ */
+const albums: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('album')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
@@ -230,6 +245,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-people': peopleMigration,
   '2026-12-04-day-templates': dayTemplates,
   '2026-12-04-staff-operations': staffOperations,
+  '2026-12-05-albums': albums,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

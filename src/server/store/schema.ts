@@ -183,6 +183,7 @@ export interface Database {
   usage_count: UsageCountTable;
   invitation: EntityRow;
   invitation_token: InvitationTokenTable;
+  album: EntityRow;
   consent_event: ConsentEventTable;
   change_log: ChangeLogTable;
   sync_state: SyncStateTable;
