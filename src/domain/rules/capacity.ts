@@ -80,6 +80,42 @@ export function placesLeft(capacity: number | null, confirmed: number): number |
   return capacity === null ? null : Math.max(0, capacity - confirmed);
 }
 
+/** Why nobody can join or leave an activity right now (see `closedAt`). */
+export type SignUpClosed = 'deadline' | 'ongoing' | 'ended';
+
+/**
+ * Why sign-up is closed now, or null while it is open: the rule `signUp` itself applies (asked
+ * with a resident who is not on the list, it answers "closed" exactly when nobody could join),
+ * with the why in people's terms. Every screen asks this one (kiosk cards, the relatives' week);
+ * the server decides for real with its own clock.
+ */
+export function signUpClosedReason(activity: SignUpActivity, now: Date): SignUpClosed | null {
+  const probe = signUp(activity, [], '', now, 0);
+  if (probe.ok || probe.code !== 'closed') return null;
+  const t = now.getTime();
+  if (t >= Date.parse(activity.end)) return 'ended';
+  if (t >= Date.parse(activity.start)) return 'ongoing';
+  return 'deadline';
+}
+
+export interface Places {
+  /** Null: no limit. */
+  left: number | null;
+  /**
+   * A newcomer would not get a place: no places left for them once everyone already waiting has
+   * one (nobody overtakes the waiting list, see `signUp`).
+   */
+  full: boolean;
+}
+
+/** Places left from the server's derived counts, as every screen shows them. */
+export function placesOf(
+  activity: Pick<Activity, 'capacity' | 'confirmedCount' | 'waitlistCount'>,
+): Places {
+  const left = placesLeft(activity.capacity, activity.confirmedCount);
+  return { left, full: left !== null && left <= activity.waitlistCount };
+}
+
 /** 1-based place on the waiting list for every waitlisted resident. */
 export function waitlistPositions(signups: readonly SignUpState[]): Map<string, number> {
   const positions = new Map<string, number>();

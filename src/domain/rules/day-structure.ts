@@ -3,7 +3,7 @@
  * the wall as "now" and "next". Predictability matters more than cleverness here, so the order is
  * total and stable: the same items always show in the same order on every screen.
  */
-import type { DayItem } from '../model.js';
+import type { DayItem, Resident } from '../model.js';
 import { dayBounds, dayOf, minutesOfTime, zonedInstant } from './days.js';
 
 /** A stable, total order: the same items sort the same on every kiosk and browser. */
@@ -20,6 +20,39 @@ export function sortDayItems(items: readonly DayItem[]): DayItem[] {
     (a, b) =>
       compareText(a.start, b.start) || compareText(a.title, b.title) || compareText(a.id, b.id),
   );
+}
+
+/**
+ * The groups' items as one shared plan (never anyone's personal items), in time order: items
+ * with the same time and title (two houses with the same plan) shown once.
+ */
+export function sharedPlan(items: readonly DayItem[]): DayItem[] {
+  const seen = new Set<string>();
+  return sortDayItems(items.filter((i) => i.residentId === null)).filter((i) => {
+    const key = `${i.start}|${i.title}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A resident's own day, in time order: their personal items and their groups' items. The one
+ * rule for every screen that shows a resident's day (the kiosk's My day, the relatives' week).
+ */
+export function personalPlan(
+  items: readonly DayItem[],
+  resident: Pick<Resident, 'id' | 'groupIds'>,
+): DayItem[] {
+  const mine = items.filter(
+    (i) =>
+      i.residentId === resident.id ||
+      (i.residentId === null && i.groupId !== null && resident.groupIds.includes(i.groupId)),
+  );
+  return sortDayItems([
+    ...sharedPlan(mine.filter((i) => i.residentId === null)),
+    ...mine.filter((i) => i.residentId !== null),
+  ]);
 }
 
 /**

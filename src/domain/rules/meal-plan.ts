@@ -2,11 +2,40 @@
  * Meal-plan rules, pure: whether residents may answer "Skal du spise med?" for a meal, and copying
  * a week of meals to another week (same weekdays and slots).
  */
-import type { Meal } from '../model.js';
-import { addDaysToDate, dateWindow, daysBetween } from './days.js';
+import type { Meal, MealSlot } from '../model.js';
+import { addDaysToDate, dateWindow, daysBetween, zonedInstant } from './days.js';
 
 /** The seven days of the week that starts on `weekStart` (a Monday). */
 const weekDates = (weekStart: string): string[] => dateWindow(weekStart, 7);
+
+/** The day's meals in the order they are eaten. */
+export const SLOT_ORDER: readonly MealSlot[] = ['breakfast', 'lunch', 'dinner', 'snack'];
+
+/**
+ * When each meal is clearly over on the centre's wall clock. A meal has no time of its own in the
+ * model, so these are generous: a resident who is still eating is not told it is too late.
+ */
+export const SLOT_END: Record<MealSlot, string> = {
+  breakfast: '10:00',
+  lunch: '13:30',
+  dinner: '19:30',
+  snack: '21:00',
+};
+
+export const bySlot = (a: Pick<Meal, 'slot'>, b: Pick<Meal, 'slot'>): number =>
+  SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot);
+
+/** A meal of an earlier day, or of today once its slot has ended (DST-safe: the centre's zone). */
+export function isMealOver(
+  meal: Pick<Meal, 'date' | 'slot'>,
+  now: Date,
+  today: string,
+  timeZone: string,
+): boolean {
+  if (meal.date < today) return true;
+  if (meal.date > today) return false;
+  return now.getTime() >= zonedInstant(meal.date, SLOT_END[meal.slot], timeZone).getTime();
+}
 
 /**
  * Does the meal take residents' answers? Staff turn it off per meal (`signUp: false`); a meal

@@ -5,39 +5,20 @@
  */
 import type { OverlaidSignUp } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
-import { placesLeft, signUp } from '../../../domain/rules/capacity.js';
+import {
+  placesOf,
+  signUpClosedReason,
+  type Places,
+  type SignUpClosed,
+} from '../../../domain/rules/capacity.js';
 import { firstName } from '../shared/avatar.js';
 
-export type Closed = 'deadline' | 'ongoing' | 'ended';
-
-/**
- * Why sign-up is closed now, or null while it is open. The domain's own rule decides (asked with
- * a resident who is not on the list: it answers "closed" exactly when nobody could join); the
- * words only say why in the resident's terms.
- */
-export function closedReason(a: Activity, now: Date): Closed | null {
-  const probe = signUp(a, [], '', now, 0);
-  if (probe.ok || probe.code !== 'closed') return null;
-  const t = now.getTime();
-  if (t >= Date.parse(a.end)) return 'ended';
-  if (t >= Date.parse(a.start)) return 'ongoing';
-  return 'deadline';
-}
-
-export interface Places {
-  /** Null: no limit. */
-  left: number | null;
-  /**
-   * A newcomer would not get a place: no places left for them once everyone already waiting has
-   * one (the domain's rule: nobody overtakes the waiting list).
-   */
-  full: boolean;
-}
-
-export function places(a: Activity): Places {
-  const left = placesLeft(a.capacity, a.confirmedCount);
-  return { left, full: left !== null && left <= a.waitlistCount };
-}
+// The rules live in the domain (capacity.ts), so every screen says the same (the relatives'
+// week too); the kiosk's names for them stay.
+export type Closed = SignUpClosed;
+export type { Places } from '../../../domain/rules/capacity.js';
+export const closedReason = (a: Activity, now: Date): Closed | null => signUpClosedReason(a, now);
+export const places = (a: Activity): Places => placesOf(a);
 
 /** Who is on the activity, as the wall may show it: consenting first names and a count. */
 export interface Roster {

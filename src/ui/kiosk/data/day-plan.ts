@@ -4,33 +4,11 @@
  * own day: their personal items and their groups' items.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import type { DayItem, Resident } from '../../../domain/model.js';
-import { sortDayItems } from '../../../domain/rules/day-structure.js';
+import type { DayItem } from '../../../domain/model.js';
 import { useEnv } from './kiosk-env.js';
 
-/** Items with the same time and title (two houses with the same plan) shown once. */
-export function sharedPlan(items: readonly DayItem[]): DayItem[] {
-  const seen = new Set<string>();
-  return sortDayItems(items.filter((i) => i.residentId === null)).filter((i) => {
-    const key = `${i.start}|${i.title}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
-
-/** A resident's own day, in time order: their personal items and their groups' items. */
-export function personalPlan(items: readonly DayItem[], resident: Resident): DayItem[] {
-  const mine = items.filter(
-    (i) =>
-      i.residentId === resident.id ||
-      (i.residentId === null && i.groupId !== null && resident.groupIds.includes(i.groupId)),
-  );
-  return sortDayItems([
-    ...sharedPlan(mine.filter((i) => i.residentId === null)),
-    ...mine.filter((i) => i.residentId !== null),
-  ]);
-}
+// The rules live in the domain (the relatives' week uses the same ones).
+export { personalPlan, sharedPlan } from '../../../domain/rules/day-structure.js';
 
 /** All cached day items of `date`; undefined while loading. */
 export function useDayItems(date: string): DayItem[] | undefined {

@@ -4,33 +4,12 @@
  * and to read.
  */
 import type { OverlaidMealAttendance } from '../../../client/index.js';
-import type { Meal, MealSlot, Resident } from '../../../domain/model.js';
-import { zonedInstant } from '../../../domain/rules/days.js';
+import type { Meal, Resident } from '../../../domain/model.js';
 import { takesSignUp } from '../../../domain/rules/meal-plan.js';
 import { firstName } from '../shared/avatar.js';
 
-export const SLOT_ORDER: readonly MealSlot[] = ['breakfast', 'lunch', 'dinner', 'snack'];
-
-/**
- * When each meal is clearly over on the centre's wall clock. A meal has no time of its own in the
- * model, so these are generous: a resident who is still eating is not told it is too late.
- */
-export const SLOT_END: Record<MealSlot, string> = {
-  breakfast: '10:00',
-  lunch: '13:30',
-  dinner: '19:30',
-  snack: '21:00',
-};
-
-export const bySlot = (a: Meal, b: Meal): number =>
-  SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot);
-
-/** A meal of an earlier day, or of today once its slot has ended (DST-safe: the centre's zone). */
-export function isMealOver(meal: Meal, now: Date, today: string, timeZone: string): boolean {
-  if (meal.date < today) return true;
-  if (meal.date > today) return false;
-  return now.getTime() >= zonedInstant(meal.date, SLOT_END[meal.slot], timeZone).getTime();
-}
+// The slot rules live in the domain (meal-plan.ts): the relatives' week uses the same ones.
+export { bySlot, isMealOver, SLOT_END, SLOT_ORDER } from '../../../domain/rules/meal-plan.js';
 
 /**
  * Whether a meal card offers "Skal du spise med?": staff left sign-up on for the meal (the
