@@ -41,6 +41,8 @@ export const rejectionReasons = [
   'booking_released',
   /** Too early for this (a booking started more than its lead time before it begins). */
   'too_early',
+  /** A relative acts for their resident, and staff have not allowed relatives to (`relativesMayAct`). */
+  'relatives_may_not_act',
 ] as const;
 export type RejectionReason = (typeof rejectionReasons)[number];
 

@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolCode, createUser, revokeDevice } from '../../src/server/auth/accounts.js';
 import { openSqlite } from '../../src/server/store/sqlite.js';
-import { activity, HOUR, seedResidents } from '../helpers/fixtures.js';
+import { activity, HOUR, resident, seedResidents } from '../helpers/fixtures.js';
 import {
   apply,
   connectSocket,
@@ -249,6 +249,11 @@ describe('roles', () => {
     await seedResidents(staff, 2);
     await apply(staff, 'activity.put', activity('a1'));
     const relative = await t.connect(await t.userToken('relative', ['r1']));
+    // Only where staff allowed relatives to act for the resident (`relativesMayAct`).
+    expect(
+      await mutate(relative, 'signup.add', { activityId: 'a1', residentId: 'r1' }),
+    ).toMatchObject({ status: 'rejected', code: 'forbidden', reason: 'relatives_may_not_act' });
+    await apply(staff, 'resident.put', resident('r1', { relativesMayAct: true }));
     expect(
       await mutate(relative, 'signup.add', { activityId: 'a1', residentId: 'r1' }),
     ).toMatchObject({ status: 'applied' });

@@ -45,7 +45,7 @@ export const bookingHandlers: PartialHandlers<
     const booking = await ctx.w.get('booking', bookingId);
     if (!booking || booking.residentId === null)
       throw new Rejection('not_found', 'No such booking.');
-    await residentActingFor(ctx, booking.residentId);
+    await residentActingFor(ctx, booking.residentId, 'No such booking.');
     if (booking.status === 'cancelled') return { result: { booking: 'cancelled' } };
     if (Date.parse(booking.end) <= ctx.now.getTime()) {
       throw new Rejection('closed', 'This booking is over and cannot be cancelled.', 'in_the_past');
@@ -58,7 +58,7 @@ export const bookingHandlers: PartialHandlers<
     const booking = await ctx.w.get('booking', bookingId);
     if (!booking || booking.residentId === null)
       throw new Rejection('not_found', 'No such booking.');
-    await residentActingFor(ctx, booking.residentId);
+    await residentActingFor(ctx, booking.residentId, 'No such booking.');
     const check = checkStart(booking, ctx.now);
     if (!check.ok) throw new Rejection(check.code, check.message, check.reason);
     // A second tap changes nothing: the first start time stays.

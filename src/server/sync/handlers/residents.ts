@@ -2,14 +2,22 @@ import type { Resident } from '../../../domain/model.js';
 import { isStaff } from '../../auth/principal.js';
 import { Rejection, type HandlerContext } from '../handler.js';
 
-/** The resident must exist, and the caller must be allowed to act for them. */
+/**
+ * The resident must exist, and the caller must be allowed to act for them.
+ *
+ * `missing` is the message for a resident the caller may not know: a relative acting for
+ * someone else's resident gets exactly the answer of an id that does not exist (the privacy
+ * suite compares them byte for byte), so a caller that looked the resident up through another
+ * record (a booking) passes that record's not-found message and the two stay alike.
+ */
 export async function residentActingFor(
   ctx: HandlerContext,
   residentId: string,
+  missing = 'No such resident.',
 ): Promise<Resident> {
   const resident = await ctx.w.get('resident', residentId);
   const p = ctx.principal;
-  if (!resident) throw new Rejection('not_found', 'No such resident.');
+  if (!resident) throw new Rejection('not_found', missing);
   if (isStaff(p)) return resident;
   if (p.role === 'kiosk' && !ctx.hasConsent(residentId)) {
     throw new Rejection(
@@ -18,9 +26,16 @@ export async function residentActingFor(
       'no_consent',
     );
   }
-  if (p.kind === 'user' && p.role === 'relative' && !p.residentIds.includes(residentId)) {
+  if (p.kind === 'user' && p.role === 'relative') {
     // Same answer as a missing resident: a relative learns nothing of residents not theirs.
-    throw new Rejection('not_found', 'No such resident.');
+    if (!p.residentIds.includes(residentId)) throw new Rejection('not_found', missing);
+    // Their own resident: only where staff allowed relatives to act (absent: not allowed).
+    if (resident.relativesMayAct !== true)
+      throw new Rejection(
+        'forbidden',
+        'Staff have not allowed relatives to sign up or cancel for this resident.',
+        'relatives_may_not_act',
+      );
   }
   return resident;
 }

@@ -24,6 +24,8 @@ export const ResidentForm = z.object({
   pictogram: Pictogram,
   groupIds: z.array(Id).max(100),
   mealSignUp: z.boolean(),
+  /** Relatives may sign up, cancel, book and answer meals for the resident (server enforces). */
+  relativesMayAct: z.boolean(),
   wall: ConsentChoice,
   relatives: ConsentChoice,
   calendar: ConsentChoice,
@@ -44,6 +46,7 @@ export function formValuesOf(r: Resident | undefined): ResidentFormValues {
     pictogram: r?.pictogram ?? null,
     groupIds: r?.groupIds ?? [],
     mealSignUp: r?.mealSignUp ?? true,
+    relativesMayAct: r?.relativesMayAct ?? false,
     wall: choiceOf(r?.consent.wall),
     relatives: choiceOf(r?.consent.relatives),
     calendar: choiceOf(r?.consent.calendar),
@@ -72,6 +75,7 @@ export function residentArgs(
     pictogram: v.pictogram,
     groupIds: v.groupIds,
     mealSignUp: v.mealSignUp,
+    relativesMayAct: v.relativesMayAct,
     consent,
     ...(v.pin ? { pin: v.pin } : v.removePin ? { pin: null } : {}),
   };

@@ -171,6 +171,12 @@ function ResidentEditor({
             />
           ))}
         </FieldGroup>
+        <CheckboxField
+          control={form.control}
+          name="relativesMayAct"
+          label={t('edit.relativesMayAct')}
+          description={t('edit.relativesMayActHelp')}
+        />
         <FieldGroup legend={t('edit.pinLegend')}>
           <p className="field-help">
             {resident?.hasPin ? t('edit.pinIsSet') : t('edit.pinNotSet')} {t('edit.pinHelp')}

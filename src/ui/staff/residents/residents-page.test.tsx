@@ -114,6 +114,22 @@ describe('editing a resident', () => {
     expect(await screen.findByText('Hanne (hanne)')).toBeTruthy();
   });
 
+  it('lets staff allow relatives to act for the resident (off until ticked)', async () => {
+    const user = userEvent.setup();
+    const t = await edit('/residents/r1');
+    const box = await screen.findByRole('checkbox', {
+      name: 'Pårørende må tilmelde og afmelde på beboerens vegne',
+    });
+    expect(box).toHaveProperty('checked', false);
+    await user.click(box);
+    await user.click(screen.getByRole('button', { name: 'Gem beboer' }));
+    await waitFor(() => expect(t.sent).toHaveLength(1));
+    expect(t.sent[0]).toMatchObject({
+      name: 'resident.put',
+      args: { id: 'r1', relativesMayAct: true },
+    });
+  });
+
   it('keeps a half-typed edit as a draft, and none after saving', async () => {
     const user = userEvent.setup();
     const first = await edit('/residents/r1');

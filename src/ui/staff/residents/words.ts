@@ -30,6 +30,9 @@ export const residentsWords = defineWords(
       removePhoto: 'Fjern foto',
       groups: 'Grupper (huse)',
       mealSignUp: 'Beboeren kan selv svare "Skal du spise med?" på væggen',
+      relativesMayAct: 'Pårørende må tilmelde og afmelde på beboerens vegne',
+      relativesMayActHelp:
+        'Så kan pårørende fra deres telefon tilmelde, afmelde, booke og svare på måltider for beboeren.',
       consent: 'Samtykke',
       consentHelp:
         'Hvem har givet samtykke? Beboeren selv eller en værge. Det gemmes med hvem der skrev det og hvornår.',
@@ -99,6 +102,9 @@ export const residentsWords = defineWords(
       removePhoto: 'Remove photo',
       groups: 'Groups (houses)',
       mealSignUp: 'The resident may answer "Are you eating with us?" on the wall',
+      relativesMayAct: 'Relatives may sign up and cancel on the resident’s behalf',
+      relativesMayActHelp:
+        'Relatives can then sign up, cancel, book and answer meals for the resident from their phone.',
       consent: 'Consent',
       consentHelp:
         'Who gave consent? The resident or a guardian. It is saved with who entered it and when.',
