@@ -391,6 +391,9 @@ export const Invitation = z.strictObject({
 });
 export type Invitation = z.infer<typeof Invitation>;
 
+/** Most photos in one album: a day out, not the year's archive (a kiosk pages through them). */
+export const ALBUM_MAX_PHOTOS = 60;
+
 /** One photo of an album: a media blob that is an image, with an optional caption. */
 export const AlbumPhoto = z.strictObject({
   hash: MediaHash,
@@ -406,7 +409,7 @@ export type AlbumPhoto = z.infer<typeof AlbumPhoto>;
 export const Album = z.strictObject({
   id: Id,
   title: z.string().trim().min(1).max(120),
-  photos: z.array(AlbumPhoto).min(1).max(60),
+  photos: z.array(AlbumPhoto).min(1).max(ALBUM_MAX_PHOTOS),
   audience: Audience,
   consentConfirmed: z.literal(true),
   /** _server_: when the album was first posted (it keeps it on edits). */

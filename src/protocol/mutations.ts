@@ -9,6 +9,9 @@ import { AllergenCode } from '../domain/allergens.js';
 import { MEAL_IMPORT_MAX_ROWS } from '../domain/rules/meal-import.js';
 import {
   Activity,
+  Album,
+  AlbumPhoto,
+  ALBUM_MAX_PHOTOS,
   Centre,
   DayItem,
   DayTemplate,
@@ -73,6 +76,37 @@ export const ActivityInput = Activity.omit({
   confirmedCount: true,
   waitlistCount: true,
   seriesId: true,
+});
+
+/**
+ * An album as staff write it: the server sets when it was published and who changed it last.
+ * The consent tick must be ticked (`true`); every photo must be a stored picture (checked by
+ * the handler, which can see the media store).
+ */
+export const AlbumInput = Album.omit({
+  publishedAt: true,
+  updatedAt: true,
+  updatedBy: true,
+}).extend({
+  title: z
+    .string()
+    .trim()
+    .min(1, 'An album needs a title.')
+    .max(120, 'A title is at most 120 characters.'),
+  photos: z
+    .array(
+      AlbumPhoto.extend({
+        caption: z.string().trim().max(200, 'A caption is at most 200 characters.').optional(),
+      }),
+    )
+    .min(1, 'An album needs at least one photo.')
+    .max(ALBUM_MAX_PHOTOS, `An album holds at most ${ALBUM_MAX_PHOTOS} photos.`)
+    .refine((p) => new Set(p.map((x) => x.hash)).size === p.length, {
+      message: 'Each photo once in an album.',
+    }),
+  consentConfirmed: z.literal(true, {
+    error: 'Confirm that everyone in the photos has agreed to be shown (samtykke) before posting.',
+  }),
 });
 
 /** One channel's consent as staff record it; the server adds who recorded it and when. */
@@ -207,6 +241,9 @@ export const mutationCatalogue = {
   // Staff.
   'news.put': def(News, staff),
   'news.del': def(ById, staff),
+  // Photo albums (issue 10): to kiosks and relatives by audience, as news.
+  'album.put': def(AlbumInput, staff),
+  'album.del': def(ById, staff),
   'meal.put': def(MealInput, staff),
   'meal.del': def(ById, staff),
   /**

@@ -32,6 +32,7 @@ import { startBookingRelease } from './sync/booking-release.js';
 import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
+import { storedMediaKind } from './media/media-store.js';
 import { deleteIfUnreferenced } from './people/media-gone.js';
 import { readDatabaseIdentity } from './store/identity.js';
 import { reconcileMirrors } from './sync/mirrors.js';
@@ -150,6 +151,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     now,
     timeZone: () => centre.timeZone,
     hasConsent: (id) => facts.consenting.has(id),
+    mediaKind: (hash) => storedMediaKind(opts.dataDir, hash),
     ...(opts.wrapHandler ? { wrapHandler: opts.wrapHandler } : {}),
     committed: (after, cursor, changes, effects, receivedMs) => {
       mutationCount += 1;

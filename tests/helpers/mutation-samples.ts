@@ -37,6 +37,14 @@ export const mutationSamples: MutationSamples = {
     audience: { kind: 'all' },
   },
   'news.del': { id: 'news-sample' },
+  'album.put': {
+    id: 'album-sample',
+    title: 'Udflugt',
+    photos: [{ hash: 'a'.repeat(64), caption: 'Ved stranden' }],
+    audience: { kind: 'groups', groupIds: ['grp-1'] },
+    consentConfirmed: true,
+  },
+  'album.del': { id: 'album-sample' },
   'meal.put': {
     id: 'meal-sample',
     date: '2099-03-02',

@@ -9,7 +9,7 @@ import type { Database } from '../store/schema.js';
 import { MEDIA_HASH } from './media-store.js';
 
 /** The entity types that can refer to media, and where. */
-export const MEDIA_ENTITY_TYPES = ['resident', 'meal', 'news', 'shift'] as const;
+export const MEDIA_ENTITY_TYPES = ['resident', 'meal', 'news', 'shift', 'album'] as const;
 type MediaEntityType = (typeof MEDIA_ENTITY_TYPES)[number];
 
 const isMediaEntity = (type: string): type is MediaEntityType =>
@@ -18,7 +18,7 @@ const isMediaEntity = (type: string): type is MediaEntityType =>
 /**
  * The media hashes a record refers to: `photo` (resident, meal, shift), `media[].hash` and
  * `media[].poster` (news; no news had a poster before the media-ref migration shipped, so it
- * still finds what it found then).
+ * still finds what it found then), `photos[].hash` (album).
  */
 export function mediaHashesOf(type: string, record: Record<string, unknown> | undefined): string[] {
   if (!record || !isMediaEntity(type)) return [];
@@ -26,7 +26,11 @@ export function mediaHashesOf(type: string, record: Record<string, unknown> | un
   const add = (v: unknown): void => {
     if (typeof v === 'string' && MEDIA_HASH.test(v)) found.add(v);
   };
-  if (type === 'news') {
+  if (type === 'album') {
+    if (Array.isArray(record.photos))
+      for (const p of record.photos as unknown[])
+        if (p && typeof p === 'object') add((p as Record<string, unknown>).hash);
+  } else if (type === 'news') {
     if (Array.isArray(record.media))
       for (const m of record.media as unknown[])
         if (m && typeof m === 'object') {
@@ -80,7 +84,9 @@ export const mediaRefMigration: Migration = {
       .on('media_ref')
       .columns(['entity_type', 'entity_id'])
       .execute();
-    for (const type of MEDIA_ENTITY_TYPES) {
+    // The types as they were when this migration shipped: an older database has no album table
+    // yet at this point (albums came later and begin with their refs written by the writer).
+    for (const type of ['resident', 'meal', 'news', 'shift']) {
       const rows = await sql<{ id: string; data: string }>`
         select id, data from ${sql.table(type)}`.execute(db);
       for (const row of rows.rows) {

@@ -5,9 +5,10 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
+import { SNIFF_BYTES, sniffMediaType } from './media-type.js';
 
 export const MEDIA_HASH = /^[0-9a-f]{64}$/;
 
@@ -48,3 +49,29 @@ export async function putMediaFile(dataDir: string, tmpFile: string, hash: strin
 
 /** Where an upload is written while it arrives: beside the store, never inside it. */
 export const uploadTmpDir = (dataDir: string): string => join(dataDir, 'upload-tmp');
+
+/** What a stored blob is, from its first bytes as `/media/<hash>` serves it; null when absent. */
+export type StoredMediaKind = 'image' | 'video' | 'other';
+
+export async function storedMediaKind(
+  dataDir: string,
+  hash: string,
+): Promise<StoredMediaKind | null> {
+  if (!MEDIA_HASH.test(hash)) return null;
+  let handle;
+  try {
+    handle = await open(mediaFile(dataDir, hash), 'r');
+  } catch {
+    return null;
+  }
+  try {
+    const head = Buffer.alloc(SNIFF_BYTES);
+    const { bytesRead } = await handle.read(head, 0, SNIFF_BYTES, 0);
+    const type = sniffMediaType(head.subarray(0, bytesRead));
+    if (type.contentType.startsWith('image/')) return 'image';
+    if (type.contentType.startsWith('video/')) return 'video';
+    return 'other';
+  } finally {
+    await handle.close();
+  }
+}

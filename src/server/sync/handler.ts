@@ -6,6 +6,7 @@ import type {
   RejectionReason,
 } from '../../protocol/index.js';
 import type { Principal } from '../auth/principal.js';
+import type { StoredMediaKind } from '../media/media-store.js';
 import type { Writer } from '../store/writer.js';
 
 /** Thrown by a handler to refuse a mutation; the transaction rolls back and nothing is written. */
@@ -39,6 +40,11 @@ export interface HandlerContext {
   hasConsent(residentId: string): boolean;
   effect(e: Effect): void;
   newId(): string;
+  /**
+   * What the media store holds under `hash` (null: nothing), for handlers that must refer only to
+   * stored pictures (`album.put`).
+   */
+  mediaKind(hash: string): Promise<StoredMediaKind | null>;
 }
 
 export interface HandlerResult {

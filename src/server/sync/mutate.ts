@@ -17,6 +17,7 @@ import {
 } from '../../protocol/index.js';
 import { isStaff, principalKey, type Principal } from '../auth/principal.js';
 import type { Logger } from '../logger.js';
+import type { StoredMediaKind } from '../media/media-store.js';
 import type { Database } from '../store/schema.js';
 import { lockHead, type Store } from '../store/store.js';
 import { Writer, appendToLog, type LoggedChange } from '../store/writer.js';
@@ -30,6 +31,11 @@ export interface MutationServiceDeps {
   now: () => Date;
   timeZone: () => string;
   hasConsent: (residentId: string) => boolean;
+  /**
+   * What the media store holds under a hash (media-store.ts `storedMediaKind`). Absent (tests
+   * without a media store): nothing is stored, so a mutation naming a photo is refused.
+   */
+  mediaKind?: (hash: string) => Promise<StoredMediaKind | null>;
   /**
    * Called after commit with the committed changes, in commit order. `receivedMs` is when the
    * batch's oldest mutation arrived (`performance.now()`), for the push-latency metric.
@@ -367,6 +373,7 @@ export class MutationService {
       hasConsent: (residentId) => consent.get(residentId) ?? this.deps.hasConsent(residentId),
       effect: (e) => effects.push(e),
       newId: randomUUID,
+      mediaKind: (hash) => this.deps.mediaKind?.(hash) ?? Promise.resolve(null),
     };
     await sql`savepoint mutation`.execute(trx);
     try {

@@ -7,7 +7,8 @@
  * - attendance (who came), kiosks, logins, relatives' invitations and day-structure templates
  *   are staff-only;
  * - wall notices reach every kiosk (each shows only those meant for it) and no relative;
- * - news, activities and resources reach a viewer only through the audience rule (domain/rules/audience):
+ * - news, activities, resources and photo albums reach a viewer only through the audience rule
+ *   (domain/rules/audience):
  *   a kiosk for the whole centre sees all, a kiosk of some houses only what is for everyone or for
  *   its houses, a relative what is for everyone or for their residents' groups;
  * - a record about a resident (the resident, sign-ups, bookings, meal answers, personal day
@@ -131,11 +132,11 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
 }
 
 /**
- * Records whose own fields can hide them: the audience of news, activities and resources, which staff may
- * change. (A day item's resident cannot change: `dayitem.put` refuses to move one, so a hidden
- * personal item is hidden by facts that the view key covers.)
+ * Records whose own fields can hide them: the audience of news, activities, resources and photo
+ * albums, which staff may change. (A day item's resident cannot change: `dayitem.put` refuses to
+ * move one, so a hidden personal item is hidden by facts that the view key covers.)
  */
-const WITH_AUDIENCE = new Set(['news', 'activity', 'resource']);
+const WITH_AUDIENCE = new Set(['news', 'activity', 'resource', 'album']);
 
 /** What only staff see: who came, and the admin's kiosks and logins. */
 const STAFF_ONLY = new Set(['attendance', 'kiosk', 'user', 'invitation', 'daytemplate']);

@@ -1,6 +1,7 @@
 import type { HandlerMap } from '../handler.js';
 import { activityHandlers } from './activities.js';
 import { adminHandlers } from './admin.js';
+import { albumHandlers } from './albums.js';
 import { bookingHandlers } from './bookings.js';
 import { contentHandlers } from './content.js';
 import { mealHandlers } from './meals.js';
@@ -20,4 +21,5 @@ export const handlers: HandlerMap = {
   ...adminHandlers,
   ...peopleHandlers,
   ...operationHandlers,
+  ...albumHandlers,
 };
