@@ -1,45 +1,33 @@
 /**
  * The invitation page (`/family/invite#TOKEN`): the relative chooses a password (and, if they
- * like, a username) and is logged in: "Du er logget ind". The token leaves the address bar once
- * used. If staff remove the access later, the page says "Du er logget ud" at once.
+ * like, a username) and is logged in (the answer sets the session cookie): `onAccepted` takes
+ * them straight to their resident's week, which says "Du er logget ind" with the username once.
  */
 import { useId, useState, type FormEvent } from 'react';
 import { acceptInvitation, tokenFrom } from './accept.js';
-import { useSessionEnded } from './session-watch.js';
+import type { SessionInfo } from '../../protocol/rest.js';
 import { fill, type FamilyWords } from './words.js';
 
-type State =
-  { step: 'form'; problem: string | null; sending: boolean } | { step: 'done'; username: string };
+interface State {
+  problem: string | null;
+  sending: boolean;
+}
 
 const USERNAME = /^[a-zA-Z0-9._@-]{2,64}$/;
 
-export function AcceptPage({ w }: { w: FamilyWords }) {
+export function AcceptPage({
+  w,
+  onAccepted,
+}: {
+  w: FamilyWords;
+  onAccepted: (session: SessionInfo, username: string) => void;
+}) {
   const [token] = useState(() => tokenFrom(window.location));
-  const [state, setState] = useState<State>({ step: 'form', problem: null, sending: false });
+  const [state, setState] = useState<State>({ problem: null, sending: false });
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const ids = useId();
-  const done = state.step === 'done';
-
-  const ended = useSessionEnded(done);
-
-  if (ended)
-    return (
-      <section aria-labelledby={`${ids}-ended`}>
-        <h1 id={`${ids}-ended`}>{w.ended.title}</h1>
-        <p>{w.ended.body}</p>
-      </section>
-    );
-  if (state.step === 'done')
-    return (
-      <section aria-labelledby={`${ids}-done`}>
-        <h1 id={`${ids}-done`}>{w.done.title}</h1>
-        <p>{fill(w.done.username, { username: state.username })}</p>
-        <p>{w.done.soon}</p>
-      </section>
-    );
-
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!token) return;
@@ -51,18 +39,12 @@ export function AcceptPage({ w }: { w: FamilyWords }) {
           : password !== repeat
             ? w.accept.mismatch
             : null;
-    if (problem) return setState({ step: 'form', problem, sending: false });
-    setState({ step: 'form', problem: null, sending: true });
+    if (problem) return setState({ problem, sending: false });
+    setState({ problem: null, sending: true });
     const r = await acceptInvitation(token, password, username.trim());
-    if (r.ok) {
-      // The link is used up: not kept in the address bar or the history.
-      window.history.replaceState(null, '', window.location.pathname);
-      setState({ step: 'done', username: r.username });
-      return;
-    }
+    if (r.ok) return onAccepted(r.session, r.username);
     const known = (w.accept.errors as Record<string, string>)[r.code];
     setState({
-      step: 'form',
       sending: false,
       problem:
         r.code === 'offline'

@@ -2,8 +2,10 @@
  * Accepting an invitation (`POST /api/invitations/accept`, protocol README section 2): the
  * token from the link's `#` part, and an answer the page can put in words.
  */
+import type { SessionInfo } from '../../protocol/rest.js';
+
 export type AcceptOutcome =
-  | { ok: true; username: string; displayName: string }
+  | { ok: true; username: string; session: SessionInfo }
   | { ok: false; code: string; message: string | null };
 
 /** The token from `/family/invite#TOKEN` (or `?token=TOKEN`), or null. */
@@ -27,13 +29,22 @@ export async function acceptInvitation(
       body: JSON.stringify(username ? { token, password, username } : { token, password }),
     });
     const body = (await res.json().catch(() => ({}))) as {
+      userId?: string;
       username?: string;
       displayName?: string;
       error?: string;
       message?: string;
     };
     if (res.ok)
-      return { ok: true, username: body.username ?? '', displayName: body.displayName ?? '' };
+      return {
+        ok: true,
+        username: body.username ?? '',
+        session: {
+          userId: body.userId ?? '',
+          role: 'relative',
+          displayName: body.displayName ?? '',
+        },
+      };
     return { ok: false, code: body.error ?? `http_${res.status}`, message: body.message ?? null };
   } catch {
     return { ok: false, code: 'offline', message: null };

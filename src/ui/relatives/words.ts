@@ -1,9 +1,9 @@
+/** The invitation page's words (the shell's are in shell/words.ts, each page's beside it). */
 import { defineWords } from '../shared/i18n/words.js';
 
 export const familyWords = defineWords(
   {
     appName: 'Borgerguide',
-    notReady: 'Siden for pårørende er ikke klar endnu.',
     accept: {
       title: 'Velkommen',
       intro:
@@ -31,19 +31,9 @@ export const familyWords = defineWords(
         rate_limited: 'For mange forsøg. Vent 15 minutter, og prøv igen.',
       },
     },
-    done: {
-      title: 'Du er logget ind',
-      username: 'Dit brugernavn er {{username}}. Skriv det ned sammen med din adgangskode.',
-      soon: 'Her kommer du til at se din pårørendes dag.',
-    },
-    ended: {
-      title: 'Du er logget ud',
-      body: 'Din adgang er fjernet. Kontakt personalet, hvis det er en fejl.',
-    },
   },
   {
     appName: 'Citizen Guide',
-    notReady: 'The page for relatives is not ready yet.',
     accept: {
       title: 'Welcome',
       intro:
@@ -72,15 +62,6 @@ export const familyWords = defineWords(
         username_taken: 'The username is taken. Choose another.',
         rate_limited: 'Too many attempts. Wait 15 minutes and try again.',
       },
-    },
-    done: {
-      title: 'You are logged in',
-      username: 'Your username is {{username}}. Write it down with your password.',
-      soon: 'This is where you will see your relative’s day.',
-    },
-    ended: {
-      title: 'You are logged out',
-      body: 'Your access has been removed. Contact the staff if this is a mistake.',
     },
   },
 );

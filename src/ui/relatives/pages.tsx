@@ -1,0 +1,32 @@
+/**
+ * The relatives' pages: one line per page (its path under /family, its place in the navigation
+ * at the bottom, if any). A page is a React component that reads the cache through the shared
+ * hooks (`useOverlaid`, `useLiveQuery` on `useFamily().db`), the selected resident with
+ * `useResident()`, and sends with `useSend()`. See /work/notes/relatives-ready.md.
+ * The navigation shows the entries with `nav`, in this order; keep it to five.
+ */
+import type { ComponentType } from 'react';
+import { DutyPage } from './duty/duty-page.js';
+import { NewsPage } from './news/news-page.js';
+import { PasswordPage } from './password/password-page.js';
+import { MorePage } from './shell/more-page.js';
+import type { NavKey } from './shell/nav-icons.js';
+import { soon } from './shell/soon.js';
+
+export interface FamilyPage {
+  /** A wouter path under /family, e.g. `/news` or `/photos/:id`. */
+  path: string;
+  /** Its entry in the navigation (the first page with a key is the one the entry opens). */
+  nav?: NavKey;
+  component: ComponentType;
+}
+
+export const pages: FamilyPage[] = [
+  { path: '/', nav: 'week', component: soon('week') },
+  { path: '/news', nav: 'news', component: NewsPage },
+  { path: '/photos', nav: 'photos', component: soon('photos') },
+  { path: '/calendar', nav: 'calendar', component: soon('calendar') },
+  { path: '/more', nav: 'more', component: MorePage },
+  { path: '/duty', component: DutyPage },
+  { path: '/password', component: PasswordPage },
+];
