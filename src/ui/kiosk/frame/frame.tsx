@@ -28,6 +28,7 @@ export const screenKey = {
   activities: 'screens.activities',
   book: 'screens.book',
   news: 'screens.news',
+  photos: 'screens.photos',
   roster: 'screens.roster',
 } as const satisfies Record<Screen, string>;
 
@@ -38,6 +39,7 @@ export const screenPictogram: Record<Screen, string> = {
   activities: 'activities',
   book: 'book',
   news: 'news',
+  photos: 'photos',
   roster: 'roster',
 };
 

@@ -6,6 +6,7 @@ import { HomeScreen } from '../home/home-screen.js';
 import { MealsScreen } from '../meals/meals-screen.js';
 import { MyDayScreen } from '../my-day/my-day-screen.js';
 import { NewsScreen } from '../news/news-screen.js';
+import { PhotosScreen } from '../photos/photos-screen.js';
 import { RosterScreen } from '../roster/roster-screen.js';
 import { useKiosk, type Screen } from '../state/store.js';
 
@@ -16,6 +17,7 @@ const components: Record<Screen, ComponentType> = {
   activities: ActivitiesScreen,
   book: BookScreen,
   news: NewsScreen,
+  photos: PhotosScreen,
   roster: RosterScreen,
 };
 

@@ -6,6 +6,7 @@ import { homeWords } from '../home/words.js';
 import { mealsWords } from '../meals/words.js';
 import { myDayWords } from '../my-day/words.js';
 import { newsWords } from '../news/words.js';
+import { photosWords } from '../photos/words.js';
 import { rosterWords } from '../roster/words.js';
 
 export const namespaces = {
@@ -16,6 +17,7 @@ export const namespaces = {
   activities: activitiesWords,
   book: bookWords,
   news: newsWords,
+  photos: photosWords,
   roster: rosterWords,
 };
 export type Namespace = keyof typeof namespaces;

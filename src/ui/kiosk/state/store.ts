@@ -5,7 +5,8 @@
  */
 import { create, type StateCreator } from 'zustand';
 
-export type Screen = 'home' | 'my-day' | 'meals' | 'activities' | 'book' | 'news' | 'roster';
+export type Screen =
+  'home' | 'my-day' | 'meals' | 'activities' | 'book' | 'news' | 'photos' | 'roster';
 export const screens: readonly Screen[] = [
   'home',
   'my-day',
@@ -13,6 +14,7 @@ export const screens: readonly Screen[] = [
   'meals',
   'book',
   'news',
+  'photos',
   'roster',
 ];
 
