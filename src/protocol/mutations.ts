@@ -156,6 +156,15 @@ export const InvitationToken = z
   .regex(/^[A-Za-z0-9_-]{43}$/, 'an invitation token is 43 base64url characters (256 bits)');
 
 /**
+ * A calendar feed's secret address part (`GET /ical/<token>.ics`), made by the browser like an
+ * invitation token (256 random bits, base64url) so the remembered answer never holds it; the
+ * server stores only its SHA-256 (server/feeds).
+ */
+export const FeedToken = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]{43}$/, 'a feed token is 43 base64url characters (256 bits)');
+
+/**
  * A series edit's changes: the fields to change, each optional (absent = unchanged). Times are
  * the centre's wall clock, kept on each occurrence's own day (an end at or before the start is
  * on the next day); the sign-up deadline is minutes before each start (null = none).
@@ -327,6 +336,18 @@ export const mutationCatalogue = {
   'invitation.revoke': def(z.strictObject({ inviteId: Id }), staff),
   'relative.revoke': def(z.strictObject({ userId: Id, residentId: Id.optional() }), staff),
   'resident.erase': def(z.strictObject({ residentId: Id }), staff),
+  // Residents' private calendar addresses (issue 10, server/feeds).
+  /**
+   * A new address for a resident's calendar: a relative for their own residents, or staff. A
+   * relative's new address stops their older one for the same resident.
+   */
+  'feed.create': def(
+    z.strictObject({ feedId: Id, residentId: Id, token: FeedToken }),
+    ['relative', 'staff', 'admin'],
+    { secrets: ['token'] },
+  ),
+  /** Stops an address (it answers 404 from now on): the relative who made it, or staff. */
+  'feed.revoke': def(z.strictObject({ feedId: Id }), ['relative', 'staff', 'admin']),
   /** Rename a kiosk, say where it hangs, and which houses it serves (empty: the whole centre). */
   'device.put': def(
     z.strictObject({

@@ -159,6 +159,13 @@ export const mutationSamples: MutationSamples = {
   'invitation.revoke': { inviteId: 'invite-sample' },
   'relative.revoke': { userId: 'relative-sample' },
   'resident.erase': { residentId: 'res-sample' },
+  // res-1 has no calendar consent in the matrix: refused with a reason (no_consent), not for role.
+  'feed.create': {
+    feedId: 'feed-sample',
+    residentId: 'res-1',
+    token: 'feed-token-sample-feed-token-sample-feed-to',
+  },
+  'feed.revoke': { feedId: 'feed-sample' },
   'device.put': { deviceId: 'device-sample', name: 'Hall', location: 'By the door', groupIds: [] },
   'wallnotice.put': {
     id: 'notice-sample',

@@ -33,6 +33,7 @@ import { authRoutes, DEFAULT_LOGIN_LIMITS, type LoginLimits } from './auth-route
 import { hasCredentialCookie, isSameOrigin } from './credentials.js';
 import { deviceRoutes } from './device-routes.js';
 import { peopleRoutes } from './people-routes.js';
+import { icalRoute } from './ical-route.js';
 import { operationsRoutes, type OperationsDeps } from './operations-routes.js';
 import { mirrorKiosk } from '../sync/mirrors.js';
 import { frameworkErrors, HttpError, installErrorHandling, MAX_BODY_BYTES } from './errors.js';
@@ -196,6 +197,13 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
       prefix: '/api',
       store: deps.store,
       now: deps.now,
+      internal: operations.internal,
+    });
+  // Residents' private calendar feeds (issue 10): the address is the secret, no session.
+  if (operations)
+    void app.register(icalRoute, {
+      prefix: '/ical',
+      store: deps.store,
       internal: operations.internal,
     });
   if (operations)

@@ -14,6 +14,7 @@ import { entityTypes } from '../../domain/model.js';
 import type { HandlerContext } from '../sync/handler.js';
 import { rebalanceActivity } from '../sync/handlers/signups.js';
 import { relativesOf, setRelativeResidents } from './relatives.js';
+import { forgetResidentFeeds } from '../feeds/feeds.js';
 
 /** Records that hold a resident's id under `residentId`. */
 const isTheirs = (record: Record<string, unknown>, residentId: string): boolean =>
@@ -22,6 +23,9 @@ const isTheirs = (record: Record<string, unknown>, residentId: string): boolean 
 /** Erases; returns the relatives whose access changed (their sockets must close). */
 export async function eraseResident(ctx: HandlerContext, residentId: string): Promise<string[]> {
   const { w } = ctx;
+  // First: the relatives' unlinking below would otherwise stop (and so write again) the feeds
+  // whose entities the loop deletes.
+  await forgetResidentFeeds(w, residentId);
   const activities = new Set<string>();
   for (const type of entityTypes) {
     if (type === 'resident') continue;

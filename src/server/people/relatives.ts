@@ -7,6 +7,7 @@ import type { Database, User } from '../store/schema.js';
 import type { Kysely } from 'kysely';
 import type { Writer } from '../store/writer.js';
 import { mirrorUser } from '../sync/mirrors.js';
+import { revokeRelativeFeeds } from '../feeds/feeds.js';
 
 type Db = Kysely<Database>;
 
@@ -48,6 +49,13 @@ export async function setRelativeResidents(
     .execute();
   if (residentIds.length === 0)
     await db.updateTable('session').set({ revoked: 1 }).where('user_id', '=', user.id).execute();
+  // Their calendar addresses for the residents they lose stop too (server/feeds).
+  const before = JSON.parse(user.resident_ids) as string[];
+  await revokeRelativeFeeds(
+    w,
+    user.id,
+    before.filter((id) => !residentIds.includes(id)),
+  );
   await mirrorUser(w, user.id);
   return { ...user, resident_ids: JSON.stringify(residentIds), disabled };
 }

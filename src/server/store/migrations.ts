@@ -236,6 +236,50 @@ const albums: Migration = {
   },
 };
 
+/**
+ * Issue 10: residents' private calendar feeds (server/feeds). `feed` is the entity (staff and the
+ * relative who made it see it; `ifNotExists` as for albums); `feed_token` is the server's truth
+ * for `GET /ical/:token.ics`: the SHA-256 of the token (never the token), whose feed, made by
+ * which relative (null: staff) and when, and when revoked; `feed_event` is what the feed has
+ * served per resident and event (content hash, SEQUENCE, DTSTAMP, the event as last served), so
+ * an edit raises SEQUENCE and a vanished event stays as CANCELLED for a while.
+ */
+const feeds: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('feed')
+      .ifNotExists()
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('feed_token')
+      .addColumn('feed_id', 'text', (c) => c.primaryKey())
+      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
+      .addColumn('resident_id', 'text', (c) => c.notNull())
+      .addColumn('user_id', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('revoked_at', 'text')
+      .execute();
+    await db.schema
+      .createIndex('feed_token_resident_idx')
+      .on('feed_token')
+      .column('resident_id')
+      .execute();
+    await db.schema
+      .createTable('feed_event')
+      .addColumn('resident_id', 'text', (c) => c.notNull())
+      .addColumn('uid', 'text', (c) => c.notNull())
+      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('sequence', 'integer', (c) => c.notNull())
+      .addColumn('stamp', 'text', (c) => c.notNull())
+      .addColumn('event', 'text', (c) => c.notNull())
+      .addColumn('gone_at', 'text')
+      .addPrimaryKeyConstraint('feed_event_pk', ['resident_id', 'uid'])
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
@@ -246,6 +290,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-day-templates': dayTemplates,
   '2026-12-04-staff-operations': staffOperations,
   '2026-12-05-albums': albums,
+  '2026-12-05-feeds': feeds,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

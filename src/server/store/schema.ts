@@ -162,6 +162,32 @@ export interface ConsentEventTable {
   at: string;
 }
 
+/** A calendar feed's token, by its hash, and whose it is (server/feeds; never the token). */
+export interface FeedTokenTable {
+  feed_id: string;
+  token_hash: string;
+  resident_id: string;
+  /** The relative who made it; null when staff did. */
+  user_id: string | null;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** One event as a resident's feed last served it (server/feeds/feed-events.ts). */
+export interface FeedEventTable {
+  resident_id: string;
+  uid: string;
+  /** SHA-256 of what the event says (times, words, status): a new one raises `sequence`. */
+  hash: string;
+  sequence: number;
+  /** DTSTAMP: when it last changed. */
+  stamp: string;
+  /** The event as last served (JSON), to send it as cancelled once its record is gone. */
+  event: string;
+  /** When it was first missing from the resident's events; null while it is there. */
+  gone_at: string | null;
+}
+
 export interface Database {
   centre: EntityRow;
   group: EntityRow;
@@ -184,6 +210,9 @@ export interface Database {
   invitation: EntityRow;
   invitation_token: InvitationTokenTable;
   album: EntityRow;
+  feed: EntityRow;
+  feed_token: FeedTokenTable;
+  feed_event: FeedEventTable;
   consent_event: ConsentEventTable;
   change_log: ChangeLogTable;
   sync_state: SyncStateTable;

@@ -6,6 +6,7 @@
  * - staff and admins see everything;
  * - attendance (who came), kiosks, logins, relatives' invitations and day-structure templates
  *   are staff-only;
+ * - a calendar address (`feed`) reaches staff and the one relative who made it (`isOwnFeed`);
  * - wall notices reach every kiosk (each shows only those meant for it) and no relative;
  * - news, activities, resources and photo albums reach a viewer only through the audience rule
  *   (domain/rules/audience):
@@ -33,7 +34,8 @@ export type Viewer =
   | { role: 'staff' | 'admin' }
   /** `groupIds` empty: a kiosk for the whole centre. */
   | { role: 'kiosk'; groupIds: readonly string[] }
-  | { role: 'relative'; residentIds: ReadonlySet<string> };
+  /** `userId`: the relative's own records (their calendar addresses) reach only them. */
+  | { role: 'relative'; residentIds: ReadonlySet<string>; userId?: string };
 
 /** What visibility needs to know of one resident. */
 export interface ResidentFacts {
@@ -88,7 +90,8 @@ export function residentFacts(data: Record<string, unknown>): ResidentFacts {
 /** What a principal may see, as the projection below needs it. */
 export function viewerOf(p: Principal): Viewer {
   if (p.kind === 'device') return { role: 'kiosk', groupIds: p.groupIds };
-  if (p.role === 'relative') return { role: 'relative', residentIds: new Set(p.residentIds) };
+  if (p.role === 'relative')
+    return { role: 'relative', residentIds: new Set(p.residentIds), userId: p.id };
   return { role: p.role };
 }
 
@@ -141,6 +144,23 @@ const WITH_AUDIENCE = new Set(['news', 'activity', 'resource', 'album']);
 /** What only staff see: who came, and the admin's kiosks and logins. */
 const STAFF_ONLY = new Set(['attendance', 'kiosk', 'user', 'invitation', 'daytemplate']);
 
+/**
+ * A calendar address (`feed`) is a secret of the one relative who made it, not of everyone who
+ * may see its resident: it reaches staff and that relative only (while they have the resident),
+ * never a kiosk nor another relative of the same resident. Its rare delete (the resident erased)
+ * carries no owner, so it reaches staff only.
+ */
+function isOwnFeed(change: LoggedChange, viewer: Viewer): boolean {
+  if (viewer.role !== 'relative' || change.op !== 'put' || !change.data) return false;
+  const { userId, residentId } = change.data;
+  return (
+    typeof userId === 'string' &&
+    userId === viewer.userId &&
+    typeof residentId === 'string' &&
+    viewer.residentIds.has(residentId)
+  );
+}
+
 /** The change as `viewer` may see it, or null when it is none of their business. */
 export function project(
   change: LoggedChange,
@@ -151,6 +171,7 @@ export function project(
   if (change.data) out.data = change.data;
   if (viewer.role === 'staff' || viewer.role === 'admin') return out;
   if (STAFF_ONLY.has(change.type)) return null;
+  if (change.type === 'feed') return isOwnFeed(change, viewer) ? out : null;
   // A notice names kiosks, not residents: every kiosk gets it (rooms are per house, not per
   // kiosk) and shows it only when it is for all or for it (ui/kiosk/frame/wall-notice.tsx).
   if (change.type === 'wallnotice') return viewer.role === 'kiosk' ? out : null;

@@ -4,6 +4,7 @@ import { adminHandlers } from './admin.js';
 import { albumHandlers } from './albums.js';
 import { bookingHandlers } from './bookings.js';
 import { contentHandlers } from './content.js';
+import { feedHandlers } from './feeds.js';
 import { mealHandlers } from './meals.js';
 import { peopleHandlers } from './people.js';
 import { operationHandlers } from './operations.js';
@@ -22,4 +23,5 @@ export const handlers: HandlerMap = {
   ...peopleHandlers,
   ...operationHandlers,
   ...albumHandlers,
+  ...feedHandlers,
 };

@@ -17,6 +17,7 @@ import {
 import { hashPassword, hashToken } from '../../auth/tokens.js';
 import { relativeRow, relativesOf, setRelativeResidents } from '../../people/relatives.js';
 import { eraseResident } from '../../people/erase.js';
+import { revokeResidentFeeds } from '../../feeds/feeds.js';
 import { setPinHash } from '../../store/secrets.js';
 import { Rejection, type HandlerContext, type PartialHandlers } from '../handler.js';
 
@@ -86,6 +87,9 @@ export const peopleHandlers: PartialHandlers<
     if (!existing || existing.wallConsent !== wallConsent)
       ctx.effect({ kind: 'consent', residentId: input.id, wallConsent });
     if (current.relatives.given && !consent.relatives.given) await unlinkRelatives(ctx, input.id);
+    // Withdrawn calendar consent stops every calendar address of the resident (server/feeds).
+    if (current.calendar.given && !consent.calendar.given)
+      await revokeResidentFeeds(ctx.w, input.id);
     return undefined;
   },
 

@@ -1,0 +1,45 @@
+/**
+ * One feed request, inside the mutation queue's transaction (MutationService.internal): checks
+ * that the address may still answer (the resident exists and consents to the calendar channel;
+ * a relative's address only while the relative still has the resident), then reads the
+ * resident's events, records what is served (feed-serve.ts) and writes the calendar.
+ */
+import type { Kysely } from 'kysely';
+import { legacyConsent } from '../../domain/rules/consent.js';
+import type { Database } from '../store/schema.js';
+import type { Writer } from '../store/writer.js';
+import { residentEvents } from './feed-events.js';
+import { renderFeed } from './feed-ical.js';
+import { serveEvents } from './feed-serve.js';
+import type { FeedRow } from './feeds.js';
+
+/** The calendar's text, or null when the address must answer 404. */
+export async function buildFeed(
+  w: Writer,
+  feed: FeedRow,
+  defaults: { centreId: string; timeZone: string },
+): Promise<string | null> {
+  const resident = await w.get('resident', feed.residentId);
+  if (!resident) return null;
+  const consent = resident.consent ?? legacyConsent(resident.wallConsent);
+  if (!consent.calendar.given) return null;
+  if (feed.userId !== null) {
+    const user = await (w.db as Kysely<Database>)
+      .selectFrom('app_user')
+      .select(['resident_ids', 'disabled'])
+      .where('id', '=', feed.userId)
+      .executeTakeFirst();
+    const ids = user ? (JSON.parse(user.resident_ids) as string[]) : [];
+    if (!user || user.disabled || !ids.includes(feed.residentId)) return null;
+  }
+  const centre = (await w.list('centre', null))[0];
+  const centreId = centre?.id ?? defaults.centreId;
+  const timeZone = centre?.timeZone ?? defaults.timeZone;
+  const current = await residentEvents(w, resident, centreId, timeZone, w.now);
+  const events = await serveEvents(w, resident.id, current);
+  return renderFeed({
+    name: `${resident.displayName} – ${centre?.name ?? 'Citizen Guide'}`,
+    timeZone,
+    events,
+  });
+}
