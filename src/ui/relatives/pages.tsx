@@ -12,6 +12,7 @@ import { PasswordPage } from './password/password-page.js';
 import { MorePage } from './shell/more-page.js';
 import type { NavKey } from './shell/nav-icons.js';
 import { soon } from './shell/soon.js';
+import { WeekPage } from './week/week-page.js';
 
 export interface FamilyPage {
   /** A wouter path under /family, e.g. `/news` or `/photos/:id`. */
@@ -22,7 +23,7 @@ export interface FamilyPage {
 }
 
 export const pages: FamilyPage[] = [
-  { path: '/', nav: 'week', component: soon('week') },
+  { path: '/', nav: 'week', component: WeekPage },
   { path: '/news', nav: 'news', component: NewsPage },
   { path: '/photos', nav: 'photos', component: soon('photos') },
   { path: '/calendar', nav: 'calendar', component: soon('calendar') },
