@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type {
-  OverlaidBooking,
-  OverlaidMealAttendance,
-  OverlaidSignUp,
-  Rejection,
-} from '../../../client/index.js';
+import type { OverlaidMealAttendance, OverlaidSignUp, Rejection } from '../../../client/index.js';
 import {
   activity,
   booking,
