@@ -8,7 +8,7 @@
  * engine's status turns `unauthorized` and the open page goes back to the login with "Din adgang
  * er stoppet. Spørg personalet." Nothing of one person's view stays for the next.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Route, Switch } from 'wouter';
 import { CacheDb } from '../../client/index.js';
 import { SessionInfo } from '../../protocol/rest.js';
@@ -168,17 +168,22 @@ function SignedIn({
   );
 }
 
-/** The frame and the page for the router's address (also what the test helper renders). */
-export function FamilyRoutes() {
+/**
+ * The frame and the page for the router's address (also what the test helper renders; `page`
+ * puts something else inside the frame instead).
+ */
+export function FamilyRoutes({ page }: { page?: ReactNode }) {
   return (
     <ResidentProvider>
       <Layout>
-        <Switch>
-          {pages.map((p) => (
-            <Route key={p.path} path={p.path} component={p.component} />
-          ))}
-          <Route component={NotFound} />
-        </Switch>
+        {page ?? (
+          <Switch>
+            {pages.map((p) => (
+              <Route key={p.path} path={p.path} component={p.component} />
+            ))}
+            <Route component={NotFound} />
+          </Switch>
+        )}
       </Layout>
     </ResidentProvider>
   );

@@ -64,7 +64,7 @@ export interface RenderFamilyOptions {
   lang?: Lang;
   /** The resident chosen before (remembered on the phone). */
   selected?: string;
-  /** Something else than the whole frame with the page at `path`. */
+  /** Something to show inside the frame instead of the page registered at `path`. */
   ui?: ReactNode;
 }
 
@@ -151,7 +151,9 @@ export async function renderFamily(opts: RenderFamilyOptions = {}): Promise<Fami
   };
   const result = render(
     <FamilyEnvProvider env={env}>
-      <Router hook={location.hook}>{opts.ui ?? <FamilyRoutes />}</Router>
+      <Router hook={location.hook}>
+        <FamilyRoutes page={opts.ui} />
+      </Router>
     </FamilyEnvProvider>,
   );
   const emit = (event: string, payload: unknown) => {
