@@ -20,6 +20,8 @@ import { ChangePasswordPage } from './login/change-password.js';
 import { MealsPage } from './meals/meals-page.js';
 import { NewsEditPage } from './news/news-edit-page.js';
 import { NewsPage } from './news/news-page.js';
+import { AlbumEditPage } from './albums/album-edit-page.js';
+import { AlbumsPage } from './albums/albums-page.js';
 import { ActivitiesPage } from './activities/activities-page.js';
 import { EditActivityPage, NewActivityPage } from './activities/activity-edit-page.js';
 import { ActivityPage } from './activities/activity-page.js';
@@ -27,6 +29,7 @@ import { ActivityPage } from './activities/activity-page.js';
 export type NavKey =
   | 'today'
   | 'news'
+  | 'albums'
   | 'meals'
   | 'activities'
   | 'dayStructure'
@@ -53,6 +56,8 @@ export const pages: StaffPage[] = [
   { path: '/', nav: 'today', component: TodayPage },
   { path: '/news', nav: 'news', component: NewsPage },
   { path: '/news/:id', component: NewsEditPage },
+  { path: '/albums', nav: 'albums', component: AlbumsPage },
+  { path: '/albums/:id', component: AlbumEditPage },
   { path: '/meals', nav: 'meals', component: MealsPage },
   { path: '/activities', nav: 'activities', component: ActivitiesPage },
   { path: '/activities/new', component: NewActivityPage },

@@ -79,20 +79,36 @@ export function TextInput<T extends FieldValues>(
 }
 
 export function CheckboxField<T extends FieldValues>(props: Common<T>) {
-  const { field } = useController({ control: props.control, name: props.name });
+  const { field, fieldState } = useController({ control: props.control, name: props.name });
+  const id = fieldId(props.name);
+  // A tick the schema requires (a consent) says why beside it, as the other fields do.
+  const error = fieldState.error?.message;
+  const described = [props.description && `${id}-help`, error && `${id}-error`].filter(Boolean);
   return (
     <div className="field">
       <AriaCheckbox
-        id={fieldId(props.name)}
+        id={id}
         className="checkbox"
         isSelected={Boolean(field.value)}
         onChange={field.onChange}
         onBlur={field.onBlur}
+        isInvalid={fieldState.invalid}
+        validationBehavior="aria"
+        {...(described.length > 0 ? { 'aria-describedby': described.join(' ') } : {})}
       >
         <span className="checkbox-box" aria-hidden="true" />
         {props.label}
       </AriaCheckbox>
-      {props.description && <p className="field-help">{props.description}</p>}
+      {props.description && (
+        <p className="field-help" id={`${id}-help`}>
+          {props.description}
+        </p>
+      )}
+      {error && (
+        <p className="field-error" slot="errorMessage" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }

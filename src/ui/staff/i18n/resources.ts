@@ -11,6 +11,7 @@ import { auditWords } from '../audit/words.js';
 import { evaluationWords } from '../evaluation/words.js';
 import { mediaWords } from '../media/words.js';
 import { newsWords } from '../news/words.js';
+import { albumsWords } from '../albums/words.js';
 import { mealsWords } from '../meals/words.js';
 import { dayStructureWords } from '../day-structure/words.js';
 import { rosterWords } from '../roster/words.js';
@@ -28,6 +29,7 @@ export const staffNamespaces = {
   staffEvaluation: evaluationWords,
   staffActivities: activitiesWords,
   staffNews: newsWords,
+  staffAlbums: albumsWords,
   staffMedia: mediaWords,
   staffMeals: mealsWords,
   staffDayStructure: dayStructureWords,

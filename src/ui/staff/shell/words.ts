@@ -11,6 +11,7 @@ export const shellWords = defineWords(
     nav: {
       today: 'I dag',
       news: 'Nyheder',
+      albums: 'Fotoalbum',
       meals: 'Madplan',
       activities: 'Aktiviteter',
       dayStructure: 'Dagsstruktur',
@@ -104,6 +105,7 @@ export const shellWords = defineWords(
     nav: {
       today: 'Today',
       news: 'News',
+      albums: 'Photo albums',
       meals: 'Meal plan',
       activities: 'Activities',
       dayStructure: 'Day structure',
