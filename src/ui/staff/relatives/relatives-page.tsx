@@ -7,12 +7,13 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { Invitation, Resident, UserAccount } from '../../../domain/model.js';
+import type { Feed, Invitation, Resident, UserAccount } from '../../../domain/model.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSave } from '../shell/save.js';
 import { useStaff } from '../shell/staff-env.js';
 import { langOf, whenWords } from '../today/time.js';
+import { FeedList, liveFeedsOf } from './feed-list.js';
 import { InviteDialog, LinkCard, type MadeLink } from './invite-dialog.js';
 import '../residents/people.css';
 import '../today/operations.css';
@@ -31,6 +32,8 @@ export function RelativesPage() {
   const residents = useLiveQuery(() => db.resident.toArray(), [db]) ?? ([] as Resident[]);
   const users = useLiveQuery(() => db.user.toArray(), [db]);
   const invitations = useLiveQuery(() => db.invitation.toArray(), [db]) ?? ([] as Invitation[]);
+  const feeds = useLiveQuery(() => db.feed.toArray(), [db]) ?? ([] as Feed[]);
+  const staffFeeds = liveFeedsOf(feeds, null);
   const [inviting, setInviting] = useState(false);
   const [made, setMade] = useState<MadeLink | null>(null);
   const [removing, setRemoving] = useState<Removing | null>(null);
@@ -70,6 +73,11 @@ export function RelativesPage() {
               <h3>{u.displayName}</h3>
               <p className="muted">{t('username', { username: u.username })}</p>
               <p>{t('residentsOf', { names: u.residentIds.map(nameOf).join(', ') })}</p>
+              <FeedList
+                feeds={liveFeedsOf(feeds, u.id)}
+                nameOf={nameOf}
+                ownerName={u.displayName}
+              />
               {u.residentIds.length > 1 && (
                 <ul className="people-chips">
                   {u.residentIds.map((rid) => (
@@ -99,6 +107,12 @@ export function RelativesPage() {
           ))}
         </ul>
       </section>
+      {staffFeeds.length > 0 && (
+        <section className="people-section" aria-labelledby="staff-feeds-title">
+          <h2 id="staff-feeds-title">{t('feeds.byStaff')}</h2>
+          <FeedList feeds={staffFeeds} nameOf={nameOf} ownerName={t('feeds.staffOwner')} />
+        </section>
+      )}
       <section className="people-section" aria-labelledby="invitations-title">
         <h2 id="invitations-title">{t('invitations')}</h2>
         {open.length === 0 && <p className="muted">{t('noInvitations')}</p>}

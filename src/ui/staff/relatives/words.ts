@@ -40,6 +40,15 @@ export const relativesWords = defineWords(
       done: 'Færdig',
       pending: 'Linket virker, når invitationen er gemt på serveren.',
     },
+    feeds: {
+      title: 'Kalenderadresser',
+      none: 'Ingen kalenderadresse.',
+      one: '{{resident}}s kalender, lavet {{when}}',
+      stop: 'Stop kalenderadresse',
+      stopLabel: 'Stop kalenderadresse: {{resident}}s kalender hos {{name}}',
+      byStaff: 'Kalenderadresser lavet af personalet',
+      staffOwner: 'personalet',
+    },
     remove: {
       title: 'Fjern {{name}}s adgang?',
       body: 'De bliver logget ud med det samme, på alle deres enheder, og kan ikke logge ind igen. Du kan invitere dem igen senere.',
@@ -87,6 +96,15 @@ export const relativesWords = defineWords(
       expires: 'The link works once, until {{when}}.',
       done: 'Done',
       pending: 'The link works once the invitation is saved on the server.',
+    },
+    feeds: {
+      title: 'Calendar addresses',
+      none: 'No calendar address.',
+      one: '{{resident}}’s calendar, made {{when}}',
+      stop: 'Stop calendar address',
+      stopLabel: 'Stop calendar address: {{resident}}’s calendar for {{name}}',
+      byStaff: 'Calendar addresses made by staff',
+      staffOwner: 'staff',
     },
     remove: {
       title: 'Remove {{name}}’s access?',
