@@ -23,6 +23,7 @@ import {
 } from './auth/accounts.js';
 import { createDemoLogger } from './demo/demo-logger.js';
 import { followToday } from './demo/follow-today.js';
+import { DEMO_RELATIVE, ensureDemoRelative } from './demo/relative.js';
 import { DEMO_PIN_RESIDENT, seedDemo } from './demo/seed.js';
 import { Centre } from '../domain/model.js';
 import { DEFAULT_TIME_ZONE } from './centre.js';
@@ -120,10 +121,14 @@ async function main(argv: string[]): Promise<number> {
       // reopened demo gets the days from today on that it does not have yet.
       let seeded = false;
       let added = 0;
+      // The demo relative's login is made before the start too, so the start's mirror pass
+      // shows it to staff on the Pårørende page.
+      const relativePassword = randomBytes(6).toString('base64url');
       if (values.demo) {
         const db = await openSqlite(dataDir);
         seeded = await seedDemo(db, new Date(), { dataDir });
         if (!seeded) added = await followToday(db, new Date(), { dataDir });
+        await ensureDemoRelative(db, relativePassword);
         await db.destroy();
       }
       const demoLog = values.demo ? await createDemoLogger() : null;
@@ -148,7 +153,7 @@ async function main(argv: string[]): Promise<number> {
         publicUrl ?? kioskOrigin(values.host, server.port, new URL(server.url).protocol),
       );
       if (values.demo) {
-        await runDemo(server.url, dataDir, server.store.db, seeded, added);
+        await runDemo(server.url, dataDir, server.store.db, seeded, added, relativePassword);
         demoLog?.release();
       }
       // SIGTERM/SIGINT: answer the mutations in flight, close, exit 0 (ops/shutdown.ts).
@@ -289,6 +294,7 @@ async function runDemo(
   db: Awaited<ReturnType<typeof openSqlite>>,
   seeded: boolean,
   added: number,
+  relativePassword: string,
 ): Promise<void> {
   const password = randomBytes(6).toString('base64url');
   try {
@@ -310,6 +316,9 @@ async function runDemo(
   if (added > 0) out(`  The demo week moved on to today: ${added} new day(s) added.`);
   out(
     `  Staff admin:  ${url}/staff/   log in as admin / ${password}   (a new password each demo start)`,
+  );
+  out(
+    `  Relatives:    ${url}/family/   log in as ${DEMO_RELATIVE.username} / ${relativePassword}   (${DEMO_RELATIVE.displayName}: Anna and Gitte)`,
   );
   out(`  Kiosk page:   ${kioskUrl}`);
   out(`                (the one-time enrolment code ${code} is valid for 10 minutes; a second`);

@@ -58,6 +58,23 @@ describe('serve --demo', () => {
     expect(server.output()).toMatch(/No Electron runtime/);
   });
 
+  it('prints a relative’s login for /family/ that sees Anna and Gitte and nobody else', async () => {
+    const m = /Relatives: +(\S+)\/family\/ +log in as hanne \/ (\S+)/.exec(server.output());
+    expect(m, server.output()).not.toBeNull();
+    const [, base, password] = m as RegExpExecArray;
+    const login = await fetch(`${base}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'hanne', password }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const socket = await connectSocket(server.url, token);
+    const residents = replay((await pullAll(socket)).changes, 'resident');
+    expect([...residents.keys()].sort()).toEqual(['r-anna', 'r-gitte']);
+    socket.disconnect();
+  });
+
   it('shows that human block first, then readable log lines instead of JSON', async () => {
     await expect.poll(() => server.output()).toMatch(/INFO.*centre server listening/);
     const out = server.output();

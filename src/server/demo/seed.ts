@@ -27,6 +27,7 @@ import { lockHead } from '../store/store.js';
 import { Writer } from '../store/writer.js';
 import type { Dish } from './dishes.js';
 import { storeDemoPictures, type DemoPictures } from './pictures.js';
+import { demoConsent, demoRelativesMayAct } from './relative.js';
 
 export const DEMO_TIME_ZONE = 'Europe/Copenhagen';
 
@@ -122,9 +123,10 @@ export async function seedDemo(
         pictogram: 'person',
         groupIds: [group],
         wallConsent: consent,
-        consent: legacyConsent(consent),
+        consent: demoConsent(`r-${name.toLowerCase()}`, legacyConsent(consent), now),
         hasPin: name === DEMO_PIN_RESIDENT.name,
         mealSignUp: i % 3 !== 2,
+        ...(demoRelativesMayAct(`r-${name.toLowerCase()}`) ? { relativesMayAct: true } : {}),
       };
       await put('resident', r);
     }
