@@ -6,9 +6,12 @@
  * The navigation shows the entries with `nav`, in this order; keep it to five.
  */
 import type { ComponentType } from 'react';
+import { CalendarPage } from './calendar/calendar-page.js';
 import { DutyPage } from './duty/duty-page.js';
 import { NewsPage } from './news/news-page.js';
 import { PasswordPage } from './password/password-page.js';
+import { AlbumPage } from './photos/album-page.js';
+import { PhotosPage } from './photos/photos-page.js';
 import { MorePage } from './shell/more-page.js';
 import type { NavKey } from './shell/nav-icons.js';
 import { soon } from './shell/soon.js';
@@ -25,8 +28,9 @@ export interface FamilyPage {
 export const pages: FamilyPage[] = [
   { path: '/', nav: 'week', component: WeekPage },
   { path: '/news', nav: 'news', component: NewsPage },
-  { path: '/photos', nav: 'photos', component: soon('photos') },
-  { path: '/calendar', nav: 'calendar', component: soon('calendar') },
+  { path: '/photos', nav: 'photos', component: PhotosPage },
+  { path: '/photos/:id', component: AlbumPage },
+  { path: '/calendar', nav: 'calendar', component: CalendarPage },
   { path: '/more', nav: 'more', component: MorePage },
   { path: '/duty', component: DutyPage },
   { path: '/password', component: PasswordPage },

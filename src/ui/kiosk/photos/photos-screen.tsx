@@ -7,7 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Album } from '../../../domain/model.js';
+import { newestFirst } from '../../../domain/rules/albums.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
@@ -17,12 +17,6 @@ import { sentences } from '../shared/read-aloud.js';
 import { capitalise, dateInWords } from '../time/format.js';
 import { PhotoViewer } from './photo-viewer.js';
 import './photos.css';
-
-/** Newest first: the order albums are shown in everywhere (kiosk and relatives). */
-export const newestFirst = (albums: readonly Album[]): Album[] =>
-  [...albums].sort(
-    (a, b) => b.publishedAt.localeCompare(a.publishedAt) || a.id.localeCompare(b.id),
-  );
 
 export function PhotosScreen() {
   const { t } = useTranslation('photos');

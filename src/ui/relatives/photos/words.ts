@@ -1,0 +1,35 @@
+/** The words of the relatives' photo pages (Danish first; English must have the same keys). */
+import { defineWords } from '../../shared/i18n/words.js';
+
+export const photosWords = defineWords(
+  {
+    title: 'Billeder',
+    intro: 'Fotoalbum fra centret, som {{name}} kan ses på eller har været med til.',
+    empty: 'Der er ingen fotoalbum lige nu.',
+    count_one: '1 billede',
+    count_other: '{{count}} billeder',
+    posted: 'Lagt op {{when}}',
+    open: 'Se billederne',
+    position: 'Billede {{n}} af {{count}}',
+    previous: 'Forrige',
+    next: 'Næste',
+    back: 'Alle fotoalbum',
+    photoAlt: 'Billede {{n}} af {{count}} fra {{title}}',
+    notFound: 'Fotoalbummet findes ikke længere.',
+  },
+  {
+    title: 'Photos',
+    intro: 'Photo albums from the centre that {{name}} may be in or took part in.',
+    empty: 'There are no photo albums right now.',
+    count_one: '1 photo',
+    count_other: '{{count}} photos',
+    posted: 'Posted {{when}}',
+    open: 'See the photos',
+    position: 'Photo {{n}} of {{count}}',
+    previous: 'Previous',
+    next: 'Next',
+    back: 'All photo albums',
+    photoAlt: 'Photo {{n}} of {{count}} from {{title}}',
+    notFound: 'The photo album no longer exists.',
+  },
+);
