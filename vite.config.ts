@@ -12,6 +12,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
+import { familyInstall } from './src/ui/relatives/install/icons-plugin.js';
 
 const ui = (app: string): string => fileURLToPath(new URL(`./src/ui/${app}`, import.meta.url));
 const out = (app: string): string => fileURLToPath(new URL(`./dist/ui/${app}`, import.meta.url));
@@ -79,7 +80,8 @@ const kioskConfig: UserConfig = {
 const personPage = (app: 'staff' | 'family'): UserConfig => ({
   root: ui(app === 'family' ? 'relatives' : app),
   base: `/${app}/`,
-  plugins: [react()],
+  // The relatives' page installs on a phone's home screen: its manifest and icons.
+  plugins: app === 'family' ? [react(), familyInstall()] : [react()],
   server: devServer,
   build: {
     outDir: out(app),
