@@ -57,7 +57,13 @@ export function resource(id: string, overrides: Partial<Resource> = {}): Resourc
   };
 }
 
-/** Residents r1..rN (wall consent for all unless said) and a group. */
+/** The resident's consent for the relatives' view, as `resident.put` takes it. */
+export const relativesConsent = { relatives: { given: true, by: 'resident' } } as const;
+
+/**
+ * Residents r1..rN (wall consent for all unless said; consent for the relatives' view for all,
+ * without which no relative receives anything of them) and a group.
+ */
 export async function seedResidents(
   staff: SyncSocket,
   n: number,
@@ -67,7 +73,10 @@ export async function seedResidents(
   const ids: string[] = [];
   for (let i = 1; i <= n; i++) {
     const id = `r${i}`;
-    await apply(staff, 'resident.put', resident(id, { wallConsent: consent(i) }));
+    await apply(staff, 'resident.put', {
+      ...resident(id, { wallConsent: consent(i) }),
+      consent: relativesConsent,
+    });
     ids.push(id);
   }
   return ids;

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Album } from '../../src/domain/model.js';
 import type { MutationArgs } from '../../src/protocol/index.js';
 import { putMedia } from '../../src/server/media/media-store.js';
-import { resident } from '../helpers/fixtures.js';
+import { relativesConsent, resident } from '../helpers/fixtures.js';
 import {
   apply,
   mutate,
@@ -60,8 +60,14 @@ beforeAll(async () => {
   photoY = await putMedia(t.dataDir, gif());
   await apply(staff, 'group.put', { id: 'gx', name: 'Hus X' });
   await apply(staff, 'group.put', { id: 'gy', name: 'Hus Y' });
-  await apply(staff, 'resident.put', resident('rx', { groupIds: ['gx'] }));
-  await apply(staff, 'resident.put', resident('ry', { groupIds: ['gy'] }));
+  await apply(staff, 'resident.put', {
+    ...resident('rx', { groupIds: ['gx'] }),
+    consent: relativesConsent,
+  });
+  await apply(staff, 'resident.put', {
+    ...resident('ry', { groupIds: ['gy'] }),
+    consent: relativesConsent,
+  });
   await apply(staff, 'album.put', album('al-y', 'gy', [photoY]));
 });
 afterAll(async () => {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { revokeDevice } from '../../src/server/auth/accounts.js';
 import { putMedia } from '../../src/server/media/media-store.js';
-import { resident } from '../helpers/fixtures.js';
+import { relativesConsent, resident } from '../helpers/fixtures.js';
 import {
   apply,
   startTestServer,
@@ -30,13 +30,20 @@ beforeAll(async () => {
   staff = await t.staff();
   for (const name of ['yes', 'no', 'other', 'meal', 'news', 'shift', 'loose', 'later'])
     photo[name] = await putMedia(t.dataDir, gif());
-  await apply(staff, 'resident.put', resident('r-yes', { photo: photo.yes!, wallConsent: true }));
-  await apply(staff, 'resident.put', resident('r-no', { photo: photo.no!, wallConsent: false }));
-  await apply(
-    staff,
-    'resident.put',
-    resident('r-other', { photo: photo.other!, wallConsent: false }),
-  );
+  // Every one consents to the relatives' view: which relative sees what is the question here.
+  const consent = relativesConsent;
+  await apply(staff, 'resident.put', {
+    ...resident('r-yes', { photo: photo.yes!, wallConsent: true }),
+    consent,
+  });
+  await apply(staff, 'resident.put', {
+    ...resident('r-no', { photo: photo.no!, wallConsent: false }),
+    consent,
+  });
+  await apply(staff, 'resident.put', {
+    ...resident('r-other', { photo: photo.other!, wallConsent: false }),
+    consent,
+  });
   await apply(staff, 'meal.put', {
     id: 'm1',
     date: '2026-12-24',

@@ -17,6 +17,7 @@ import {
   HOUR,
   resident,
   resource,
+  relativesConsent,
   seedResidents,
   wholeHourAhead,
 } from '../helpers/fixtures.js';
@@ -161,8 +162,14 @@ describe('the audience rule', () => {
     const staff = await t.staff();
     await apply(staff, 'group.put', { id: 'ga', name: 'Hus A' });
     await apply(staff, 'group.put', { id: 'gb', name: 'Hus B' });
-    await apply(staff, 'resident.put', resident('ra', { groupIds: ['ga'] }));
-    await apply(staff, 'resident.put', resident('rb', { groupIds: ['gb'] }));
+    await apply(staff, 'resident.put', {
+      ...resident('ra', { groupIds: ['ga'] }),
+      consent: relativesConsent,
+    });
+    await apply(staff, 'resident.put', {
+      ...resident('rb', { groupIds: ['gb'] }),
+      consent: relativesConsent,
+    });
     await apply(staff, 'news.put', news('n-all', { kind: 'all' }));
     await apply(staff, 'news.put', news('n-a', { kind: 'groups', groupIds: ['ga'] }));
     await apply(staff, 'news.put', news('n-b', { kind: 'groups', groupIds: ['gb'] }));

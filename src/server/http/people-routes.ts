@@ -146,8 +146,13 @@ export const peopleRoutes: FastifyPluginCallbackZod<PeopleRoutesOptions> = (app,
           refused = inv ? whyNot(inv, found.expiresAt, at) : 'unknown';
           if (!refused && !(await usernameFree(w.db, username))) refused = 'taken';
           if (refused || !inv) throw new Rejection('conflict', 'invitation not open');
+          // Only residents who still consent to the relatives' view: staff may have recorded a
+          // withdrawal after inviting (which unlinks relatives, but this one was not linked yet).
           const residentIds: string[] = [];
-          for (const id of inv.residentIds) if (await w.get('resident', id)) residentIds.push(id);
+          for (const id of inv.residentIds)
+            if ((await w.get('resident', id))?.consent.relatives.given) residentIds.push(id);
+          if (residentIds.length === 0) refused = 'revoked';
+          if (refused) throw new Rejection('conflict', 'no resident consents any more');
           const db = w.db as Kysely<Database>;
           await db
             .insertInto('app_user')

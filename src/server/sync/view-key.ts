@@ -1,7 +1,7 @@
 /**
  * The view key: a short digest of everything, beyond the change log itself, that decides what a
  * client sees — the database identity, the viewer, and the facts about residents its projection
- * reads (wall consent, PINs, groups). Every pull page and every push carries it.
+ * reads (wall consent, PINs, groups, relatives' consent). Every pull page and every push carries it.
  *
  * Why: the change log records entity changes, not changes of who may see them. A kiosk that was
  * offline while a resident's consent was withdrawn would otherwise pull on from its cursor and keep
@@ -38,11 +38,15 @@ function factsPart(viewer: Viewer, facts: VisibilityFacts): string[] {
       ];
     }
     case 'relative':
+      // Their residents' groups and consent for the relatives' view (given back: start over).
+      // `relative:2`: issue 10 changed what a relative receives (no others' bookings, the
+      // resident record without staff's facts); the new key makes every relative start over.
       return [
-        'relative',
-        ...sorted(viewer.residentIds).map(
-          (id) => `${id}:${sorted(facts.residents.get(id)?.groupIds ?? []).join(',')}`,
-        ),
+        'relative:2',
+        ...sorted(viewer.residentIds).map((id) => {
+          const r = facts.residents.get(id);
+          return `${id}:${r?.relativesConsent ? 'c' : '-'}:${sorted(r?.groupIds ?? []).join(',')}`;
+        }),
       ];
   }
 }

@@ -14,10 +14,16 @@
  *   its houses, a relative what is for everyone or for their residents' groups;
  * - a record about a resident (the resident, sign-ups, bookings, meal answers, personal day
  *   items) reaches a kiosk only with the resident's wall consent, a relative only for their own
- *   residents;
+ *   residents and only while the resident's consent for the relatives' view is given (consent per
+ *   channel, enforced here whatever linked the relative: an invitation, the command line);
+ * - a relative receives the resident record without what is staff's (`forRelative`);
+ * - a group's day items and shifts reach a relative only for their residents' groups, as news do;
  * - a PIN-guarded resident's personal day items never reach a kiosk through the change log: they
  *   come only in the answer to a successful `resident.unlock` (sync/unlock.ts);
- * - a booking by someone the viewer may not know still makes the slot taken: sent nameless.
+ * - a booking by someone a kiosk may not know still makes the slot taken: sent nameless. A
+ *   relative gets no one else's bookings at all: nameless, they would still say when someone used
+ *   the machine, and for a resource of another house that it exists; the server refuses an
+ *   overlapping booking in any case.
  *
  * When a put is hidden for a reason that belongs to the record itself (its audience), the viewer
  * gets a `del` instead of nothing: it may hold an earlier version that was visible, and a fresh
@@ -42,6 +48,8 @@ export interface ResidentFacts {
   wallConsent: boolean;
   hasPin: boolean;
   groupIds: readonly string[];
+  /** The resident's consent for the relatives' view (`consent.relatives.given`). */
+  relativesConsent: boolean;
 }
 
 /** An immutable snapshot of the facts about residents that decide visibility. */
@@ -84,6 +92,9 @@ export function residentFacts(data: Record<string, unknown>): ResidentFacts {
     groupIds: Array.isArray(data.groupIds)
       ? data.groupIds.filter((g): g is string => typeof g === 'string')
       : [],
+    // Records stored before consent was per channel have none for relatives: not given.
+    relativesConsent:
+      (data.consent as { relatives?: { given?: unknown } } | undefined)?.relatives?.given === true,
   };
 }
 
@@ -114,9 +125,11 @@ export function viewerGroups(viewer: Viewer, facts: VisibilityFacts): readonly s
     case 'kiosk':
       return viewer.groupIds.length === 0 ? 'all' : viewer.groupIds;
     case 'relative': {
+      // Only residents the relative may know: a non-consenting one's houses say where they live.
       const groups = new Set<string>();
       for (const id of viewer.residentIds)
-        for (const g of facts.residents.get(id)?.groupIds ?? []) groups.add(g);
+        if (mayKnowResident(viewer, id, facts))
+          for (const g of facts.residents.get(id)?.groupIds ?? []) groups.add(g);
       return [...groups];
     }
   }
@@ -130,9 +143,41 @@ function mayKnowResident(viewer: Viewer, residentId: string, facts: VisibilityFa
     case 'kiosk':
       return facts.consenting.has(residentId);
     case 'relative':
-      return viewer.residentIds.has(residentId);
+      return (
+        viewer.residentIds.has(residentId) &&
+        facts.residents.get(residentId)?.relativesConsent === true
+      );
   }
 }
+
+/**
+ * The resident record as a relative receives it: what staff keep about the resident is not the
+ * family's. Which staff member recorded a consent and when, and whether a guardian gave it, are
+ * blanked (only `given` per channel stays: the relatives' pages say what the resident allows);
+ * whether a PIN guards the wall view is the resident's own matter on the wall (always false
+ * here). The record keeps its shape, so a client's schema still reads it.
+ */
+function forRelative(data: Record<string, unknown>): Record<string, unknown> {
+  const consent = (data.consent ?? {}) as Record<string, { given?: unknown } | undefined>;
+  const blank = (c: { given?: unknown } | undefined) => ({
+    given: c?.given === true,
+    by: null,
+    recordedBy: null,
+    at: null,
+  });
+  return {
+    ...data,
+    hasPin: false,
+    consent: {
+      wall: blank(consent.wall),
+      relatives: blank(consent.relatives),
+      calendar: blank(consent.calendar),
+    },
+  };
+}
+
+/** A group's own records beside news and activities: a house's day items, who is on duty there. */
+const GROUP_RECORDS = new Set(['dayitem', 'shift']);
 
 /**
  * Records whose own fields can hide them: the audience of news, activities, resources and photo
@@ -180,11 +225,25 @@ export function project(
     if (audience && !reaches(audience, viewerGroups(viewer, facts)))
       return { seq: change.seq, type: change.type, id: change.id, op: 'del' };
   }
+  if (
+    viewer.role === 'relative' &&
+    GROUP_RECORDS.has(change.type) &&
+    typeof change.data?.groupId === 'string'
+  ) {
+    // A shift may move between houses: an earlier visible version is taken back with a `del`.
+    const groups = viewerGroups(viewer, facts);
+    if (groups !== 'all' && !groups.includes(change.data.groupId))
+      return { seq: change.seq, type: change.type, id: change.id, op: 'del' };
+  }
   if (change.residentId === null) return out;
   if (viewer.role === 'kiosk' && change.type === 'dayitem' && facts.pinned.has(change.residentId))
     return null;
-  if (mayKnowResident(viewer, change.residentId, facts)) return out;
-  if (change.type === 'booking') {
+  if (mayKnowResident(viewer, change.residentId, facts)) {
+    if (viewer.role === 'relative' && change.type === 'resident' && out.data)
+      return { ...out, data: forRelative(out.data) };
+    return out;
+  }
+  if (change.type === 'booking' && viewer.role === 'kiosk') {
     if (change.op === 'del' || !change.data) return out;
     return { ...out, data: { ...change.data, residentId: null } };
   }

@@ -70,7 +70,9 @@ export const peopleHandlers: PartialHandlers<
       hasPin = pin !== null;
     }
     const wallConsent = consent.wall.given;
-    await ctx.w.put('resident', { ...fields, wallConsent, consent, hasPin });
+    // Absent keeps what staff set before (protocol v1 clients never send it): no for a new one.
+    const relativesMayAct = fields.relativesMayAct ?? existing?.relativesMayAct ?? false;
+    await ctx.w.put('resident', { ...fields, wallConsent, consent, hasPin, relativesMayAct });
     for (const c of changes)
       await ctx.w.db
         .insertInto('consent_event')

@@ -27,8 +27,11 @@ export async function residentActingFor(
     );
   }
   if (p.kind === 'user' && p.role === 'relative') {
-    // Same answer as a missing resident: a relative learns nothing of residents not theirs.
-    if (!p.residentIds.includes(residentId)) throw new Rejection('not_found', missing);
+    // Same answer as a missing resident: a relative learns nothing of residents not theirs, nor
+    // of their own while the resident's consent for the relatives' view is not given (they
+    // receive nothing of them either: sync/visibility.ts).
+    if (!p.residentIds.includes(residentId) || !resident.consent.relatives.given)
+      throw new Rejection('not_found', missing);
     // Their own resident: only where staff allowed relatives to act (absent: not allowed).
     if (resident.relativesMayAct !== true)
       throw new Rejection(
