@@ -129,6 +129,8 @@ function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; ma
         {e.position ? fill(a.waitlisted, { position: String(e.position) }) : a.waitlistedNoPosition}
       </p>
     ) : null;
+  // On it (or about to be): places left are no longer the relative's question.
+  const on = e.pending === 'add' || (e.pending !== 'cancel' && e.standing !== 'none');
   const places =
     e.places.left === null
       ? a.roomForAll
@@ -147,19 +149,14 @@ function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; ma
       {e.place && <p className="week-place">{e.place}</p>}
       {props.mark}
       {badge}
-      {e.closed ? (
-        e.closed === 'deadline' && <p className="week-note">{a.closed.deadline}</p>
-      ) : (
-        <>
-          <p className="week-note">{places}</p>
-          {e.deadline && (
-            <p className="week-note">
-              {fill(a.deadline, {
-                when: whenInSentence(e.deadline.date, e.deadline.time, props.today, w, lang),
-              })}
-            </p>
-          )}
-        </>
+      {e.closed === 'deadline' && <p className="week-note">{a.closed.deadline}</p>}
+      {!e.closed && !on && <p className="week-note">{places}</p>}
+      {!e.closed && e.deadline && (
+        <p className="week-note">
+          {fill(a.deadline, {
+            when: whenInSentence(e.deadline.date, e.deadline.time, props.today, w, lang),
+          })}
+        </p>
       )}
       {e.pending && <Pending online={props.online} w={w} />}
       {e.refusal && <Refused r={e.refusal} w={w} names={names} onDismiss={props.onDismiss} />}
@@ -168,7 +165,7 @@ function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; ma
           {e.canJoin && (
             <button
               type="button"
-              className="week-button primary"
+              className="week-button"
               aria-describedby={titleId}
               onClick={() => props.onAsk({ kind: 'signup', entry: e, date: props.date })}
             >
@@ -202,7 +199,8 @@ function MealRow(props: DayProps & { entry: MealEntry }) {
       <p className="week-title" id={dishId}>
         <span className="week-slot">{slot}:</span> {m.meal.dish}
       </p>
-      {m.asks && (
+      {/* With the two answer buttons, the pressed one says the answer; "Ikke svaret" still shows. */}
+      {m.asks && (!(props.mayAct && m.answerable) || m.answer === 'unanswered') && (
         <p
           className={`week-badge ${m.answer === 'yes' ? 'good' : m.answer === 'no' ? 'plain' : 'warn'}`}
         >

@@ -128,7 +128,12 @@ describe('the week', () => {
     expect(items[1]?.getAttribute('aria-current')).toBe('time');
     expect(within(today).getByText('Frisør')).toBeTruthy();
     expect(within(today).getByText('Frikadeller')).toBeTruthy();
-    expect(within(today).getByText('Spiser med', { selector: 'p' })).toBeTruthy();
+    // The answer is the pressed one of the two (staff let relatives answer for Anna).
+    const lunch = within(today).getByRole('group', { name: /Frikadeller$/ });
+    expect(within(lunch).getByRole('button', { name: 'Spiser med', pressed: true })).toBeTruthy();
+    expect(
+      within(lunch).getByRole('button', { name: 'Spiser ikke med', pressed: false }),
+    ).toBeTruthy();
     expect(within(today).getByText('Ikke svaret')).toBeTruthy();
 
     const tomorrow = await dayOf('I morgen · onsdag 2. december');
@@ -156,7 +161,7 @@ describe('the week', () => {
     await renderFamily({ seed: seed(), now: NOW, lang: 'en' });
     expect(await screen.findByRole('heading', { level: 1, name: 'Anna’s week' })).toBeTruthy();
     const today = await dayOf('Today · Tuesday 1 December');
-    expect(within(today).getByText('Eats with us', { selector: 'p' })).toBeTruthy();
+    expect(within(today).getByRole('button', { name: 'Eats with us', pressed: true })).toBeTruthy();
     expect(within(today).getAllByRole('listitem')[1]?.textContent).toContain('09:30–11:30');
   });
 });
@@ -219,7 +224,9 @@ describe('acting on the resident’s behalf', () => {
         },
       ]),
     );
-    expect(await within(today).findByText('Spiser ikke med', { selector: 'p' })).toBeTruthy();
+    expect(
+      await within(dinner).findByRole('button', { name: 'Spiser ikke med', pressed: true }),
+    ).toBeTruthy();
     expect(within(today).getByText('Sendes …')).toBeTruthy();
   });
 
@@ -234,6 +241,8 @@ describe('acting on the resident’s behalf', () => {
     expect(screen.queryByRole('button', { name: /Tilmeld|Afmeld|Spiser/ })).toBeNull();
     // Still shown: what she is on, and what she eats.
     expect(screen.getByText('Nr. 2 på ventelisten')).toBeTruthy();
+    expect(screen.getByText('Spiser med', { selector: 'p' })).toBeTruthy();
+    expect(screen.getByText('Ikke svaret', { selector: 'p' })).toBeTruthy();
   });
 
   it('says a refusal plainly on the item, and OK clears it', async () => {
