@@ -6,11 +6,14 @@
  * stored pictures is refused.
  */
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Album } from '../../src/domain/model.js';
 import type { MutationArgs } from '../../src/protocol/index.js';
-import { putMedia } from '../../src/server/media/media-store.js';
+import { seedDemo } from '../../src/server/demo/seed.js';
+import { putMedia, storedMediaKind } from '../../src/server/media/media-store.js';
+import { openSqlite } from '../../src/server/store/sqlite.js';
 import { relativesConsent, resident } from '../helpers/fixtures.js';
 import {
   apply,
@@ -18,6 +21,7 @@ import {
   nextEvent,
   pullAll,
   replay,
+  freshDataDir,
   startTestServer,
   type SyncSocket,
   type TestServer,
@@ -233,5 +237,35 @@ describe('bad input', () => {
     const all = await albumsOf(staff);
     expect(all.has('al-forbidden')).toBe(false);
     expect(all.has('al-y')).toBe(true);
+  });
+});
+
+describe('the demo', () => {
+  it('has an album for everyone and one for Birkehuset, of stored pictures with captions', async () => {
+    const dir = freshDataDir();
+    const db = await openSqlite(dir);
+    try {
+      await seedDemo(db, new Date('2026-12-01T09:00:00Z'), { dataDir: dir });
+      const albums = (await db.selectFrom('album').select('data').execute()).map(
+        (r) => JSON.parse(r.data) as Album,
+      );
+      expect(albums.map((a) => [a.title, a.audience])).toEqual([
+        ['Tur til stranden', { kind: 'all' }],
+        ['Forår i haven', { kind: 'groups', groupIds: ['g-birk'] }],
+      ]);
+      for (const photo of albums.flatMap((a) => a.photos)) {
+        expect(await storedMediaKind(dir, photo.hash)).toBe('image');
+        expect(photo.caption).toBeTruthy();
+      }
+      const refs = await db
+        .selectFrom('media_ref')
+        .selectAll()
+        .where('entity_type', '=', 'album')
+        .execute();
+      expect(refs).toHaveLength(4);
+    } finally {
+      await db.destroy();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

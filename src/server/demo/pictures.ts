@@ -8,6 +8,7 @@ import { drawDish, drawFestiveTable, type Dish } from './dishes.js';
 import { residentFaces, staffFaces } from './people.js';
 import { encodePng } from './png.js';
 import { drawPortrait } from './portraits.js';
+import { drawScene, scenes, type Scene } from './scenes.js';
 
 export interface DemoPictures {
   /** Media hash of a demo person's portrait, by first name (residents and staff). */
@@ -15,6 +16,8 @@ export interface DemoPictures {
   dish(dish: Dish): string;
   /** The julefrokost table, for a news post. */
   festiveTable: string;
+  /** A scene for a photo album (the beach, the bus, the garden, a cake). */
+  scene(scene: Scene): string;
 }
 
 export async function storeDemoPictures(dataDir: string): Promise<DemoPictures> {
@@ -35,9 +38,13 @@ export async function storeDemoPictures(dataDir: string): Promise<DemoPictures> 
   ];
   for (const kind of kinds) dishes.set(kind, await putMedia(dataDir, encodePng(drawDish(kind))));
   const festiveTable = await putMedia(dataDir, encodePng(drawFestiveTable()));
+  const sceneHashes = new Map<Scene, string>();
+  for (const scene of scenes)
+    sceneHashes.set(scene, await putMedia(dataDir, encodePng(drawScene(scene))));
   return {
     portrait: (name) => portraits.get(name) ?? null,
     dish: (kind) => dishes.get(kind) ?? festiveTable,
     festiveTable,
+    scene: (scene) => sceneHashes.get(scene) ?? festiveTable,
   };
 }

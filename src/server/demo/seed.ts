@@ -27,6 +27,7 @@ import { lockHead } from '../store/store.js';
 import { Writer } from '../store/writer.js';
 import type { Dish } from './dishes.js';
 import { storeDemoPictures, type DemoPictures } from './pictures.js';
+import type { Scene } from './scenes.js';
 import { demoConsent, demoRelativesMayAct } from './relative.js';
 
 export const DEMO_TIME_ZONE = 'Europe/Copenhagen';
@@ -190,6 +191,36 @@ export async function seedDemo(
         expiresAt: null,
         audience: { kind: 'all' },
       });
+    }
+    // Photo albums (issue 10): one for everyone, one for Birkehuset only (its kiosks and the
+    // relatives of its residents). The demo's drawn scenes picture nobody.
+    if (pictures) {
+      const albums: [string, string, string | null, [Scene, string][]][] = [
+        [
+          'al-beach',
+          'Tur til stranden',
+          null,
+          [
+            ['beach', 'Vi var ved stranden i solskin.'],
+            ['cake', 'Bagefter fik vi kaffe og kage.'],
+            ['bus', 'Bussen kørte os hjem.'],
+          ],
+        ],
+        ['al-garden', 'Forår i haven', 'g-birk', [['garden', 'Tulipanerne blomstrer.']]],
+      ];
+      for (const [i, [id, title, group, shots]] of albums.entries()) {
+        const publishedAt = new Date(now.getTime() - (i + 1) * 2 * 86_400_000).toISOString();
+        await put('album', {
+          id,
+          title,
+          photos: shots.map(([scene, caption]) => ({ hash: pictures.scene(scene), caption })),
+          audience: group ? { kind: 'groups', groupIds: [group] } : { kind: 'all' },
+          consentConfirmed: true,
+          publishedAt,
+          updatedAt: publishedAt,
+          updatedBy: 'demo',
+        });
+      }
     }
     await w.flush();
   });
