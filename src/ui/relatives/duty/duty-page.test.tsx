@@ -32,6 +32,11 @@ const seed = {
     }),
     shift('s4', 'Sara', '2026-12-03T07:00:00.000Z', '2026-12-03T15:00:00.000Z'),
     shift('s5', 'Gammel', '2026-11-30T07:00:00.000Z', '2026-11-30T15:00:00.000Z'),
+    // Nights (it is 10.00 now): one that ended at 07.00 is not listed today, one from last night
+    // until 11.00 is (on duty now), and tonight's is listed today, not again tomorrow morning.
+    shift('n1', 'Nat-Niels', '2026-11-30T22:00:00.000Z', '2026-12-01T06:00:00.000Z'),
+    shift('n2', 'Nat-Nina', '2026-11-30T22:00:00.000Z', '2026-12-01T10:00:00.000Z'),
+    shift('n3', 'Nat-Ole', '2026-12-01T22:00:00.000Z', '2026-12-02T06:00:00.000Z'),
   ],
 };
 
@@ -41,13 +46,15 @@ describe('who is on duty', () => {
     const today = await screen.findByRole('region', { name: 'I dag' });
     const items = within(today).getAllByRole('listitem');
     expect(items.map((i) => i.querySelector('.family-duty-name')?.textContent)).toEqual([
+      'Nat-Nina',
       'Mette',
       'Jonas',
+      'Nat-Ole',
     ]);
-    expect(within(items[0] as HTMLElement).getByText('07.00 til 15.00')).toBeTruthy();
-    expect(within(items[0] as HTMLElement).getByText('På arbejde nu')).toBeTruthy();
-    expect(items[0]?.querySelector('img')?.getAttribute('src')).toBe(`/media/${'c'.repeat(64)}`);
-    expect(within(items[1] as HTMLElement).queryByText('På arbejde nu')).toBeNull();
+    expect(within(items[1] as HTMLElement).getByText('07.00 til 15.00')).toBeTruthy();
+    expect(within(items[1] as HTMLElement).getByText('På arbejde nu')).toBeTruthy();
+    expect(items[1]?.querySelector('img')?.getAttribute('src')).toBe(`/media/${'c'.repeat(64)}`);
+    expect(within(items[2] as HTMLElement).queryByText('På arbejde nu')).toBeNull();
     const thursday = screen.getByRole('region', { name: /^Torsdag 3\.\sdecember$/ });
     expect(within(thursday).getByText('Sara')).toBeTruthy();
     expect(
@@ -57,6 +64,8 @@ describe('who is on duty', () => {
     ).toBeTruthy();
     expect(screen.queryByText('Eg-Else')).toBeNull();
     expect(screen.queryByText('Gammel')).toBeNull();
+    expect(screen.queryByText('Nat-Niels')).toBeNull();
+    expect(screen.getAllByText('Nat-Ole')).toHaveLength(1);
     expect(screen.getAllByRole('region')).toHaveLength(7);
   });
 

@@ -18,21 +18,27 @@ import './duty.css';
 
 export const DUTY_DAYS = 7;
 
-/** The shifts touching `date` (in `timeZone`) for the resident's groups, by start. */
+/**
+ * The shifts of `date` (in `timeZone`) for the resident's groups, by start: each on the day it
+ * starts (a night shift is not listed again on the morning it ends), and on today also one that
+ * began before today and is still going at `now`.
+ */
 export function shiftsOn(
   shifts: readonly Shift[],
   date: string,
   timeZone: string,
   groupIds: readonly string[],
+  now: number | null = null,
 ): Shift[] {
   const { start, end } = dayBounds(date, timeZone);
+  const from = start.getTime();
   return shifts
-    .filter(
-      (s) =>
-        (s.groupId === null || groupIds.includes(s.groupId)) &&
-        Date.parse(s.start) < end.getTime() &&
-        Date.parse(s.end) > start.getTime(),
-    )
+    .filter((s) => s.groupId === null || groupIds.includes(s.groupId))
+    .filter((s) => {
+      const begins = Date.parse(s.start);
+      if (begins >= from && begins < end.getTime()) return true;
+      return now !== null && begins < from && Date.parse(s.end) > now;
+    })
     .sort((a, b) => a.start.localeCompare(b.start) || a.staffName.localeCompare(b.staffName));
 }
 
@@ -55,7 +61,13 @@ export function DutyPage() {
           <Day
             key={date}
             title={date === today ? w.today : capitalise(dayInWords(date, lang))}
-            shifts={shiftsOn(shifts, date, timeZone, resident.groupIds)}
+            shifts={shiftsOn(
+              shifts,
+              date,
+              timeZone,
+              resident.groupIds,
+              date === today ? now.getTime() : null,
+            )}
             timeZone={timeZone}
             now={date === today ? now.getTime() : null}
           />

@@ -20,7 +20,8 @@ const MAX = NewPassword.maxLength ?? 200;
 export function passwordRules(w: W, next: string, repeat: string) {
   return [
     { text: fill(w.ruleMin, { min: String(MIN) }), met: next.length >= MIN },
-    { text: fill(w.ruleMax, { max: String(MAX) }), met: next.length <= MAX },
+    // The upper limit only matters to someone pasting a very long one: shown only then.
+    ...(next.length > MAX ? [{ text: fill(w.ruleMax, { max: String(MAX) }), met: false }] : []),
     { text: w.ruleSame, met: next.length > 0 && next === repeat },
   ];
 }

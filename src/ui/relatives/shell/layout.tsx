@@ -34,8 +34,15 @@ export function navEntries(): (FamilyPage & { nav: NavKey })[] {
 /** Pages about the relative's own account, shown also while there is no resident to show. */
 const ACCOUNT_PAGES = new Set(['/more', '/password']);
 
+/** Pages reached from "Mere": its entry stays marked on them. */
+const UNDER_MORE = ['/duty', '/password'];
+
 const isCurrent = (path: string, location: string): boolean =>
-  path === '/' ? location === '/' : location === path || location.startsWith(`${path}/`);
+  path === '/'
+    ? location === '/'
+    : location === path ||
+      location.startsWith(`${path}/`) ||
+      (path === '/more' && UNDER_MORE.includes(location));
 
 export function ResidentPhoto({ resident, size }: { resident: Resident; size: 'big' | 'small' }) {
   const cls = `family-photo family-photo-${size}`;
