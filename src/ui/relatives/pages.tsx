@@ -6,6 +6,7 @@
  * The navigation shows the entries with `nav`, in this order; keep it to five.
  */
 import type { ComponentType } from 'react';
+import { CalendarPage } from './calendar/calendar-page.js';
 import { DutyPage } from './duty/duty-page.js';
 import { NewsPage } from './news/news-page.js';
 import { PasswordPage } from './password/password-page.js';
@@ -29,7 +30,7 @@ export const pages: FamilyPage[] = [
   { path: '/news', nav: 'news', component: NewsPage },
   { path: '/photos', nav: 'photos', component: PhotosPage },
   { path: '/photos/:id', component: AlbumPage },
-  { path: '/calendar', nav: 'calendar', component: soon('calendar') },
+  { path: '/calendar', nav: 'calendar', component: CalendarPage },
   { path: '/more', nav: 'more', component: MorePage },
   { path: '/duty', component: DutyPage },
   { path: '/password', component: PasswordPage },
