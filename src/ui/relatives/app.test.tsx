@@ -199,6 +199,18 @@ describe('the relatives’ gate', () => {
     ).toBeTruthy();
   });
 
+  it('leaves and wipes the cache when the connection turns out to be a staff login (another tab)', async () => {
+    const calls = serve({ session: hanne });
+    await seedCache(hanne);
+    open();
+    await screen.findByText('Anna Jensen');
+    act(() => fake.set({ ...onlineStatus, role: 'staff' }));
+    expect(await screen.findByText(/logget ind som personale/)).toBeTruthy();
+    expect(screen.queryByText('Anna Jensen')).toBeNull();
+    await waitFor(async () => expect(await cachedResidents()).toBe(0));
+    expect(calls).not.toContain('POST /api/logout');
+  });
+
   it('does not show the relatives’ page to a signed-in staff member', async () => {
     serve({ session: { userId: 'u-mette', role: 'staff', displayName: 'Mette' } });
     open();

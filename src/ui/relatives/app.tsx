@@ -79,9 +79,9 @@ export function FamilyApp({ path = window.location.pathname }: { path?: string }
       return known ? enter(known) : setGate({ state: 'out', reason: null });
     });
   }, [gate.state, enter]);
-  const leave = useCallback(async (reason: LoggedOutReason) => {
+  const leave = useCallback(async (reason: LoggedOutReason, endSession = true) => {
     setGate({ state: 'out', reason });
-    await logoutRequest();
+    if (endSession) await logoutRequest();
     await wipeUnlessOwnedBy(null);
   }, []);
 
@@ -133,13 +133,20 @@ function SignedIn({
   db: CacheDb;
   welcome: string | null;
   dismissWelcome: () => void;
-  leave: (reason: LoggedOutReason) => Promise<void>;
+  leave: (reason: LoggedOutReason, endSession?: boolean) => Promise<void>;
 }) {
   const { engine, status } = useSync(db, 'cookie');
   // The server ended this session (access removed, account disabled, expired): out at once.
   useEffect(() => {
     if (status?.state === 'unauthorized') void leave('ended');
   }, [status?.state, leave]);
+  // The cookie is the browser's: a staff login in another tab makes the next connection a staff
+  // one, whose changes must not stay in a relative's cache: out and wiped at once (the staff
+  // member's session is theirs, not ended from here).
+  const role = status?.role ?? null;
+  useEffect(() => {
+    if (role !== null && role !== 'relative') void leave('staffSignedIn', false);
+  }, [role, leave]);
   const env = useMemo<FamilyEnv | null>(
     () =>
       engine && {
