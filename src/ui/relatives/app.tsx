@@ -19,6 +19,7 @@ import { fetchSession, logout as logoutRequest } from './login/api.js';
 import { LoginPage, type LoggedOutReason } from './login/login-page.js';
 import { pages } from './pages.js';
 import { FamilyEnvProvider, type FamilyEnv } from './shell/family-env.js';
+import { LangSwitch } from './shell/lang-switch.js';
 import { useLang, useWords } from './shell/lang.js';
 import { Layout } from './shell/layout.js';
 import { NotFound } from './shell/not-found.js';
@@ -108,8 +109,11 @@ export function FamilyApp({ path = window.location.pathname }: { path?: string }
 function Invite({ onAccepted }: { onAccepted: (s: SessionInfo, username: string) => void }) {
   const w = useWords(familyWords);
   return (
-    <main className="family" id="main">
-      <p className="family-app-name">{w.appName}</p>
+    <main className="family family-login" id="main">
+      <div className="family-login-top">
+        <p className="family-app-name">{w.appName}</p>
+        <LangSwitch />
+      </div>
       <AcceptPage
         w={w}
         onAccepted={(session, username) => {

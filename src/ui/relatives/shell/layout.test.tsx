@@ -73,7 +73,7 @@ describe('the frame', () => {
   it('says when there is no connection', async () => {
     await renderFamily({ seed: { resident: [anna] }, status: { state: 'offline', pending: 2 } });
     expect((await screen.findByText(/Ingen forbindelse/)).textContent).toBe(
-      'Ingen forbindelse – ændringer sendes, når der er forbindelse. 2 ændringer venter på at blive sendt.',
+      'Ingen forbindelse – ændringer sendes, når der er forbindelse. Sidst opdateret i dag 09.59. 2 ændringer venter på at blive sendt.',
     );
   });
 
