@@ -267,6 +267,41 @@ describe('the feed, read by ical.js and python3-icalendar', () => {
   });
 });
 
+describe('the spring change (Sunday 28 March 2027, 02:00 CET → 03:00 CEST)', () => {
+  it('keeps wall-clock times either side, and a time in the gap moves forward', async () => {
+    await apply(staff, 'activity.put', {
+      ...activity('sat27', { title: 'Marked' }),
+      start: '2027-03-27T09:00:00.000Z',
+      end: '2027-03-27T10:00:00.000Z',
+    });
+    await apply(staff, 'activity.put', {
+      ...activity('mon29', { title: 'Svømning' }),
+      start: '2027-03-29T08:00:00.000Z',
+      end: '2027-03-29T09:00:00.000Z',
+    });
+    await apply(staff, 'signup.add', { activityId: 'sat27', residentId: 'r1' });
+    await apply(staff, 'signup.add', { activityId: 'mon29', residentId: 'r1' });
+    await apply(staff, 'dayitem.put', {
+      id: 'd-gap',
+      residentId: 'r1',
+      groupId: null,
+      date: '2027-03-28',
+      start: '02:30',
+      end: null,
+      title: 'Medicin',
+      pictogram: null,
+      changedOn: null,
+    });
+    const { token } = await createFeed(annaRelative.socket, 'r1');
+    const { byUid } = await readFeed(token);
+    expectAt(byUid.get(uid('activity', 'sat27')), '2027-03-27T10:00', '2027-03-27T09:00:00Z');
+    expectAt(byUid.get(uid('activity', 'mon29')), '2027-03-29T10:00', '2027-03-29T08:00:00Z');
+    // 02:30 does not exist that night: the item is at 03:30 CEST, as on the wall (days.ts).
+    expectAt(byUid.get(uid('dayitem', 'd-gap')), '2027-03-28T03:30', '2027-03-28T01:30:00Z');
+    expect(byUid.get(uid('dayitem', 'd-gap'))?.endLocal).toBeNull();
+  });
+});
+
 describe('addresses that stop', () => {
   it('revoked by the relative who made it: 404 with no detail', async () => {
     const { token, feedId } = await createFeed(annaRelative.socket, 'r1');
@@ -313,6 +348,34 @@ describe('addresses that stop', () => {
     await office.sync();
     expect(office.get<Feed>('feed', anna.feedId)?.revokedAt).toBe(clock.toISOString());
     expect(office.get<Feed>('feed', bent.feedId)?.revokedAt).toBe(clock.toISOString());
+  });
+
+  it('relatives’ consent withdrawn: the relatives’ addresses stop (a staff-made one stays)', async () => {
+    const relatives = await createFeed(annaRelative.socket, 'r1');
+    const staffs = await createFeed(staff, 'r1');
+    await apply(staff, 'resident.put', {
+      ...resident('r1', { displayName: 'Anna' }),
+      consent: { ...consent, relatives: { given: false, by: 'guardian' } },
+    });
+    expect((await get(feedUrl(relatives.token))).status).toBe(404);
+    expect((await get(feedUrl(staffs.token))).status).toBe(200);
+    const office = new Replica(staff);
+    await office.sync();
+    expect(office.get<Feed>('feed', relatives.feedId)?.revokedAt).toBe(clock.toISOString());
+  });
+
+  it('the resident erased: 404, and nothing of their feeds is left', async () => {
+    await seedWeek();
+    const relatives = await createFeed(annaRelative.socket, 'r1');
+    const staffs = await createFeed(staff, 'r1');
+    await readFeed(relatives.token);
+    await apply(staff, 'resident.erase', { residentId: 'r1' });
+    expect((await get(feedUrl(relatives.token))).status).toBe(404);
+    expect((await get(feedUrl(staffs.token))).status).toBe(404);
+    const db = t.server.store.db;
+    expect(await db.selectFrom('feed_token').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('feed_event').selectAll().execute()).toEqual([]);
+    expect(await db.selectFrom('feed').selectAll().execute()).toEqual([]);
   });
 
   it('calendar consent withdrawn: 404, and the addresses are stopped for good', async () => {
