@@ -32,7 +32,12 @@ let staff: SyncSocket;
 const photo: Record<string, string> = {};
 const gif = (): Buffer => Buffer.concat([Buffer.from('GIF89a'), randomBytes(64)]);
 const C = 'res-cille';
-const noRelatives = { relatives: { given: false, by: 'resident' } } as const;
+/** Consent for the calendar, not for the relatives' view: the feed must not reach a relative. */
+const noRelatives = {
+  relatives: { given: false, by: 'resident' },
+  calendar: { given: true, by: 'resident' },
+} as const;
+const withRelatives = { ...noRelatives, ...relativesConsent };
 
 beforeEach(async () => {
   // The sweep that would end revoked sessions' sockets anyway runs every 10 minutes here.
@@ -42,7 +47,7 @@ beforeEach(async () => {
   await apply(staff, 'group.put', { id: 'grp-x', name: 'Hus X' });
   await apply(staff, 'resident.put', {
     ...resident('res-anna', { groupIds: ['grp-x'], photo: photo.a! }),
-    consent: relativesConsent,
+    consent: withRelatives,
   });
   await apply(staff, 'resident.put', {
     ...resident(C, { displayName: 'Cille', groupIds: ['grp-x'], photo: photo.c! }),
@@ -69,6 +74,13 @@ const media = (name: string, token: string) =>
 const session = (token: string) =>
   fetch(`${t.url}/api/session`, { headers: { authorization: `Bearer ${token}` } });
 const PASSWORD = 'a long enough password';
+const ical = (token: string) => fetch(`${t.url}/ical/${token}.ics`);
+/** Makes a calendar address as `socket`; the answer and the address's token. */
+async function makeFeed(socket: SyncSocket, residentId: string) {
+  const token = randomBytes(32).toString('base64url');
+  const res = await mutate(socket, 'feed.create', { feedId: randomUUID(), residentId, token });
+  return { token, res };
+}
 
 async function invite(residentIds: string[]) {
   const token = randomBytes(32).toString('base64url');
@@ -112,11 +124,17 @@ describe('consent for the relatives’ view', () => {
     });
     expect(onC).toMatchObject({ status: 'rejected', code: 'not_found' });
     expect(JSON.stringify(onC)).toBe(JSON.stringify(onNobody));
+    // Nor a calendar address, though she consents to the calendar: answered as for nobody.
+    const feedC = (await makeFeed(rc.socket, C)).res;
+    expect(feedC).toMatchObject({ status: 'rejected', code: 'not_found' });
+    expect(JSON.stringify(feedC)).toBe(
+      JSON.stringify((await makeFeed(rc.socket, 'res-ghost')).res),
+    );
 
     // Given: the relative starts over (reset) and now has the resident, her sign-up and house.
     await apply(staff, 'resident.put', {
       ...resident(C, { groupIds: ['grp-x'], photo: photo.c! }),
-      consent: relativesConsent,
+      consent: withRelatives,
     });
     await rc.until((r) => r.all('resident').has(C));
     expect(rc.resets.length).toBeGreaterThan(0);
@@ -128,16 +146,21 @@ describe('consent for the relatives’ view', () => {
   it('withdrawn: the relative is unlinked and their open socket closed in the same mutation', async () => {
     await apply(staff, 'resident.put', {
       ...resident(C, { groupIds: ['grp-x'] }),
-      consent: relativesConsent,
+      consent: withRelatives,
     });
     const { token, userId } = await relativeOf([C, 'res-anna']);
     const socket = await t.connect(token);
+    const feed = await makeFeed(socket, C);
+    expect(feed.res).toMatchObject({ status: 'applied' });
+    expect((await ical(feed.token)).status).toBe(200);
     const closed = disconnected(socket, 2_000);
     await apply(staff, 'resident.put', {
       ...resident(C, { groupIds: ['grp-x'] }),
       consent: noRelatives,
     });
     await closed;
+    // Her calendar address stops with it (the calendar consent alone is not the relative's).
+    expect((await ical(feed.token)).status).toBe(404);
     const again = await t.connect(token);
     const { changes } = await pullAll(again);
     expect([...replay(changes, 'resident').keys()]).toEqual(['res-anna']);
@@ -150,7 +173,7 @@ describe('consent for the relatives’ view', () => {
     expect((await invite([C])).res).toMatchObject({ code: 'forbidden', reason: 'no_consent' });
     await apply(staff, 'resident.put', {
       ...resident(C, { groupIds: ['grp-x'] }),
-      consent: relativesConsent,
+      consent: withRelatives,
     });
     const { token, res } = await invite([C]);
     expect(res).toMatchObject({ status: 'applied' });
@@ -175,6 +198,8 @@ describe('removing a relative', () => {
     const { token, userId } = await relativeOf(['res-anna']);
     const sockets = [await t.connect(token), await t.connect(token)];
     expect((await media('a', token)).status).toBe(200);
+    const feed = await makeFeed(sockets[0]!, 'res-anna');
+    expect((await ical(feed.token)).status).toBe(200);
     const closedAt: number[] = [];
     const closed = sockets.map((s) => disconnected(s, 3_000).then(() => closedAt.push(Date.now())));
     const res = await mutate(staff, 'relative.revoke', { userId });
@@ -186,6 +211,7 @@ describe('removing a relative', () => {
     await expect(connectSocket(t.url, token)).rejects.toMatchObject({ code: 'unauthorized' });
     expect((await session(token)).status).toBe(401);
     expect((await media('a', token)).status).not.toBe(200);
+    expect((await ical(feed.token)).status).toBe(404);
   });
 
   it('a new invitation makes a new login; the old session never comes back', async () => {
@@ -208,7 +234,7 @@ describe('removing a relative', () => {
   it('from one resident: the socket closes at once, and the relative comes back without them', async () => {
     await apply(staff, 'resident.put', {
       ...resident(C, { groupIds: ['grp-x'], photo: photo.c! }),
-      consent: relativesConsent,
+      consent: withRelatives,
     });
     const { token, userId } = await relativeOf(['res-anna', C]);
     const socket = await t.connect(token);

@@ -9,7 +9,7 @@
  * A lives in house X and B in house Y; RA is A's relative, RB is B's. Everything secret about B or
  * Y carries a marker ("Beata", her id, "HUSY", her photo's hash), so a leak is a string search.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Audience, Booking, Resident } from '../../src/domain/model.js';
@@ -76,7 +76,11 @@ beforeAll(async () => {
   ] as const)
     await apply(staff, 'resident.put', {
       ...resident(id, { displayName: name, groupIds: [group], photo: hash, relativesMayAct: true }),
-      consent: { ...relativesConsent, wall: { given: true, by: 'guardian' } },
+      consent: {
+        ...relativesConsent,
+        wall: { given: true, by: 'guardian' },
+        calendar: { given: true, by: 'resident' },
+      },
       pin: '4321',
     });
   await apply(staff, 'activity.put', activity('act-all'));
@@ -386,5 +390,31 @@ describe('a relative of A never receives anything of B or of B’s house', () =>
       by: 'guardian',
       recordedBy: expect.any(String) as string,
     });
+  });
+  it('not through the calendar feed: RA’s address of A holds nothing of B; B’s cannot be made', async () => {
+    const feed = (residentId: string) =>
+      mutate(ra, 'feed.create', {
+        feedId: randomUUID(),
+        residentId,
+        token: randomBytes(32).toString('base64url'),
+      });
+    const onB = await feed(B);
+    expect(onB).toMatchObject({ status: 'rejected', code: 'not_found' });
+    expect(JSON.stringify(onB)).toBe(JSON.stringify(await feed('res-ghost')));
+    // B is signed up for the same activity as A, and has her own day and bookings.
+    await mutate(staff, 'signup.add', { activityId: 'act-all', residentId: A });
+    await mutate(staff, 'signup.add', { activityId: 'act-all', residentId: B });
+    await aboutB.personalItem!();
+    await aboutB.houseItem!();
+    await aboutB.book!();
+    const token = randomBytes(32).toString('base64url');
+    expect(
+      await mutate(ra, 'feed.create', { feedId: randomUUID(), residentId: A, token }),
+    ).toMatchObject({ status: 'applied' });
+    const res = await fetch(`${t.url}/ical/${token}.ics`);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).toContain('Activity act-all');
+    for (const s of secrets()) expect(text, s).not.toContain(s);
   });
 });

@@ -24,6 +24,8 @@ export async function buildFeed(
   const consent = resident.consent ?? legacyConsent(resident.wallConsent);
   if (!consent.calendar.given) return null;
   if (feed.userId !== null) {
+    // A relative's address also needs the resident's consent for the relatives' view.
+    if (!consent.relatives.given) return null;
     const user = await (w.db as Kysely<Database>)
       .selectFrom('app_user')
       .select(['resident_ids', 'disabled'])

@@ -33,6 +33,9 @@ export const feedHandlers: PartialHandlers<'feed.create' | 'feed.revoke'> = {
     const resident = await ctx.w.get('resident', residentId);
     if (!resident) throw new Rejection('not_found', NO_RESIDENT);
     const consent = resident.consent ?? legacyConsent(resident.wallConsent);
+    // A relative receives nothing of a resident without consent for the relatives' view
+    // (sync/visibility.ts), whatever linked them: answered as a missing resident.
+    if (relative && !consent.relatives.given) throw new Rejection('not_found', NO_RESIDENT);
     if (!consent.calendar.given)
       throw new Rejection(
         'forbidden',
