@@ -15,6 +15,12 @@ export type Ask =
   | { kind: 'cancel'; entry: ActivityEntry; date: string }
   | { kind: 'meal'; entry: MealEntry; attending: boolean };
 
+/**
+ * The id of an item's title: after a confirmed act the button that opened the question may be
+ * gone (Tilmeld becomes Afmeld), so the page puts focus on the item it acted on.
+ */
+export const titleIdOf = (key: string): string => `${key.replace(/[^A-Za-z0-9_-]/g, '-')}-title`;
+
 export interface DayProps {
   day: WeekDay;
   today: string;
@@ -119,7 +125,7 @@ function EntryBody(props: DayProps & { entry: Entry; date: string }) {
 function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; mark: ReactNode }) {
   const { entry: e, w, names, lang } = props;
   const a = w.activity;
-  const titleId = `${e.key}-title`;
+  const titleId = titleIdOf(e.key);
   // What the server said, unless a change is still to be sent (then that is what is shown).
   const badge =
     e.pending === 'add' ? null : e.pending !== 'cancel' && e.standing === 'confirmed' ? (
@@ -143,7 +149,7 @@ function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; ma
           : fill(a.placesLeftOther, { count: String(e.places.left) });
   return (
     <>
-      <p className="week-title" id={titleId}>
+      <p className="week-title" id={titleId} tabIndex={-1}>
         {e.title}
       </p>
       {e.place && <p className="week-place">{e.place}</p>}
@@ -191,12 +197,12 @@ function ActivityBody(props: DayProps & { entry: ActivityEntry; date: string; ma
 function MealRow(props: DayProps & { entry: MealEntry }) {
   const { entry: m, w, names } = props;
   const slot = w.meals.slots[m.slot];
-  const dishId = `${m.key}-dish`;
+  const dishId = titleIdOf(m.key);
   const answer =
     m.answer === 'yes' ? w.meals.yes : m.answer === 'no' ? w.meals.no : w.meals.unanswered;
   return (
     <div className="week-meal">
-      <p className="week-title" id={dishId}>
+      <p className="week-title" id={dishId} tabIndex={-1}>
         <span className="week-slot">{slot}:</span> {m.meal.dish}
       </p>
       {/* With the two answer buttons, the pressed one says the answer; "Ikke svaret" still shows. */}

@@ -186,6 +186,8 @@ describe('acting on the resident’s behalf', () => {
       ]),
     );
     expect(await within(tue).findByText('Sendes, når der er forbindelse')).toBeTruthy();
+    // "Tilmeld" has gone with the change: focus is on the item, not lost to the page.
+    await waitFor(() => expect(document.activeElement?.textContent).toBe('Tur i minibus'));
     // Now on it (pending): cancelling is what is offered.
     expect(within(tue).getByRole('button', { name: 'Afmeld Anna' })).toBeTruthy();
     expect(within(tue).queryByRole('button', { name: 'Tilmeld Anna' })).toBeNull();

@@ -7,7 +7,7 @@
  * the server has it, and a refusal from the rejections table says why on the item.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { overlayBookings, overlayMealAttendance, overlaySignUps } from '../../../client/index.js';
 import { addDaysToDate, dayBounds } from '../../../domain/rules/days.js';
 import { useOnline, useToday } from '../../shared/data/hooks.js';
@@ -16,7 +16,7 @@ import { useLang, useWords } from '../shell/lang.js';
 import { useShownResident } from '../shell/resident.js';
 import { useSend } from '../shell/send.js';
 import { ConfirmDialog } from './confirm-dialog.js';
-import { DaySection, type Ask } from './day-section.js';
+import { DaySection, titleIdOf, type Ask } from './day-section.js';
 import { dayInSentence, fill, firstName, possessive, whenInSentence, type Lang } from './format.js';
 import { buildWeek, firstDayOf, relativesMayAct, type WeekRows } from './week-model.js';
 import { weekWords, type WeekWords } from './words.js';
@@ -27,6 +27,8 @@ const DAYS = 7;
 const WEEKS_BACK = 1;
 const WEEKS_AHEAD = 4;
 const DAY_MS = 86_400_000;
+/** How long after an act the page may still move focus back to the item. */
+const REFOCUS_MS = 3000;
 
 export function WeekPage() {
   const w = useWords(weekWords);
@@ -76,6 +78,22 @@ export function WeekPage() {
       rejections,
     };
   }, [db, residentId, from, last, timeZone]);
+  // After a confirmed act, back to the item acted on when the button that asked has gone with
+  // the change ("Tilmeld" becomes "Afmeld"); React Aria returns focus to it while it is there.
+  // Kept for a moment, since other cache changes may come before the one that removes the button.
+  const refocus = useRef<{ key: string; until: number } | null>(null);
+  useEffect(() => {
+    const wanted = refocus.current;
+    if (wanted === null) return;
+    if (performance.now() > wanted.until) {
+      refocus.current = null;
+      return;
+    }
+    const active = document.activeElement;
+    if (active && active !== document.body) return;
+    refocus.current = null;
+    document.getElementById(titleIdOf(wanted.key))?.focus();
+  }, [rows]);
   // The switcher chose someone else: their week starts at today again.
   const [shownFor, setShownFor] = useState(residentId);
   if (shownFor !== residentId) {
@@ -101,6 +119,7 @@ export function WeekPage() {
 
   const answer = async (a: Ask) => {
     setAsk(null);
+    refocus.current = { key: a.entry.key, until: performance.now() + REFOCUS_MS };
     // A new try replaces the refusal it answers: the old "Holdet er fuldt" goes.
     const refusal = a.entry.refusal;
     if (refusal) await actions.dismissRejection(refusal.id);
