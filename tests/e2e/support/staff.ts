@@ -14,7 +14,29 @@ import type { TestServer } from '../../helpers/test-server.js';
 
 export const OFFICE = { width: 1366, height: 768 } as const;
 export const PHONE = { width: 390, height: 844 } as const;
-const SHOTS = 'test-output/screenshots/staff';
+export const TABLET = { width: 768, height: 1024 } as const;
+
+type Size = { width: number; height: number };
+/** Where a page's screenshots go and at which sizes it is checked. */
+export interface CheckSizes {
+  folder: string;
+  sizes: readonly (readonly [string, Size])[];
+}
+const STAFF_SIZES: CheckSizes = {
+  folder: 'test-output/screenshots/staff',
+  sizes: [
+    ['office', OFFICE],
+    ['phone', PHONE],
+  ],
+};
+/** The relatives' pages: phone first, and a tablet. */
+export const FAMILY_SIZES: CheckSizes = {
+  folder: 'test-output/screenshots/family',
+  sizes: [
+    ['phone', PHONE],
+    ['tablet', TABLET],
+  ],
+};
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -42,7 +64,10 @@ export function newStaffContext(browser: Browser, viewport = OFFICE): Promise<Br
 export class StaffPage {
   readonly problems: string[] = [];
 
-  constructor(readonly page: Page) {
+  constructor(
+    readonly page: Page,
+    private readonly sizes: CheckSizes = STAFF_SIZES,
+  ) {
     page.on('pageerror', (err) => this.problems.push(`page error: ${err.message}`));
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) this.problems.push(`CSP: ${msg.text()}`);
@@ -68,14 +93,12 @@ export class StaffPage {
       .click();
   }
 
-  /** axe-core finds nothing, and a screenshot at office and phone size is written as `name`. */
+  /** axe-core finds nothing, and a screenshot at each size (office and phone) is written as `name`. */
   async check(name: string): Promise<void> {
+    const SHOTS = this.sizes.folder;
     mkdirSync(SHOTS, { recursive: true });
     const before = this.page.viewportSize() ?? OFFICE;
-    for (const [size, viewport] of [
-      ['office', OFFICE],
-      ['phone', PHONE],
-    ] as const) {
+    for (const [size, viewport] of this.sizes.sizes) {
       await this.page.setViewportSize(viewport);
       const violations = await this.axe();
       expect(violations, `axe (${name}, ${size})`).toEqual([]);
