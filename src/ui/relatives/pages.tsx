@@ -14,7 +14,6 @@ import { AlbumPage } from './photos/album-page.js';
 import { PhotosPage } from './photos/photos-page.js';
 import { MorePage } from './shell/more-page.js';
 import type { NavKey } from './shell/nav-icons.js';
-import { soon } from './shell/soon.js';
 import { WeekPage } from './week/week-page.js';
 
 export interface FamilyPage {
