@@ -12,11 +12,20 @@ export type LoginOutcome =
 
 const json = { 'content-type': 'application/json' };
 
-/** Who is signed in on this browser (by the cookie), or null; `offline` when it cannot ask. */
+/** How long the page waits to learn who is signed in before it opens the cache it has. */
+export const SESSION_WAIT_MS = 8000;
+
+/**
+ * Who is signed in on this browser (by the cookie), or null; `offline` when it cannot ask, or
+ * gets no answer in time (a train's coverage: the page then opens what it has).
+ */
 export async function fetchSession(): Promise<SessionInfo | null | 'offline'> {
   let res: Response;
   try {
-    res = await fetch('/api/session', { credentials: 'same-origin' });
+    res = await fetch('/api/session', {
+      credentials: 'same-origin',
+      signal: AbortSignal.timeout(SESSION_WAIT_MS),
+    });
   } catch {
     return 'offline';
   }
