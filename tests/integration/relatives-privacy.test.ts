@@ -3,7 +3,7 @@
  * resident B, nor what is only for B's house: not in a full pull, not in a live push while staff
  * change B's things (whatever staff do, in any order: a property over random mutation
  * sequences), not as media bytes, not through an error message (acting on B answers exactly, byte
- * for byte, as acting on an id that does not exist). What a relative gets of their own resident
+ * for byte, as acting on an id that does not exist, and so does acting on what is only for Y). What a relative gets of their own resident
  * is the record without what is staff's.
  *
  * A lives in house X and B in house Y; RA is A's relative, RB is B's. Everything secret about B or
@@ -351,6 +351,22 @@ describe('a relative of A never receives anything of B or of B’s house', () =>
       ],
       ['booking.cancel', { bookingId: bBooking }, { bookingId: 'bk-ghost' }],
       ['booking.start', { bookingId: bBooking }, { bookingId: 'bk-ghost' }],
+      // What is only for house Y, acted on for A: as if it did not exist.
+      [
+        'signup.add',
+        { activityId: 'act-HUSY', residentId: A },
+        { activityId: 'act-ghost', residentId: A },
+      ],
+      [
+        'signup.cancel',
+        { activityId: 'act-HUSY', residentId: A },
+        { activityId: 'act-ghost', residentId: A },
+      ],
+      [
+        'booking.add',
+        { resourceId: 'wash-HUSY', residentId: A, ...slotAt(500) },
+        { resourceId: 'wash-ghost', residentId: A, ...slotAt(500) },
+      ],
     ];
     for (const [name, onB, onGhost] of pairs) {
       const b = await mutate(ra, name, onB as never);

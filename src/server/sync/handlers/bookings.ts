@@ -4,7 +4,7 @@ import { checkBooking } from '../../../domain/rules/booking.js';
 import { checkStart, isReleaseDue } from '../../../domain/rules/booking-release.js';
 import { isStaff } from '../../auth/principal.js';
 import { Rejection, type PartialHandlers } from '../handler.js';
-import { residentActingFor } from './residents.js';
+import { hiddenFromRelative, residentActingFor } from './residents.js';
 
 const ALL: Audience = { kind: 'all' };
 
@@ -14,7 +14,8 @@ export const bookingHandlers: PartialHandlers<
   async 'booking.add'(ctx, args) {
     const resident = await residentActingFor(ctx, args.residentId);
     const resource = await ctx.w.get('resource', args.resourceId);
-    if (!resource) throw new Rejection('not_found', 'No such resource.');
+    if (!resource || (await hiddenFromRelative(ctx, resource.audience ?? ALL)))
+      throw new Rejection('not_found', 'No such resource.');
     // Staff may book for anyone; residents (kiosk, relative) only what is for their groups.
     // Resources stored before they had an audience are for everyone.
     if (!isStaff(ctx.principal) && !inAudience(resource.audience ?? ALL, resident.groupIds))

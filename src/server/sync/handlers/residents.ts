@@ -1,4 +1,5 @@
-import type { Resident } from '../../../domain/model.js';
+import type { Audience, Resident } from '../../../domain/model.js';
+import { reaches } from '../../../domain/rules/audience.js';
 import { isStaff } from '../../auth/principal.js';
 import { Rejection, type HandlerContext } from '../handler.js';
 
@@ -41,4 +42,23 @@ export async function residentActingFor(
       );
   }
   return resident;
+}
+
+/**
+ * Is a record of this audience one the relative never receives (for none of their residents'
+ * houses: sync/visibility.ts)? Then acting on it must answer as a missing one, so an error does
+ * not tell what the pull does not. False for everyone but relatives.
+ */
+export async function hiddenFromRelative(
+  ctx: HandlerContext,
+  audience: Audience,
+): Promise<boolean> {
+  const p = ctx.principal;
+  if (p.kind !== 'user' || p.role !== 'relative') return false;
+  const groups = new Set<string>();
+  for (const id of p.residentIds) {
+    const r = await ctx.w.get('resident', id);
+    if (r?.consent.relatives.given) for (const g of r.groupIds) groups.add(g);
+  }
+  return !reaches(audience, [...groups]);
 }

@@ -15,7 +15,7 @@ import {
 import { inAudience } from '../../../domain/rules/audience.js';
 import { isStaff } from '../../auth/principal.js';
 import { Rejection, type HandlerContext, type PartialHandlers } from '../handler.js';
-import { residentActingFor } from './residents.js';
+import { hiddenFromRelative, residentActingFor } from './residents.js';
 
 const sourceOf = (ctx: HandlerContext): Source =>
   ctx.principal.role === 'kiosk'
@@ -98,6 +98,8 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
   async 'signup.add'(ctx, { activityId, residentId }) {
     const resident = await residentActingFor(ctx, residentId);
     const activity = await activityOrReject(ctx, activityId);
+    if (await hiddenFromRelative(ctx, activity.audience))
+      throw new Rejection('not_found', 'No such activity.');
     // Staff may sign anyone up; residents (on a kiosk or through a relative) only for their groups.
     if (!inAudience(activity.audience, resident.groupIds) && !isStaff(ctx.principal)) {
       throw new Rejection('forbidden', 'This activity is for other groups.', 'not_in_audience');
@@ -113,6 +115,8 @@ export const signupHandlers: PartialHandlers<'signup.add' | 'signup.cancel'> = {
   async 'signup.cancel'(ctx, { activityId, residentId }) {
     await residentActingFor(ctx, residentId);
     const activity = await activityOrReject(ctx, activityId);
+    if (await hiddenFromRelative(ctx, activity.audience))
+      throw new Rejection('not_found', 'No such activity.');
     const before = await ctx.w.list('signup', 'activity_id', activityId);
     const res = cancel(activity, before.map(toState), residentId, ctx.now);
     if (!res.ok) throw new Rejection(res.code, res.message, res.reason);
