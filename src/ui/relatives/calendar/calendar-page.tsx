@@ -122,7 +122,7 @@ function Elsewhere({ feed, name }: { feed: Feed; name: string }) {
   const day = dayNear(dayOf(feed.createdAt, timeZone), today, lang);
   const when = `${day} ${clockOf(feed.createdAt, timeZone, lang)}`;
   return (
-    <div className="family-info">
+    <div className="family-info family-calendar-elsewhere">
       <p>{fill(w.elsewhere, { name, when })}</p>
       <p>{w.elsewhereHelp}</p>
     </div>
