@@ -101,7 +101,8 @@ function EntryBody(props: DayProps & { entry: Entry; date: string }) {
     e.tone === 'now' ? (
       <p className="week-mark now">{w.now}</p>
     ) : e.tone === 'past' ? (
-      <p className="week-mark">{w.done}</p>
+      // Dimmed for the eye; said for a screen reader (a "Slut" badge on every morning item shouted).
+      <p className="family-visually-hidden">{w.done}</p>
     ) : null;
   if (e.kind === 'day')
     return (
@@ -205,8 +206,9 @@ function MealRow(props: DayProps & { entry: MealEntry }) {
       <p className="week-title" id={dishId} tabIndex={-1}>
         <span className="week-slot">{slot}:</span> {m.meal.dish}
       </p>
-      {/* With the two answer buttons, the pressed one says the answer; "Ikke svaret" still shows. */}
-      {m.asks && (!(props.mayAct && m.answerable) || m.answer === 'unanswered') && (
+      {/* With the two answer buttons the pressed one says the answer; "Ikke svaret" shows only
+          while it can still be answered. */}
+      {m.asks && (m.answer === 'unanswered' ? !m.over : !(props.mayAct && m.answerable)) && (
         <p
           className={`week-badge ${m.answer === 'yes' ? 'good' : m.answer === 'no' ? 'plain' : 'warn'}`}
         >

@@ -200,6 +200,51 @@ describe('the week', () => {
   });
 });
 
+describe('the spring DST day (Sunday 28 March 2027, 02.00 → 03.00)', () => {
+  // 10.00 summer time on the 23-hour day: an hour less since midnight than the wall clock says.
+  const spring: WeekClock = {
+    now: new Date('2027-03-28T10:00:00+02:00'),
+    timeZone: TZ,
+    today: '2027-03-28',
+  };
+
+  it('marks now and past by the wall clock, and places activities at their local time', () => {
+    const week = buildWeek(
+      rows({
+        dayItems: [
+          dayItem('breakfast', { date: '2027-03-28', start: '08:00', title: 'Morgenmad' }),
+          dayItem('walk', { date: '2027-03-28', start: '09:30', end: '10:30', title: 'Gåtur' }),
+          dayItem('coffee', { date: '2027-03-28', start: '10:30', title: 'Kaffe' }),
+        ],
+        activities: [
+          activity('sat', {
+            title: 'Lørdagsbingo',
+            start: iso('2027-03-27T14:00:00+01:00'),
+            end: iso('2027-03-27T15:00:00+01:00'),
+          }),
+          activity('sun', {
+            title: 'Søndagskoncert',
+            start: iso('2027-03-28T14:00:00+02:00'),
+            end: iso('2027-03-28T15:00:00+02:00'),
+          }),
+        ],
+      }),
+      '2027-03-27',
+      2,
+      spring,
+    );
+    expect(week[0]?.entries.map((e) => [e.title, e.start, e.tone])).toEqual([
+      ['Lørdagsbingo', '14:00', 'normal'],
+    ]);
+    expect(week[1]?.entries.map((e) => [e.title, e.start, e.tone])).toEqual([
+      ['Morgenmad', '08:00', 'past'],
+      ['Gåtur', '09:30', 'now'],
+      ['Kaffe', '10:30', 'normal'],
+      ['Søndagskoncert', '14:00', 'normal'],
+    ]);
+  });
+});
+
 describe('activities in the week', () => {
   const trip = activity('trip', {
     title: 'Tur i minibus',
@@ -348,12 +393,12 @@ describe('meals in the week', () => {
       { ...clock, now: new Date('2026-10-23T10:30:00+02:00') },
     );
     expect(
-      week[0]?.meals.map((m) => [m.meal.dish, m.answer, m.pending, m.asks, m.answerable]),
+      week[0]?.meals.map((m) => [m.meal.dish, m.answer, m.pending, m.asks, m.over, m.answerable]),
     ).toEqual([
-      ['Havregrød', 'yes', false, true, false],
-      ['Smørrebrød', 'unanswered', false, true, true],
-      ['Frikadeller', 'no', true, true, true],
-      ['Kage', 'unanswered', false, false, false],
+      ['Havregrød', 'yes', false, true, true, false],
+      ['Smørrebrød', 'unanswered', false, true, false, true],
+      ['Frikadeller', 'no', true, true, false, true],
+      ['Kage', 'unanswered', false, false, false, false],
     ]);
   });
 

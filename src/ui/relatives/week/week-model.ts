@@ -134,6 +134,8 @@ export interface MealEntry {
   asks: boolean;
   answer: MealAnswer;
   pending: boolean;
+  /** The meal is over (`isMealOver`): its answer can no longer change. */
+  over: boolean;
   /** May it still be answered (it asks, and it is not over)? */
   answerable: boolean;
   refusal: Rejection | null;
@@ -338,6 +340,7 @@ export function buildWeek(rows: WeekRows, from: string, days: number, clock: Wee
       .map((meal): MealEntry => {
         const a = answerOf.get(meal.id);
         const asks = takesSignUp(meal) && resident.mealSignUp;
+        const over = isMealOver(meal, clock.now, clock.today, timeZone);
         return {
           key: `meal:${meal.id}`,
           meal,
@@ -345,7 +348,8 @@ export function buildWeek(rows: WeekRows, from: string, days: number, clock: Wee
           asks,
           answer: a === undefined ? 'unanswered' : a.attending ? 'yes' : 'no',
           pending: a !== undefined && a.pending !== null,
-          answerable: asks && !isMealOver(meal, clock.now, clock.today, timeZone),
+          over,
+          answerable: asks && !over,
           refusal: refusalFor(rows.rejections, ['meal.attend'], resident.id, 'mealId', meal.id),
         };
       });
