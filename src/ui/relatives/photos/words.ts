@@ -4,7 +4,7 @@ import { defineWords } from '../../shared/i18n/words.js';
 export const photosWords = defineWords(
   {
     title: 'Billeder',
-    intro: 'Fotoalbum fra centret, som {{name}} kan ses på eller har været med til.',
+    intro: 'Fotoalbum fra centret til dig som pårørende til {{name}}.',
     empty: 'Der er ingen fotoalbum lige nu.',
     count_one: '1 billede',
     count_other: '{{count}} billeder',
@@ -19,7 +19,7 @@ export const photosWords = defineWords(
   },
   {
     title: 'Photos',
-    intro: 'Photo albums from the centre that {{name}} may be in or took part in.',
+    intro: 'Photo albums from the centre for you as a relative of {{name}}.',
     empty: 'There are no photo albums right now.',
     count_one: '1 photo',
     count_other: '{{count}} photos',

@@ -22,7 +22,16 @@ import { albumFormSchema, previewOf, type AlbumFormValues } from './form-model.j
 import { PhotoUpload } from './photo-upload.js';
 import './albums.css';
 
-const CSS = [photosCss];
+/**
+ * The preview column is narrow whatever the window's orientation: always the portrait layout
+ * (photo above, buttons under it), at a size that fits beside the form.
+ */
+const PREVIEW_CSS = `
+.photo-viewer { display: flex; flex-direction: column; }
+.photo-buttons { grid-template-columns: 1fr 1fr; }
+.photo-big { height: auto; aspect-ratio: 4 / 3; }
+`;
+const CSS = [photosCss, PREVIEW_CSS];
 
 interface Props {
   id: string;

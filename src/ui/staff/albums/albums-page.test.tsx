@@ -122,7 +122,7 @@ describe('a new album', () => {
     await user.type(screen.getByRole('textbox', { name: /Tekst til foto 1/ }), 'Vi bader');
     await user.type(screen.getByRole('textbox', { name: /Tekst til foto 3/ }), 'Bussen hjem');
     // The third photo moves up above the second; then the (now third) middle one is removed.
-    await user.click(screen.getByRole('button', { name: 'Flyt foto 3 op' }));
+    await user.click(screen.getByRole('button', { name: 'Flyt op: foto 3' }));
     await user.click(screen.getByRole('button', { name: 'Fjern foto 3' }));
     await user.click(screen.getByRole('radio', { name: 'Kun nogle grupper' }));
     await user.click(screen.getByRole('checkbox', { name: 'Hus A' }));
