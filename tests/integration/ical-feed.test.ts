@@ -136,6 +136,16 @@ async function seedWeek(): Promise<void> {
     start: '09:00',
     title: 'Morgenmad',
   });
+  // The same breakfast on Monday: its own event (not merged with Sunday's).
+  await apply(staff, 'dayitem.put', {
+    ...item,
+    id: 'd-mon',
+    residentId: null,
+    groupId: 'g1',
+    date: '2026-10-26',
+    start: '09:00',
+    title: 'Morgenmad',
+  });
   await apply(staff, 'dayitem.put', {
     ...item,
     id: 'd-sat',
@@ -198,6 +208,7 @@ describe('the feed, read by ical.js and python3-icalendar', () => {
     expectAt(byUid.get(uid('activity', 'mon')), '2026-10-26T10:00', '2026-10-26T09:00:00Z');
     expectAt(byUid.get(uid('booking', 'b1')), '2026-10-25T14:00', '2026-10-25T13:00:00Z');
     expectAt(byUid.get(uid('dayitem', 'd-sun')), '2026-10-25T09:00', '2026-10-25T08:00:00Z');
+    expectAt(byUid.get(uid('dayitem', 'd-mon')), '2026-10-26T09:00', '2026-10-26T08:00:00Z');
     expectAt(byUid.get(uid('dayitem', 'd-sat')), '2026-10-24T18:00', '2026-10-24T16:00:00Z', [
       '2026-10-24T19:00',
       '2026-10-24T17:00:00Z',
@@ -207,7 +218,7 @@ describe('the feed, read by ical.js and python3-icalendar', () => {
     expect(byUid.get(uid('activity', 'sat'))).toMatchObject({ status: 'CONFIRMED', sequence: 0 });
     expect(byUid.get(uid('booking', 'b1'))?.summary).toBe('Booket: Vaskemaskine');
     // Nothing of Bent's: not his activity, his day item, his house's item, nor his name.
-    expect(cal.events).toHaveLength(6);
+    expect(cal.events).toHaveLength(7);
     expect(text).not.toMatch(/Bent|Hus 2|bents|d-g2/);
   });
 

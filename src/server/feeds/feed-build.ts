@@ -2,23 +2,33 @@
  * One feed request, inside the mutation queue's transaction (MutationService.internal): checks
  * that the address may still answer (the resident exists and consents to the calendar channel;
  * a relative's address only while the relative still has the resident), then reads the
- * resident's events, records what is served (feed-serve.ts) and writes the calendar.
+ * resident's events and records what is served (feed-serve.ts); feed-ical.ts writes the text.
  */
 import type { Kysely } from 'kysely';
 import { legacyConsent } from '../../domain/rules/consent.js';
 import type { Database } from '../store/schema.js';
 import type { Writer } from '../store/writer.js';
 import { residentEvents } from './feed-events.js';
-import { renderFeed } from './feed-ical.js';
-import { serveEvents } from './feed-serve.js';
+import { serveEvents, type ServedEvent } from './feed-serve.js';
 import type { FeedRow } from './feeds.js';
 
-/** The calendar's text, or null when the address must answer 404. */
+/** What the calendar says, read and recorded inside the transaction. */
+export interface FeedContent {
+  name: string;
+  timeZone: string;
+  events: ServedEvent[];
+}
+
+/**
+ * The calendar's content, or null when the address must answer 404. Only the reading and the
+ * SEQUENCE/DTSTAMP bookkeeping run here, inside the write queue; writing the text (`renderFeed`)
+ * is left to the caller, after the transaction, so a big feed does not hold up sign-ups.
+ */
 export async function buildFeed(
   w: Writer,
   feed: FeedRow,
   defaults: { centreId: string; timeZone: string },
-): Promise<string | null> {
+): Promise<FeedContent | null> {
   const resident = await w.get('resident', feed.residentId);
   if (!resident) return null;
   const consent = resident.consent ?? legacyConsent(resident.wallConsent);
@@ -39,9 +49,5 @@ export async function buildFeed(
   const timeZone = centre?.timeZone ?? defaults.timeZone;
   const current = await residentEvents(w, resident, centreId, timeZone, w.now);
   const events = await serveEvents(w, resident.id, current);
-  return renderFeed({
-    name: `${resident.displayName} – ${centre?.name ?? 'Citizen Guide'}`,
-    timeZone,
-    events,
-  });
+  return { name: `${resident.displayName} – ${centre?.name ?? 'Citizen Guide'}`, timeZone, events };
 }

@@ -10,7 +10,7 @@
  * Times are instants; the feed writes them as the centre's wall clock with its TZID
  * (feed-ical.ts). Words are Danish, the centre's language.
  */
-import type { Activity, EntityType, Resident, SignUp } from '../../domain/model.js';
+import type { Activity, DayItem, EntityType, Resident, SignUp } from '../../domain/model.js';
 import { personalPlan } from '../../domain/rules/day-structure.js';
 import { addDaysToDate, dayBounds, dayOf, zonedInstant } from '../../domain/rules/days.js';
 import type { Writer } from '../store/writer.js';
@@ -112,8 +112,14 @@ async function dayItemEvents(
   const today = dayOf(now, timeZone);
   const from = addDaysToDate(today, -Math.ceil(KEEP_MS / 86_400_000));
   const to = addDaysToDate(today, DAY_ITEMS_AHEAD_DAYS);
-  const items = (await w.list('dayitem', null)).filter((i) => i.date >= from && i.date <= to);
-  return personalPlan(items, resident).map((i) => {
+  const byDate = new Map<string, DayItem[]>();
+  for (const i of await w.list('dayitem', null)) {
+    if (i.date < from || i.date > to) continue;
+    byDate.set(i.date, [...(byDate.get(i.date) ?? []), i]);
+  }
+  // One day at a time: the rule merges two houses' same item of the same day, not of every day.
+  const plan = [...byDate.values()].flatMap((items) => personalPlan(items, resident));
+  return plan.map((i) => {
     const start = zonedInstant(i.date, i.start, timeZone);
     // An end not after the start (e.g. '00:00') means "until the end of the day", as on the wall.
     const end =

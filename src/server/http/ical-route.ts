@@ -10,7 +10,8 @@
  */
 import type { FastifyPluginCallback, FastifyReply } from 'fastify';
 import { DEFAULT_CENTRE_ID, DEFAULT_TIME_ZONE } from '../centre.js';
-import { buildFeed } from '../feeds/feed-build.js';
+import { buildFeed, type FeedContent } from '../feeds/feed-build.js';
+import { renderFeed } from '../feeds/feed-ical.js';
 import { FEED_TOKEN_PATTERN, liveFeedByToken } from '../feeds/feeds.js';
 import type { Store } from '../store/store.js';
 import type { Writer } from '../store/writer.js';
@@ -49,11 +50,16 @@ export const icalRoute: FastifyPluginCallback<IcalRouteOptions> = (app, opts, do
     if (!FEED_TOKEN_PATTERN.test(token)) return notFound(reply);
     const feed = await liveFeedByToken(opts.store.db, token);
     if (!feed) return notFound(reply);
-    let text: string | null = null;
+    let content: FeedContent | null = null;
     await opts.internal('feed.serve', async (w) => {
-      text = await buildFeed(w, feed, { centreId: DEFAULT_CENTRE_ID, timeZone: DEFAULT_TIME_ZONE });
+      content = await buildFeed(w, feed, {
+        centreId: DEFAULT_CENTRE_ID,
+        timeZone: DEFAULT_TIME_ZONE,
+      });
     });
-    if (text === null) return notFound(reply);
+    if (content === null) return notFound(reply);
+    // Written after the transaction: the write queue is not held while the text is made.
+    const text = renderFeed(content);
     return reply
       .code(200)
       .header('cache-control', 'private, max-age=300')
