@@ -6,11 +6,12 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Route } from 'wouter';
 import type { Album, Group } from '../../../domain/model.js';
 import type * as UploadModuleNs from '../media/upload.js';
 import { renderStaff } from '../test-support/render-staff.js';
+import { AuditPage } from '../audit/audit-page.js';
 import { AlbumEditPage } from './album-edit-page.js';
 import { AlbumsPage } from './albums-page.js';
 
@@ -241,5 +242,32 @@ describe('a new album', () => {
         consentConfirmed: true,
       },
     });
+  });
+});
+
+describe('the log', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('names album changes in words, not by their code', async () => {
+    const items = [
+      { action: 'album.put', detail: { title: 'Udflugt' } },
+      { action: 'album.del', detail: { id: 'a1' } },
+    ].map((x, i) => ({
+      id: i + 1,
+      at: '2026-12-01T08:15:00.000Z',
+      actor: 'user:u1',
+      actorName: 'Mette Hansen',
+      entityType: 'album',
+      entityId: 'a1',
+      ...x,
+    }));
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(new Response(JSON.stringify({ items, next: null }))),
+    );
+    await renderStaff(<AuditPage />, { path: '/audit' });
+    const table = await screen.findByRole('grid', { name: 'Ændringer' });
+    await waitFor(() => expect(table.textContent).toContain('Fotoalbum gemt'));
+    expect(table.textContent).toContain('Fotoalbum slettet');
+    expect(table.textContent).not.toMatch(/\balbum\b/);
   });
 });

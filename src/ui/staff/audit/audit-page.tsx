@@ -20,6 +20,7 @@ export const AUDIT_KINDS = [
   'booking',
   'meal',
   'news',
+  'album',
   'dayitem',
   'daytemplate',
   'shift',
