@@ -6,6 +6,7 @@
  * The navigation shows the entries with `nav`, in this order; keep it to five.
  */
 import type { ComponentType } from 'react';
+import type { MutationName } from '../../protocol/index.js';
 import { CalendarPage } from './calendar/calendar-page.js';
 import { DutyPage } from './duty/duty-page.js';
 import { NewsPage } from './news/news-page.js';
@@ -22,10 +23,21 @@ export interface FamilyPage {
   /** Its entry in the navigation (the first page with a key is the one the entry opens). */
   nav?: NavKey;
   component: ComponentType;
+  /**
+   * Refusals of these mutations the page words itself, beside the item they are about; the
+   * frame's general "Det gik ikke" notice leaves them out while this page is shown, so a
+   * refusal is said once.
+   */
+  ownRefusals?: readonly MutationName[];
 }
 
 export const pages: FamilyPage[] = [
-  { path: '/', nav: 'week', component: WeekPage },
+  {
+    path: '/',
+    nav: 'week',
+    component: WeekPage,
+    ownRefusals: ['signup.add', 'signup.cancel', 'meal.attend'],
+  },
   { path: '/news', nav: 'news', component: NewsPage },
   { path: '/photos', nav: 'photos', component: PhotosPage },
   { path: '/photos/:id', component: AlbumPage },

@@ -102,6 +102,7 @@ describe('the frame', () => {
 
   it('says "sendes, når der er forbindelse" offline, and a refusal in plain words', async () => {
     const s = await renderFamily({
+      path: '/news', // the week words its own sign-up refusals
       seed: { resident: [anna] },
       status: { state: 'offline' },
       ui: <SendButton />,
@@ -118,7 +119,8 @@ describe('the frame', () => {
   });
 
   it('shows a refusal from the rejections table with a plain reason and OK', async () => {
-    const t = await renderFamily({ seed: { resident: [anna] } });
+    // On the news page: the week words its own sign-up refusals beside the activity.
+    const t = await renderFamily({ path: '/news', seed: { resident: [anna] } });
     await t.db.rejections.put({
       id: 'm-9',
       name: 'signup.add',

@@ -124,7 +124,9 @@ function Welcome({ w }: { w: Words }) {
 
 function Refusals({ w }: { w: Words }) {
   const { actions } = useFamily();
-  const rejections = useRejections();
+  const [location] = useLocation();
+  const own = pages.find((p) => p.path === location)?.ownRefusals ?? [];
+  const rejections = useRejections().filter((r) => !own.includes(r.name));
   if (rejections.length === 0) return null;
   return (
     <div role="alert">

@@ -27,6 +27,7 @@ import { FamilyEnvProvider, type FamilyEnv } from '../shell/family-env.js';
 import { setLang, type Lang } from '../shell/lang.js';
 import { rememberResident } from '../shell/resident.js';
 import { useNotices } from '../shell/send.js';
+import '../../shared/test-support/css-escape.js';
 
 afterEach(() => {
   cleanup();

@@ -22,17 +22,12 @@ import { createI18nFor } from '../../shared/i18n/create-i18n.js';
 import { staffNamespaces } from '../i18n/resources.js';
 import { StaffEnvProvider, type StaffEnv } from '../shell/staff-env.js';
 import { useNotices } from '../shell/save.js';
+import '../../shared/test-support/css-escape.js';
 
 afterEach(() => {
   cleanup();
   useNotices.setState({ list: [] });
 });
-
-// jsdom has no CSS.escape, which React Aria's select and popover use.
-if (typeof window !== 'undefined' && typeof window.CSS?.escape !== 'function') {
-  const escape = (value: string): string => value.replace(/[^a-zA-Z0-9_-]/g, (c) => `\\${c}`);
-  Object.defineProperty(window, 'CSS', { value: { ...window.CSS, escape }, configurable: true });
-}
 
 let dbCount = 0;
 
