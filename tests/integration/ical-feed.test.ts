@@ -222,6 +222,35 @@ describe('the feed, read by ical.js and python3-icalendar', () => {
     expect(text).not.toMatch(/Bent|Hus 2|bents|d-g2/);
   });
 
+  it('says which of the two 02.00–03.00 hours of the night clocks go back', async () => {
+    await apply(staff, 'resource.put', resource('wash', { name: 'Vaskemaskine' }));
+    // 02:00–03:00 CEST (the first run of the hour), then 02:00 CET (the second) to 03:00 CET.
+    for (const [id, start, end] of [
+      ['first', '2026-10-25T00:00:00.000Z', '2026-10-25T01:00:00.000Z'],
+      ['second', '2026-10-25T01:00:00.000Z', '2026-10-25T02:00:00.000Z'],
+    ] as const)
+      await apply(staff, 'booking.add', {
+        bookingId: id,
+        resourceId: 'wash',
+        residentId: 'r1',
+        start,
+        end,
+      });
+    const { token } = await createFeed(annaRelative.socket, 'r1');
+    const { byUid } = await readFeed(token);
+    // A wall clock in that hour could be either (the parsers both take the second): the times
+    // in it are written in UTC and read as the right instants; 03:00 CET happens once.
+    const first = byUid.get(uid('booking', 'first'));
+    expect(first).toMatchObject({ startTzid: null, startUtc: '2026-10-25T00:00:00Z' });
+    expect(first?.endUtc).toBe('2026-10-25T01:00:00Z');
+    const second = byUid.get(uid('booking', 'second'));
+    expect(second).toMatchObject({ startTzid: null, startUtc: '2026-10-25T01:00:00Z' });
+    expect([second?.endLocal, second?.endUtc]).toEqual([
+      '2026-10-25T03:00',
+      '2026-10-25T02:00:00Z',
+    ]);
+  });
+
   it('raises SEQUENCE and DTSTAMP on an edit, and sends what was cancelled as CANCELLED', async () => {
     await seedWeek();
     const { token } = await createFeed(annaRelative.socket, 'r1');

@@ -1,12 +1,14 @@
 /**
  * A resident's feed as an RFC 5545 calendar, written by ical-generator: a VTIMEZONE for the
  * centre's zone (from @touch4it/ical-timezones), every event as the centre's wall clock with its
- * TZID (TZDate from @date-fns/tz, which ical-generator reads in its own zone), stable UIDs,
+ * TZID (TZDate from @date-fns/tz, which ical-generator reads in its own zone; in UTC the few in
+ * the hour clocks go back, which happens twice), stable UIDs,
  * SEQUENCE and DTSTAMP from feed-serve.ts, and STATUS (CONFIRMED, TENTATIVE, CANCELLED).
  */
 import { TZDate } from '@date-fns/tz';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import ical, { ICalEventStatus } from 'ical-generator';
+import { toWallClock } from '../../domain/rules/days.js';
 import type { FeedStatus } from './feed-events.js';
 import type { ServedEvent } from './feed-serve.js';
 
@@ -39,6 +41,45 @@ function stampsInUtc(text: string, events: readonly ServedEvent[]): string {
   });
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Does `instant`'s wall clock happen twice (the hour clocks go back)? Written as wall clock with
+ * TZID it could mean either: RFC 5545 §3.3.5 says the first, and ical.js and python-icalendar
+ * both read the second. The offsets a day either side bracket any change near it.
+ */
+function inFold(instant: string, timeZone: string): boolean {
+  const ms = Date.parse(instant);
+  const wall = toWallClock(instant, timeZone);
+  for (const probe of [ms - DAY_MS, ms + DAY_MS]) {
+    const other = wall - (toWallClock(new Date(probe), timeZone) - probe);
+    if (other !== ms && toWallClock(new Date(other), timeZone) === wall) return true;
+  }
+  return false;
+}
+
+/**
+ * The n-th event's DTSTART/DTEND in UTC where its wall clock happens twice (`inFold`): there the
+ * zone's wall clock cannot say which of the two is meant, UTC can.
+ */
+function foldsInUtc(text: string, events: readonly ServedEvent[], timeZone: string): string {
+  let n = -1;
+  return text.replace(
+    /^(BEGIN:VEVENT|DTSTART;TZID=[^:\r\n]*:[^\r\n]*|DTEND;TZID=[^:\r\n]*:[^\r\n]*)/gm,
+    (line) => {
+      if (line === 'BEGIN:VEVENT') {
+        n += 1;
+        return line;
+      }
+      const e = events[n];
+      const start = line.startsWith('DTSTART');
+      const instant = e ? (start ? e.start : e.end) : null;
+      if (!instant || !inFold(instant, timeZone)) return line;
+      return `${start ? 'DTSTART' : 'DTEND'}:${utcStamp(instant)}`;
+    },
+  );
+}
+
 export function renderFeed(opts: {
   name: string;
   timeZone: string;
@@ -64,5 +105,5 @@ export function renderFeed(opts: {
       location: e.location || null,
       status: STATUS[e.status],
     });
-  return stampsInUtc(cal.toString(), events);
+  return foldsInUtc(stampsInUtc(cal.toString(), events), events, timeZone);
 }
