@@ -42,7 +42,12 @@ export function App() {
     setGate({ state: 'in', session, db: new CacheDb(STAFF_DB) });
   }, []);
   useEffect(() => {
-    void fetchSession().then((s) => (s ? enter(s) : setGate({ state: 'out' })));
+    void fetchSession().then((s) => {
+      // No answer from the server: the gate stays as it is (nothing shown), as it always has; the
+      // staff admin opens no cache without knowing who is signed in.
+      if (s === 'offline') return;
+      return s ? enter(s) : setGate({ state: 'out' });
+    });
   }, [enter]);
   const leave = useCallback(async () => {
     setGate({ state: 'out' });

@@ -1,81 +1,41 @@
 /**
- * The REST calls of signing in and out (protocol README section 2): the session is an HttpOnly
- * cookie the server sets, so this page's script never holds the token. Answers are turned into
- * outcomes the login page words in plain Danish.
+ * Signing in and out of the staff admin: the shared REST calls (ui/shared/session/api.ts) with the
+ * staff admin's own rule on top: a kiosk's session is no way into it.
  */
-import { SessionInfo, type LoginBody } from '../../../protocol/rest.js';
+import type { LoginBody, SessionInfo } from '../../../protocol/rest.js';
+import * as session from '../../shared/session/api.js';
 
-export type LoginOutcome =
-  | { ok: true; session: SessionInfo }
-  | { ok: false; why: 'wrong' | 'busy' | 'offline' | 'kioskOnly' }
-  | { ok: false; why: 'limited'; minutes: number };
+export { logout } from '../../shared/session/api.js';
 
-const json = { 'content-type': 'application/json' };
+export type LoginOutcome = session.LoginOutcome<'kioskOnly'>;
 
-/** Who is signed in on this browser (by the cookie), or null. */
-export async function fetchSession(): Promise<SessionInfo | null> {
-  const res = await fetch('/api/session', { credentials: 'same-origin' });
-  if (!res.ok) return null;
-  const parsed = SessionInfo.safeParse(await res.json());
-  return parsed.success ? parsed.data : null;
+/**
+ * Who is signed in on this browser (by the cookie), or null; `offline` when it cannot ask. No
+ * timeout of its own (the browser's): an office desk is not a train, and a slow answer shown as
+ * the login page would send a signed-in person to sign in again.
+ */
+export function fetchSession(): Promise<SessionInfo | null | 'offline'> {
+  return session.fetchSession();
 }
 
 export async function login(body: LoginBody): Promise<LoginOutcome> {
-  let res: Response;
-  try {
-    res = await fetch('/api/login', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify(body),
-      credentials: 'same-origin',
-    });
-  } catch {
-    return { ok: false, why: 'offline' };
-  }
-  if (res.status === 429) {
-    const seconds = Number(res.headers.get('retry-after') ?? '900');
-    return { ok: false, why: 'limited', minutes: Math.max(1, Math.ceil(seconds / 60)) };
-  }
-  if (res.status === 503) return { ok: false, why: 'busy' };
-  if (!res.ok) return { ok: false, why: 'wrong' };
-  const session = await fetchSession();
-  if (!session) return { ok: false, why: 'wrong' };
-  if (session.role === 'kiosk') return { ok: false, why: 'kioskOnly' };
-  return { ok: true, session };
-}
-
-export async function logout(): Promise<void> {
-  try {
-    await fetch('/api/logout', {
-      method: 'POST',
-      headers: json,
-      body: '{}',
-      credentials: 'same-origin',
-    });
-  } catch {
-    // Offline: the cookie stays until it expires, but this browser's cache is wiped anyway.
-  }
+  const outcome = await session.login(body);
+  if (outcome.ok && outcome.session.role === 'kiosk') return { ok: false, why: 'kioskOnly' };
+  return outcome;
 }
 
 export type PasswordOutcome =
   { ok: true } | { ok: false; why: 'wrongCurrent' | 'other'; message: string };
 
+/** The staff page shows the server's own message for any refusal but a wrong current password. */
 export async function changePassword(current: string, next: string): Promise<PasswordOutcome> {
-  try {
-    const res = await fetch('/api/password', {
-      method: 'POST',
-      headers: json,
-      body: JSON.stringify({ current, next }),
-      credentials: 'same-origin',
-    });
-    if (res.ok) return { ok: true };
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    return {
-      ok: false,
-      why: res.status === 401 || res.status === 403 ? 'wrongCurrent' : 'other',
-      message: body.message ?? `HTTP ${res.status}`,
-    };
-  } catch {
-    return { ok: false, why: 'other', message: 'no connection' };
-  }
+  const r = await session.changePassword(current, next);
+  if (r.ok) return r;
+  if (r.why === 'offline') return { ok: false, why: 'other', message: 'no connection' };
+  return {
+    ok: false,
+    // 401: the session ended meanwhile; staff have always been told to check the password then.
+    why: r.status === 401 || r.status === 403 ? 'wrongCurrent' : 'other',
+    message: r.message ?? `HTTP ${r.status}`,
+  };
 }
