@@ -75,7 +75,10 @@ async function signedInStaff(s: TestServer) {
   );
   const session = await withDb(s.dataDir, (db) => login(db, 'mette', PASSWORD));
   const socket = await s.connect(session.token);
-  return { session, socket, closed: disconnected(socket, 5000) };
+  // The wait starts now (a close can come at any time from here on) but spans the CLI runs the
+  // test makes first: each starts a TypeScript process, 2–4 s on a busy 2-core machine, so a
+  // 5 s budget from sign-in ran out before the reset even happened (seen in CI).
+  return { session, socket, closed: disconnected(socket, 30_000) };
 }
 
 describe('accounts from the command line', () => {
