@@ -13,6 +13,7 @@ import { Route, Switch } from 'wouter';
 import { CacheDb } from '../../client/index.js';
 import { SessionInfo } from '../../protocol/rest.js';
 import { systemClock } from '../shared/data/sync-env.js';
+import { engineActions } from '../shared/outbox/actions.js';
 import { useSync } from '../shared/sync/use-sync.js';
 import { AcceptPage } from './accept-page.js';
 import { fetchSession, logout as logoutRequest } from './login/api.js';
@@ -161,11 +162,7 @@ function SignedIn({
         logout: () => leave('loggedOut'),
         welcome,
         dismissWelcome,
-        actions: {
-          mutate: (name, args) => engine.mutate(name, args),
-          dismissRejection: (id) => engine.dismissRejection(id),
-          on: (event, listener) => engine.on(event, listener),
-        },
+        actions: engineActions(engine),
       },
     [engine, status, db, session, leave, welcome, dismissWelcome],
   );

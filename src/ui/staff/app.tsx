@@ -9,6 +9,7 @@ import { Route, Switch } from 'wouter';
 import { CacheDb } from '../../client/index.js';
 import type { SessionInfo } from '../../protocol/rest.js';
 import { systemClock } from '../shared/data/sync-env.js';
+import { engineActions } from '../shared/outbox/actions.js';
 import { useSync } from '../shared/sync/use-sync.js';
 import { clearDrafts } from './forms/drafts.js';
 import { fetchSession, logout as logoutRequest } from './login/api.js';
@@ -81,11 +82,7 @@ function SignedIn({
         clock: systemClock,
         me: session,
         logout,
-        actions: {
-          mutate: (name, args) => engine.mutate(name, args),
-          dismissRejection: (id) => engine.dismissRejection(id),
-          on: (event, listener) => engine.on(event, listener),
-        },
+        actions: engineActions(engine),
       },
     [engine, status, db, session, logout],
   );

@@ -5,16 +5,11 @@
  * adds "Sendt" / "sendes, når der er forbindelse" and the refusal in plain words.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SyncEngine } from '../../../client/index.js';
 import type { SessionInfo } from '../../../protocol/rest.js';
 import { SyncEnvProvider, type SyncEnv } from '../../shared/data/sync-env.js';
+import type { WriteActions } from '../../shared/outbox/actions.js';
 
-export interface FamilyActions {
-  mutate: SyncEngine['mutate'];
-  dismissRejection: (id: string) => Promise<void>;
-  /** Subscribes to the engine's answers (for "Sendt"); returns the unsubscribe. */
-  on: SyncEngine['on'];
-}
+export type FamilyActions = WriteActions;
 
 export interface FamilyEnv extends SyncEnv {
   me: SessionInfo;

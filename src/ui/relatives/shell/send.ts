@@ -9,9 +9,9 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback } from 'react';
-import { create } from 'zustand';
 import type { OutboxEntry } from '../../../client/index.js';
 import type { MutationArgs, MutationName } from '../../../protocol/index.js';
+import { createNotices, followAnswer } from '../../shared/outbox/notices.js';
 import { useFamily } from './family-env.js';
 import { useWords } from './lang.js';
 import { shellWords } from './words.js';
@@ -22,20 +22,8 @@ export interface Notice {
   text: string;
 }
 
-interface Notices {
-  list: Notice[];
-  show: (n: Notice) => void;
-  dismiss: (id: string) => void;
-}
-
-export const useNotices = create<Notices>((set) => ({
-  list: [],
-  // One at a time: on a phone a stack of notices would cover the page.
-  show: (n) => set(() => ({ list: [n] })),
-  dismiss: (id) => set((s) => ({ list: s.list.filter((n) => n.id !== id) })),
-}));
-
-export const SENT_NOTICE_MS = 4000;
+/** The frame's notices (one at a time, shared/outbox/notices.ts). */
+export const useNotices = createNotices<Notice>();
 
 export type Send = <N extends MutationName>(name: N, args: MutationArgs<N>) => Promise<string>;
 
@@ -48,22 +36,13 @@ export function useSend(): Send {
   return useCallback<Send>(
     async (name, args) => {
       const id = await actions.mutate(name, args);
-      if (!online) show({ id, kind: 'queued', text: w.send.queued });
-      const offApplied = actions.on('applied', (e) => {
-        if (e.id !== id) return;
-        stop();
-        show({ id, kind: 'sent', text: w.send.sent });
-        setTimeout(() => dismiss(id), SENT_NOTICE_MS);
+      followAnswer(actions, id, {
+        online,
+        queued: { id, kind: 'queued', text: w.send.queued },
+        done: { id, kind: 'sent', text: w.send.sent },
+        show,
+        dismiss,
       });
-      const offRejected = actions.on('rejected', (r) => {
-        if (r.id !== id) return;
-        stop();
-        dismiss(id);
-      });
-      function stop() {
-        offApplied();
-        offRejected();
-      }
       return id;
     },
     [actions, online, w, show, dismiss],

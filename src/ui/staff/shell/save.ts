@@ -10,9 +10,9 @@
  */
 import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
-import { create } from 'zustand';
 import type { TFunction } from 'i18next';
 import type { MutationArgs, MutationName, RejectionCode } from '../../../protocol/index.js';
+import { createNotices, followAnswer } from '../../shared/outbox/notices.js';
 import { useStaff } from './staff-env.js';
 
 export interface Notice {
@@ -22,25 +22,12 @@ export interface Notice {
   undo?: (() => void) | undefined;
 }
 
-interface Notices {
-  list: Notice[];
-  show: (n: Notice) => void;
-  dismiss: (id: string) => void;
-}
-
-export const useNotices = create<Notices>((set) => ({
-  list: [],
-  // One at a time: a row of "Gemt" after a burst of saves would cover the page on a phone.
-  show: (n) => set(() => ({ list: [n] })),
-  dismiss: (id) => set((s) => ({ list: s.list.filter((n) => n.id !== id) })),
-}));
+/** The frame's notices (one at a time, shared/outbox/notices.ts); a refusal stays until dismissed. */
+export const useNotices = createNotices<Notice>();
 
 /** "Ikke gemt: <why>" in the page's language. */
 export const refusedText = (t: TFunction<'staff'>, code: RejectionCode): string =>
   t('save.refused', { why: t(`refusedBecause.${code}`) });
-
-/** How long "Gemt" stays; a refusal stays until dismissed. */
-export const SAVED_NOTICE_MS = 4000;
 
 export interface SaveOptions<U extends MutationName> {
   /** A mutation that puts things back, offered as "Fortryd" on the notice. */
@@ -75,24 +62,15 @@ export function useSave(): Save {
             void actions.mutate(undo.name, undo.args);
           }
         : undefined;
-      if (!online) show({ id, kind: 'queued', text: t('save.queued'), undo: undoFn });
-      const offApplied = actions.on('applied', (e) => {
-        if (e.id !== id) return;
-        stop();
-        show({ id, kind: 'saved', text: t('save.saved'), undo: undoFn });
-        setTimeout(() => dismiss(id), SAVED_NOTICE_MS);
-      });
       // A refusal is shown by the frame's <Refusals> from the rejections table (also after a
-      // reload); here only the "Gemt"/"queued" notice for this save goes.
-      const offRejected = actions.on('rejected', (r) => {
-        if (r.id !== id) return;
-        stop();
-        dismiss(id);
+      // reload); followAnswer only takes this save's "Gemt"/"queued" notice away then.
+      followAnswer(actions, id, {
+        online,
+        queued: { id, kind: 'queued', text: t('save.queued'), undo: undoFn },
+        done: { id, kind: 'saved', text: t('save.saved'), undo: undoFn },
+        show,
+        dismiss,
       });
-      function stop() {
-        offApplied();
-        offRejected();
-      }
       return id;
     },
     [actions, online, t, show, dismiss],

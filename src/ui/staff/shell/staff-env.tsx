@@ -4,16 +4,11 @@
  * `useSave()` (save.ts), which adds the "Gemt" confirmation and the refusal message.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SyncEngine } from '../../../client/index.js';
 import type { SessionInfo } from '../../../protocol/rest.js';
 import { SyncEnvProvider, type SyncEnv } from '../../shared/data/sync-env.js';
+import type { WriteActions } from '../../shared/outbox/actions.js';
 
-export interface StaffActions {
-  mutate: SyncEngine['mutate'];
-  dismissRejection: (id: string) => Promise<void>;
-  /** Subscribes to the engine's answers (for the save confirmation); returns the unsubscribe. */
-  on: SyncEngine['on'];
-}
+export type StaffActions = WriteActions;
 
 export interface StaffEnv extends SyncEnv {
   me: SessionInfo;
