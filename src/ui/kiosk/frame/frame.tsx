@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { partOfDay } from '../../../domain/rules/days.js';
-import { useToday } from '../../shared/data/hooks.js';
+import { useCentre, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { isNight } from '../settings.js';
 import { Pictogram } from '../shared/pictogram.js';
@@ -57,6 +57,7 @@ export function Frame({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const { settings } = useEnv();
   const { now, timeZone, today } = useToday(1000);
+  const { loaded } = useCentre();
   const screen = useKiosk((s) => s.screen);
   const goHome = useKiosk((s) => s.goHome);
   const { asking, stay, finish, idle } = useIdle(settings.idleSeconds);
@@ -76,10 +77,14 @@ export function Frame({ children }: { children: ReactNode }) {
     goHome();
   }, [goHome]);
 
-  if (night) return <NightScreen clock={clock} onWake={wake} />;
+  // Night hours are the centre's wall clock: until its zone is read from the cache (a few ms)
+  // the frame stays hidden rather than judge them by the default zone, which opened a kiosk
+  // elsewhere on the night screen by day, or on Home at night. The screen is mounted meanwhile,
+  // so its own reads start at once.
+  if (loaded && night) return <NightScreen clock={clock} onWake={wake} />;
 
   return (
-    <div className="frame" data-screen={screen}>
+    <div className="frame" data-screen={screen} hidden={!loaded}>
       <header className={`frame-top part-${part}`}>
         <p className="clock" aria-label={t('at', { time: clock })}>
           {clock}
