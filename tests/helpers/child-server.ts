@@ -9,6 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { serverCommand } from './server-command.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -68,9 +69,7 @@ export function spawnServer(
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      'tsx',
-      'src/server/cli.ts',
+      ...serverCommand(),
       'serve',
       '--data',
       dataDir,

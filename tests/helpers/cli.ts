@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
+import { serverCommand } from './server-command.js';
 
 /** Runs `npm run server -- …` as an operator would, without npm in between. */
 export function cli(...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
   });
@@ -14,7 +15,7 @@ export function cliWithInput(
   input: string,
   ...args: string[]
 ): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     input,

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE } from '../../src/server/centre.js';
 import { openSqlite } from '../../src/server/store/sqlite.js';
 import { freePort, spawnServer } from '../helpers/child-server.js';
+import { serverCommand } from '../helpers/server-command.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
 /** The CLI as an operator runs it, on a machine whose clock is in UTC. */
 function cli(...args: string[]): { status: number | null; out: string } {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/server/cli.ts', ...args], {
+  const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
     env: { ...process.env, TZ: 'UTC' },
