@@ -13,15 +13,20 @@
  * `familyResident()` makes a resident row to seed (the frame shows a page only once there is one).
  */
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, type RenderResult } from '@testing-library/react';
+import { cleanup, render, type RenderResult } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { afterEach } from 'vitest';
 import { Router } from 'wouter';
 import { memoryLocation } from 'wouter/memory-location';
-import { CacheDb, type SyncStatus } from '../../../client/index.js';
-import type { AnyEntity, EntityType, Resident } from '../../../domain/model.js';
-import type { MutationName } from '../../../protocol/index.js';
+import type { CacheDb, SyncStatus } from '../../../client/index.js';
+import type { Resident } from '../../../domain/model.js';
 import type { SessionInfo } from '../../../protocol/rest.js';
+import {
+  fakeActions,
+  seededDb,
+  type Seed,
+  type Sent,
+} from '../../shared/test-support/fake-actions.js';
 import { FamilyRoutes } from '../app.js';
 import { FamilyEnvProvider, type FamilyEnv } from '../shell/family-env.js';
 import { setLang, type Lang } from '../shell/lang.js';
@@ -35,14 +40,8 @@ afterEach(() => {
   localStorage.clear();
 });
 
-let dbCount = 0;
-
-export type FamilySeed = Partial<{ [T in EntityType]: AnyEntity[] }>;
-
-export interface Sent {
-  name: MutationName;
-  args: Record<string, unknown>;
-}
+export type FamilySeed = Seed;
+export type { Sent };
 
 export interface FamilyTest extends RenderResult {
   db: CacheDb;
@@ -104,15 +103,12 @@ export function familyResident(over: Partial<Resident> & { id: string }): Reside
 export async function renderFamily(opts: RenderFamilyOptions = {}): Promise<FamilyTest> {
   setLang(opts.lang ?? 'da');
   if (opts.selected) rememberResident(opts.selected);
-  const db = new CacheDb(`family-test-${++dbCount}-${Math.random()}`);
-  for (const [type, rows] of Object.entries(opts.seed ?? {}))
-    await db.cacheTable(type as EntityType).bulkPut(rows);
+  const db = await seededDb('family', opts.seed);
   if (!opts.seed?.centre)
     await db.centre.put({ id: 'centre', name: 'Birkely', timeZone: 'Europe/Copenhagen' });
-  const sent: Sent[] = [];
-  const listeners = new Map<string, Set<(p: unknown) => void>>();
   const location = memoryLocation({ path: opts.path ?? '/', record: true });
   const now = opts.now ?? new Date('2026-12-01T09:00:00.000Z');
+  const { actions, sent, answer } = fakeActions(db, now);
   let logouts = 0;
   const env: FamilyEnv = {
     db,
@@ -125,30 +121,7 @@ export async function renderFamily(opts: RenderFamilyOptions = {}): Promise<Fami
     },
     welcome: null,
     dismissWelcome: () => undefined,
-    actions: {
-      mutate: async (name, args) => {
-        sent.push({ name, args: args });
-        const id = `m-${sent.length}`;
-        await db.outbox.add({
-          id,
-          name,
-          args: args,
-          createdAt: now.toISOString(),
-          attempts: 0,
-          lastError: null,
-          state: 'pending',
-          appliedCursor: null,
-        });
-        return id;
-      },
-      dismissRejection: (id) => db.rejections.delete(id),
-      on: (event, listener) => {
-        const set = listeners.get(event) ?? new Set();
-        set.add(listener as (p: unknown) => void);
-        listeners.set(event, set);
-        return () => set.delete(listener as (p: unknown) => void);
-      },
-    },
+    actions,
   };
   const result = render(
     <FamilyEnvProvider env={env}>
@@ -157,35 +130,11 @@ export async function renderFamily(opts: RenderFamilyOptions = {}): Promise<Fami
       </Router>
     </FamilyEnvProvider>,
   );
-  const emit = (event: string, payload: unknown) => {
-    for (const l of listeners.get(event) ?? []) l(payload);
-  };
   return Object.assign(result, {
     db,
     sent,
     path: () => location.history?.at(-1) ?? '',
     logouts: () => logouts,
-    answer: async (id: string, outcome: 'applied' | { code: 'forbidden' | 'full' | 'closed' }) => {
-      const entry = await db.outbox.where('id').equals(id).first();
-      await act(async () => {
-        if (outcome === 'applied') {
-          await db.outbox.where('id').equals(id).delete();
-          emit('applied', { id, name: entry?.name, cursor: 1, result: null });
-        } else {
-          await db.outbox.where('id').equals(id).delete();
-          const rejection = {
-            id,
-            name: entry?.name ?? 'signup.add',
-            args: entry?.args ?? {},
-            code: outcome.code,
-            message: outcome.code,
-            reason: null,
-            at: now.toISOString(),
-          } as const;
-          await db.rejections.put(rejection);
-          emit('rejected', rejection);
-        }
-      });
-    },
+    answer,
   });
 }

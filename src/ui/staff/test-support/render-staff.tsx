@@ -14,11 +14,16 @@ import { afterEach } from 'vitest';
 import { memoryLocation } from 'wouter/memory-location';
 import { Router } from 'wouter';
 import { z } from 'zod';
-import { CacheDb, type SyncStatus } from '../../../client/index.js';
-import type { AnyEntity, EntityType } from '../../../domain/model.js';
-import type { MutationName } from '../../../protocol/index.js';
+import type { CacheDb, SyncStatus } from '../../../client/index.js';
 import type { SessionInfo } from '../../../protocol/rest.js';
 import { createI18nFor } from '../../shared/i18n/create-i18n.js';
+import {
+  fakeActions,
+  seededDb,
+  type Answer,
+  type Seed,
+  type Sent,
+} from '../../shared/test-support/fake-actions.js';
 import { staffNamespaces } from '../i18n/resources.js';
 import { StaffEnvProvider, type StaffEnv } from '../shell/staff-env.js';
 import { useNotices } from '../shell/save.js';
@@ -29,14 +34,8 @@ afterEach(() => {
   useNotices.setState({ list: [] });
 });
 
-let dbCount = 0;
-
-export type StaffSeed = Partial<{ [T in EntityType]: AnyEntity[] }>;
-
-export interface Sent {
-  name: MutationName;
-  args: Record<string, unknown>;
-}
+export type StaffSeed = Seed;
+export type { Sent };
 
 export interface StaffTest extends RenderResult {
   db: CacheDb;
@@ -44,6 +43,8 @@ export interface StaffTest extends RenderResult {
   sent: Sent[];
   /** The current path (after the page navigated). */
   path(): string;
+  /** Answers mutation `id` as the server would: 'applied' or a refusal (into `rejections`). */
+  answer(id: string, outcome: Answer): Promise<void>;
 }
 
 export interface RenderStaffOptions {
@@ -69,37 +70,17 @@ export async function renderStaff(
   opts: RenderStaffOptions = {},
 ): Promise<StaffTest> {
   z.config(z.locales.da());
-  const db = new CacheDb(`staff-test-${++dbCount}-${Math.random()}`);
-  for (const [type, rows] of Object.entries(opts.seed ?? {}))
-    await db.cacheTable(type as EntityType).bulkPut(rows);
-  const sent: Sent[] = [];
+  const db = await seededDb('staff', opts.seed);
   const location = memoryLocation({ path: opts.path ?? '/', record: true });
   const now = opts.now ?? new Date('2026-12-01T09:00:00.000Z');
+  const { actions, sent, answer } = fakeActions(db, now);
   const env: StaffEnv = {
     db,
     status: { ...onlineStatus, ...opts.status },
     clock: { now: () => now },
     me: { userId: 'u-staff', role: 'staff', displayName: 'Mette', ...opts.me },
     logout: () => Promise.resolve(),
-    actions: {
-      mutate: async (name, args) => {
-        sent.push({ name, args: args });
-        const id = `m-${sent.length}`;
-        await db.outbox.add({
-          id,
-          name,
-          args: args,
-          createdAt: now.toISOString(),
-          attempts: 0,
-          lastError: null,
-          state: 'pending',
-          appliedCursor: null,
-        });
-        return id;
-      },
-      dismissRejection: (id) => db.rejections.delete(id),
-      on: () => () => undefined,
-    },
+    actions,
   };
   const i18n = createI18nFor('da', staffNamespaces, 'staff');
   const result = render(
@@ -113,5 +94,10 @@ export async function renderStaff(
       </I18nProvider>
     </I18nextProvider>,
   );
-  return Object.assign(result, { db, sent, path: () => location.history?.at(-1) ?? '' });
+  return Object.assign(result, {
+    db,
+    sent,
+    path: () => location.history?.at(-1) ?? '',
+    answer,
+  });
 }
