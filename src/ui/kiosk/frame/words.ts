@@ -35,6 +35,13 @@ export const commonWords = defineWords(
       noVoiceHelp: 'Skærmen kan ikke læse op. Bed personalet om hjælp.',
       offline: 'Kan ikke læse op uden forbindelse.',
     },
+    // A list longer than the screen, one screen-full at a time (shared/pager.tsx).
+    pager: {
+      label: 'Sider',
+      previous: 'Forrige',
+      next: 'Næste',
+      position: 'Side {{page}} af {{count}}',
+    },
     status: {
       label: 'Forbindelse',
       starting: 'Skærmen starter.',
@@ -145,6 +152,12 @@ export const commonWords = defineWords(
       noVoice: 'No voice',
       noVoiceHelp: 'The screen cannot read aloud. Ask the staff for help.',
       offline: 'Cannot read aloud without a connection.',
+    },
+    pager: {
+      label: 'Pages',
+      previous: 'Previous',
+      next: 'Next',
+      position: 'Page {{page}} of {{count}}',
     },
     status: {
       label: 'Connection',

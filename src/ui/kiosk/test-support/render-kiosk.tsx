@@ -16,6 +16,7 @@ import { defaultSettings, type DisplaySettings } from '../settings.js';
 import { Speaker } from '../speech/speaker.js';
 import { useKiosk, type Screen } from '../state/store.js';
 import type { KioskActions } from '../data/kiosk-env.js';
+import { PagerMeasure, type Measure } from '../shared/pager.js';
 import { TZ } from './builders.js';
 
 afterEach(() => {
@@ -90,6 +91,8 @@ export interface RenderOptions {
   unlock?: (residentId: string, pin: string) => Promise<UnlockResult>;
   /** A clock the test moves (overrides `now`): for what changes when time passes. */
   clock?: { now: () => Date };
+  /** Sizes for the pager's lists (jsdom lays nothing out; without it every list is one page). */
+  measure?: Measure;
 }
 
 export const onlineStatus: SyncStatus = {
@@ -128,7 +131,7 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
     residentId: options.residentId ?? null,
   });
   const settings = { ...defaultSettings, night: null, ...options.settings };
-  const result = render(
+  const app = (
     <KioskApp
       db={db}
       actions={actions}
@@ -137,7 +140,14 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
       speaker={speech.speaker}
       i18n={createI18n(settings.lang)}
       clock={options.clock ?? { now: () => fixed }}
-    />,
+    />
+  );
+  const result = render(
+    options.measure ? (
+      <PagerMeasure.Provider value={options.measure}>{app}</PagerMeasure.Provider>
+    ) : (
+      app
+    ),
   );
   // Let the first live queries resolve.
   await act(async () => {
