@@ -170,7 +170,20 @@ export function signUp(
   }
   const closed = closedAt(activity, now);
   if (closed) return closed;
+  return join(activity, signups, residentId, order);
+}
 
+/** `signUp` without the clock: where the newcomer goes (also what a pending sign-up will be). */
+function join(
+  activity: Pick<SignUpActivity, 'capacity' | 'waitlist'>,
+  signups: readonly SignUpState[],
+  residentId: string,
+  order: number,
+): SignUpResult {
+  const current = signups.find((s) => s.residentId === residentId);
+  if (current && current.status !== 'cancelled') {
+    return { ok: true, outcome: 'unchanged', next: signups.map((s) => ({ ...s })) };
+  }
   const { confirmed, waitlisted } = counts(signups);
   const left = placesLeft(activity.capacity, confirmed);
   let status: 'confirmed' | 'waitlisted';
@@ -206,7 +219,19 @@ export function cancel(
   }
   const closed = closedAt(activity, now);
   if (closed) return closed;
+  return leave(activity, signups, residentId);
+}
 
+/** `cancel` without the clock. */
+function leave(
+  activity: Pick<SignUpActivity, 'capacity'>,
+  signups: readonly SignUpState[],
+  residentId: string,
+): CancelResult & { ok: true } {
+  const current = signups.find((s) => s.residentId === residentId);
+  if (!current || current.status === 'cancelled') {
+    return { ok: true, outcome: 'unchanged', promoted: [], next: signups.map((s) => ({ ...s })) };
+  }
   const without = signups.map((s) =>
     s.residentId === residentId ? { ...s, status: 'cancelled' as const } : { ...s },
   );
@@ -215,4 +240,118 @@ export function cancel(
   }
   const { promoted, next } = rebalance(activity.capacity, without);
   return { ok: true, outcome: 'cancelled', promoted, next };
+}
+
+// ---- one activity's state, as every screen shows it ------------------------------------------
+
+/**
+ * A sign-up as a screen knows it: the server's status (null: the server has not seen it yet)
+ * and the change still waiting in the outbox. The client's `OverlaidSignUp` is one.
+ */
+export interface KnownSignUp {
+  residentId: string;
+  status: SignUpState['status'] | null;
+  position: number | null;
+  pending: 'add' | 'cancel' | null;
+}
+
+/** Where a resident stands once the changes still to be sent have been applied. */
+export type Standing = 'confirmed' | 'waitlisted' | 'none';
+
+/** What a newcomer's sign-up would be now. */
+export type JoinOutcome = 'confirmed' | 'waitlisted' | 'full' | 'closed';
+
+export interface ActivityState {
+  /** Why nobody can join or leave now (`signUpClosedReason`), or null while open. */
+  closed: SignUpClosed | null;
+  /** Places left and full, counting the changes still to be sent. */
+  places: Places;
+  /** Confirmed and waiting, counting the changes still to be sent. */
+  confirmed: number;
+  waitlisted: number;
+  join: JoinOutcome;
+  /** Each known resident's standing, pending changes counted as the server's rules will decide. */
+  standing: ReadonlyMap<string, Standing>;
+}
+
+/**
+ * THE derivation of an activity's state for every screen (kiosk Home and Activities, the
+ * relatives' week, the staff page): closed or not and why, places left, full with or without a
+ * waiting list, and how the changes still in the outbox count. A pending sign-up counts as the
+ * rules `signUp` applies would place it (a place while there is one for everyone waiting too,
+ * else the waiting list, else nothing), a pending cancel frees the place and promotes the first
+ * waiting, as `cancel` does. So Home's "2 ledige pladser", the card's names and count, and the
+ * undo bar all tell the same thing, offline too. The server still decides for real.
+ *
+ * The server's counts cover residents a screen may not know (no wall consent); they are filled
+ * in as anonymous entries, so only known residents need rows.
+ */
+export function activityState(
+  activity: SignUpActivity & Pick<Activity, 'confirmedCount' | 'waitlistCount'>,
+  now: Date,
+  known: readonly KnownSignUp[] = [],
+): ActivityState {
+  const list: SignUpState[] = [];
+  const onServer = (k: KnownSignUp, status: 'confirmed' | 'waitlisted') => k.status === status;
+  const takenPositions = new Set<number>();
+  let knownConfirmed = 0;
+  let knownWaiting = 0;
+  for (const k of known) {
+    if (onServer(k, 'confirmed')) {
+      knownConfirmed++;
+      list.push({ residentId: k.residentId, status: 'confirmed', order: 0 });
+    } else if (onServer(k, 'waitlisted')) {
+      knownWaiting++;
+      if (k.position !== null) takenPositions.add(k.position);
+      // Without a known position: behind everyone the server counts as waiting.
+      const order = k.position ?? activity.waitlistCount + knownWaiting;
+      list.push({ residentId: k.residentId, status: 'waitlisted', order });
+    }
+  }
+  for (let i = 0; i < activity.confirmedCount - knownConfirmed; i++)
+    list.push({ residentId: `\u0000confirmed${i}`, status: 'confirmed', order: 0 });
+  let position = 1;
+  for (let i = 0; i < activity.waitlistCount - knownWaiting; i++) {
+    while (takenPositions.has(position)) position++;
+    list.push({ residentId: `\u0000waiting${i}`, status: 'waitlisted', order: position++ });
+  }
+
+  let next = list;
+  let order = Number.MAX_SAFE_INTEGER / 2;
+  for (const k of known) {
+    if (k.pending === 'add') {
+      const r = join(activity, next, k.residentId, order++);
+      if (r.ok) next = r.next;
+    } else if (k.pending === 'cancel') {
+      next = leave(activity, next, k.residentId).next;
+    }
+  }
+
+  const { confirmed, waitlisted } = counts(next);
+  const places = placesOf({
+    capacity: activity.capacity,
+    confirmedCount: confirmed,
+    waitlistCount: waitlisted,
+  });
+  const closed = signUpClosedReason(activity, now);
+  const probe = join(activity, next, '\u0000newcomer', order);
+  const standing = new Map<string, Standing>();
+  for (const k of known) {
+    const s = next.find((x) => x.residentId === k.residentId);
+    standing.set(k.residentId, s && s.status !== 'cancelled' ? s.status : 'none');
+  }
+  return {
+    closed,
+    places,
+    confirmed,
+    waitlisted,
+    join: closed
+      ? 'closed'
+      : probe.ok
+        ? probe.outcome === 'waitlisted'
+          ? 'waitlisted'
+          : 'confirmed'
+        : 'full',
+    standing,
+  };
 }

@@ -110,8 +110,9 @@ describe('Activities', () => {
         { name: 'signup.add', args: { activityId: 'a1', residentId: 'r-anna' } },
       ]),
     );
-    expect(await screen.findByText('Anna: Sendes nu.')).toBeTruthy();
-    expect(screen.getByText('Anna er tilmeldt Bankospil.')).toBeTruthy();
+    // The card and the undo bar say the same: on it, and still to be sent.
+    expect(await screen.findByText('Anna er tilmeldt. Sendes nu.')).toBeTruthy();
+    expect(await screen.findByText('Anna er tilmeldt Bankospil. Sendes nu.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.add', 'signup.cancel']),
@@ -132,7 +133,9 @@ describe('Activities', () => {
     fireEvent.click(within(await card('Bankospil')).getByRole('button', { name: 'Tilmeld' }));
     pick('Anna');
     fireEvent.click(screen.getByRole('button', { name: 'Ja, tilmeld mig' }));
-    expect(await screen.findByText('Anna: Sendes, når der er forbindelse.')).toBeTruthy();
+    expect(
+      await screen.findByText('Anna er tilmeldt. Sendes, når der er forbindelse.'),
+    ).toBeTruthy();
   });
 
   it('offers the waiting list when full, and shows the place on it', async () => {
@@ -218,7 +221,7 @@ describe('Activities', () => {
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.cancel']),
     );
-    expect(await screen.findByText('Anna er afmeldt Bankospil.')).toBeTruthy();
+    expect(await screen.findByText('Anna er afmeldt Bankospil. Sendes nu.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.cancel', 'signup.add']),

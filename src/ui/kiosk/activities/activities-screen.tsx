@@ -14,10 +14,11 @@ import { useWallResidentMap, useWallResidents } from '../data/hooks.js';
 import { useOnline, useRejections, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { useKiosk } from '../state/store.js';
 import { clockOf, weekdayName } from '../time/format.js';
-import { places } from './activity-state.js';
+import { resultText, stateOf } from './activity-state.js';
 import { ActivityCard } from './activity-card.js';
 import {
   dayHeading,
@@ -109,10 +110,15 @@ export function ActivitiesScreen() {
     const args = { activityId: a.id, residentId: r.id };
     const id = await actions.mutate('signup.add', args);
     const name = firstName(r.displayName);
+    // The undo bar adds "Sendes …" while the mutation is in the outbox, as the card does.
     offerUndo(
       {
         id,
-        text: t(waitlist ? 'done.waitlisted' : 'done.added', { name, title: a.title }),
+        text: resultText(
+          { name, title: a.title, kind: waitlist ? 'waitlisted' : 'confirmed', sending: null },
+          t,
+          c,
+        ),
         pictogram: a.pictogram,
         undo: () => void actions.mutate('signup.cancel', args),
       },
@@ -128,7 +134,11 @@ export function ActivitiesScreen() {
     offerUndo(
       {
         id,
-        text: t('done.cancelled', { name: firstName(r.displayName), title: a.title }),
+        text: resultText(
+          { name: firstName(r.displayName), title: a.title, kind: 'cancelled', sending: null },
+          t,
+          c,
+        ),
         pictogram: a.pictogram,
         undo: () => void actions.mutate('signup.add', args),
       },
@@ -166,9 +176,13 @@ export function ActivitiesScreen() {
       {data === undefined ? null : data.list.length === 0 ? (
         <p className="empty">{empty}</p>
       ) : (
-        <ul className="list activities-list">
-          {data.list.map((a) => (
-            <li key={a.id}>
+        // One screen-full at a time: the day's cards never need a scroll (pager.tsx).
+        <Pager
+          listClassName="list activities-list"
+          resetKey={day}
+          items={data.list.map((a) => ({
+            key: a.id,
+            node: (
               <ActivityCard
                 activity={a}
                 signups={signupsOf(a.id)}
@@ -190,9 +204,9 @@ export function ActivitiesScreen() {
                 onRetryWaitlist={(r, resident) => void retryWaitlist(r, resident)}
                 onDismiss={(id) => void actions.dismissRejection(id)}
               />
-            </li>
-          ))}
-        </ul>
+            ),
+          }))}
+        />
       )}
       {renderFlow()}
     </div>
@@ -222,8 +236,9 @@ export function ActivitiesScreen() {
         activity={a}
         resident={r}
         signup={signupsOf(a.id).find((s) => s.residentId === r.id)}
+        state={stateOf(a, now, signupsOf(a.id))}
         when={when(a)}
-        onAdd={(waitlist) => void add(a, r, waitlist && places(a).full)}
+        onAdd={(waitlist) => void add(a, r, waitlist)}
         onCancel={() => void cancel(a, r)}
         onClose={() => setFlow(null)}
       />

@@ -14,7 +14,13 @@ import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import type { Lang } from '../settings.js';
 import { clockOf, spokenTime, wallTime } from '../time/format.js';
-import { closedReason, isOn, places, rosterOf } from './activity-state.js';
+import {
+  isOn,
+  placesText as placesOfState,
+  resultText,
+  rosterOf,
+  stateOf,
+} from './activity-state.js';
 
 interface Props {
   activity: Activity;
@@ -40,14 +46,16 @@ export function ActivityCard(p: Props) {
   const { t } = useTranslation('activities');
   const { t: c } = useTranslation();
   const a = p.activity;
-  const closed = closedReason(a, p.now);
-  const { left, full } = places(a);
-  const roster = rosterOf(a, p.signups, p.wall);
+  // One state for everything on the card: the pending changes count in the names, the count,
+  // the waiting list and the places alike.
+  const state = stateOf(a, p.now, p.signups);
+  const { closed } = state;
+  const { full } = state.places;
+  const roster = rosterOf(state, p.wall);
   const from = clockOf(a.start, p.timeZone, p.lang);
   const to = clockOf(a.end, p.timeZone, p.lang);
 
-  const placesText =
-    left === null ? t('roomForAll') : full ? t('full') : t('placesLeft', { count: left });
+  const placesText = placesOfState(state, t);
   const rosterText =
     roster.names.length === 0 && roster.others === 0
       ? t('nobodyYet')
@@ -79,19 +87,20 @@ export function ActivityCard(p: Props) {
     )
     .map(({ s, r }) => {
       const name = firstName(r.displayName);
-      if (s.pending) {
-        const state = p.online ? c('status.sending') : c('status.sendsLater');
-        return { id: s.id, text: t('result.pending', { name, state }), pending: true };
-      }
+      // What the resident will be once sent, by the same rule as the names and the count.
+      const standing = state.standing.get(s.residentId) ?? 'none';
+      const kind =
+        standing === 'none' ? 'cancelled' : standing === 'waitlisted' ? 'waitlisted' : 'confirmed';
+      const sending = s.pending ? (p.online ? 'now' : 'later') : null;
+      // A pending sign-up the rules would refuse (filled up meanwhile): only that it is sent.
       const text =
-        s.status === 'waitlisted'
-          ? s.position
-            ? t('result.waitlisted', { name, position: s.position })
-            : t('result.onWaitlist', { name })
-          : s.status === 'confirmed'
-            ? t('result.confirmed', { name })
-            : t('result.cancelled', { name });
-      return { id: s.id, text, pending: false };
+        s.pending === 'add' && standing === 'none'
+          ? t('result.pending', {
+              name,
+              state: p.online ? c('status.sending') : c('status.sendsLater'),
+            })
+          : resultText({ name, kind, position: s.pending ? null : s.position, sending }, t, c);
+      return { id: s.id, text, pending: s.pending !== null };
     });
 
   const speech = sentences(
@@ -129,8 +138,8 @@ export function ActivityCard(p: Props) {
       )}
       {/* Once it is over, who came is not news: the card stays short. */}
       {closed !== 'ended' && <p className="activity-roster">{rosterText}</p>}
-      {closed !== 'ended' && a.waitlistCount > 0 && (
-        <p>{t('waiting', { count: a.waitlistCount })}</p>
+      {closed !== 'ended' && state.waitlisted > 0 && (
+        <p>{t('waiting', { count: state.waitlisted })}</p>
       )}
       {deadlineText && <p>{deadlineText}</p>}
       {results.length > 0 && (
@@ -193,7 +202,7 @@ function RefusedLine({ r, ...p }: Props & { r: Rejection }) {
     r.code === 'full' &&
     p.activity.waitlist &&
     !!resident &&
-    closedReason(p.activity, p.now) === null;
+    stateOf(p.activity, p.now, p.signups).closed === null;
   return (
     <div className="activity-refused" role="status">
       <p>{sentence}</p>

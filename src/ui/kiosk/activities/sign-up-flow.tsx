@@ -11,7 +11,7 @@ import { Confirm } from '../shared/confirm.js';
 import { Dialog } from '../shared/dialog.js';
 import { ResidentPicker } from '../shared/resident-picker.js';
 import { inAudience } from '../../../domain/rules/audience.js';
-import { isOn, places } from './activity-state.js';
+import { isOn, type ActivityState } from './activity-state.js';
 
 export type Flow =
   | { step: 'pick'; activityId: string; mode: 'add' | 'cancel' }
@@ -72,6 +72,8 @@ interface ConfirmProps {
   activity: Activity;
   resident: Resident;
   signup: OverlaidSignUp | undefined;
+  /** The activity's state with the pending changes counted (a pending sign-up took the place). */
+  state: ActivityState;
   /** "I dag kl. 14.00 til 15.00": the time, so nobody signs up for the wrong day. */
   when: string;
   onAdd: (waitlist: boolean) => void;
@@ -84,6 +86,7 @@ export function ConfirmStep({
   activity,
   resident,
   signup,
+  state,
   when,
   onAdd,
   onCancel,
@@ -103,8 +106,7 @@ export function ConfirmStep({
       </Confirm>
     );
   }
-  const { full } = places(activity);
-  if (full && activity.waitlist) {
+  if (state.join === 'waitlisted') {
     return (
       <Confirm
         {...common}
@@ -114,7 +116,7 @@ export function ConfirmStep({
       >
         <p className="confirm-when">{when}</p>
         <p className="badge full confirm-warn">{t('fullNoWaitlist')}</p>
-        <p>{t('yourNumber', { position: activity.waitlistCount + 1 })}</p>
+        <p>{t('yourNumber', { position: state.waitlisted + 1 })}</p>
       </Confirm>
     );
   }

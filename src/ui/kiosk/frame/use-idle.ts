@@ -59,7 +59,9 @@ export function useIdle(idleSeconds: number, now: () => number = Date.now): Idle
         lastTouch.current = now();
         setAsking(true);
       } else {
+        // Home clears an undo; already Home, the undo still goes (the next person is not its).
         if (away) goHome();
+        else s.clearUndo();
         setIdle(true);
       }
     }, 1000);

@@ -6,13 +6,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import type { Activity, Meal } from '../../../domain/model.js';
-import { placesLeft } from '../../../domain/rules/capacity.js';
 import { dayBounds } from '../../../domain/rules/days.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { useKiosk } from '../state/store.js';
 import { clockOf } from '../time/format.js';
+import { stateOf, summaryOf } from '../activities/activity-state.js';
+import { useActivitySignUps } from '../activities/use-activity-signups.js';
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 
@@ -67,6 +68,11 @@ export function TodaysActivities() {
       .filter((a) => Date.parse(a.start) >= lo && Date.parse(a.start) < hi)
       .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
   }, [db, today, tomorrow, timeZone]);
+  // The Activities screen's own derivation and words (consistency engineer, issue 11): Home's
+  // line never says "5 ledige pladser" where the card says "Tilmeldingen er lukket", and a
+  // sign-up still in the outbox counts here as on the card.
+  const { t: ta } = useTranslation('activities');
+  const signups = useActivitySignUps(list);
   if (list === undefined) return null;
   const todayEnd = dayBounds(today, timeZone).end.getTime();
   const todays = list.filter(
@@ -74,14 +80,7 @@ export function TodaysActivities() {
   );
   const showTomorrow = todays.length === 0 && list.some((a) => Date.parse(a.start) >= todayEnd);
   const shown = showTomorrow ? list.filter((a) => Date.parse(a.start) >= todayEnd) : todays;
-  const places = (a: Activity) => {
-    const left = placesLeft(a.capacity, a.confirmedCount);
-    return left === null
-      ? t('roomForAll')
-      : left === 0
-        ? t('full')
-        : t('placesLeft', { count: left });
-  };
+  const places = (a: Activity) => summaryOf(stateOf(a, now, signups), ta).replace(/\.$/, '');
   return (
     <section className="home-list" aria-labelledby="home-activities">
       <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>

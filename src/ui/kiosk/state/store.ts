@@ -49,11 +49,17 @@ export interface UndoOffer {
   undo: () => void;
   /** Epoch ms; the offer stays visible at least until then. */
   until: number;
+  /**
+   * The screen it was made on. The undo belongs to that screen and the person who acted there:
+   * it goes when they leave it, go Home, or the idle timeout passes, so the next person at the
+   * wall is never offered to undo someone else's sign-up.
+   */
+  screen: Screen;
 }
 
 export interface UndoSlice {
   undoOffer: UndoOffer | null;
-  offerUndo: (offer: Omit<UndoOffer, 'until'>, now?: number) => void;
+  offerUndo: (offer: Omit<UndoOffer, 'until' | 'screen'>, now?: number) => void;
   clearUndo: (id?: string) => void;
 }
 
@@ -64,8 +70,14 @@ export const UNDO_MS = 15_000;
 
 const navSlice: StateCreator<KioskState, [], [], NavSlice> = (set) => ({
   screen: 'home',
-  go: (screen) => set({ screen, halfDone: [] }),
-  goHome: () => set({ screen: 'home', residentId: null, halfDone: [] }),
+  // Leaving a screen takes its undo along (see UndoOffer.screen); the same screen keeps it.
+  go: (screen) =>
+    set((s) => ({
+      screen,
+      halfDone: [],
+      ...(s.undoOffer && s.undoOffer.screen !== screen ? { undoOffer: null } : {}),
+    })),
+  goHome: () => set({ screen: 'home', residentId: null, halfDone: [], undoOffer: null }),
 });
 
 const sessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set) => ({
@@ -86,7 +98,8 @@ const halfDoneSlice: StateCreator<KioskState, [], [], HalfDoneSlice> = (set) => 
 
 const undoSlice: StateCreator<KioskState, [], [], UndoSlice> = (set) => ({
   undoOffer: null,
-  offerUndo: (offer, now = Date.now()) => set({ undoOffer: { ...offer, until: now + UNDO_MS } }),
+  offerUndo: (offer, now = Date.now()) =>
+    set((s) => ({ undoOffer: { ...offer, until: now + UNDO_MS, screen: s.screen } })),
   clearUndo: (id) =>
     set((s) => (id === undefined || s.undoOffer?.id === id ? { undoOffer: null } : {})),
 });
