@@ -74,9 +74,12 @@ function syncTree(): void {
     mkdirSync(dirname(join(TREE, f)), { recursive: true });
     cpSync(join(ROOT, f), join(TREE, f), { preserveTimestamps: true });
   }
-  // The kiosk UI as `npm test` built it, for the tests that serve it.
-  if (existsSync(join(ROOT, 'dist/ui')))
-    cpSync(join(ROOT, 'dist/ui'), join(TREE, 'dist/ui'), { recursive: true });
+  // What `npm test` built: the front ends, for the tests that serve them, and the server, which
+  // the CLI tests start instead of compiling it afresh through tsx per process (see
+  // tests/helpers/server-command.ts: used only while newer than every source, so timestamps are
+  // kept).
+  if (existsSync(join(ROOT, 'dist')))
+    cpSync(join(ROOT, 'dist'), join(TREE, 'dist'), { recursive: true, preserveTimestamps: true });
 }
 
 function ensureModules(): void {
