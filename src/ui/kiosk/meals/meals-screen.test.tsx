@@ -162,7 +162,7 @@ describe('Meals', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Skal du spise med?' }));
     fireEvent.click(screen.getByRole('button', { name: /Bent/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Ja, jeg spiser med' }));
-    const card = cardOf('Smørrebrød');
+    const card = await screen.findByRole('article', { name: 'Smørrebrød' });
     expect(await within(card).findByText('Sendes, når der er forbindelse.')).toBeTruthy();
     expect(within(card).getByText('Spiser med: Bent')).toBeTruthy();
   });
@@ -183,7 +183,7 @@ describe('Meals', () => {
         ],
       },
     });
-    const card = cardOf('Smørrebrød');
+    const card = await screen.findByRole('article', { name: 'Smørrebrød' });
     expect(within(card).getByText('Spiser med: Anna +2')).toBeTruthy();
     expect(screen.queryByText(/Dora/)).toBeNull();
     expect(screen.queryByText(/Bent/)).toBeNull();

@@ -20,6 +20,7 @@ import {
   useDayWords,
   weekFrom,
 } from '../shared/day-choice.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { MealAnswer } from './meal-answer.js';
 import { MealCard } from './meal-card.js';
@@ -74,11 +75,15 @@ export function MealsScreen() {
       ) : day.meals.length === 0 ? (
         <p className="empty">{offset === 0 ? t('empty') : t('emptyDay', { day: inSentence })}</p>
       ) : (
-        <ul className="list meal-list">
-          {day.meals.map((m) => {
+        // One screen-full at a time, with Forrige / Næste (pager.tsx), never a scroll area.
+        <Pager
+          listClassName="list meal-list"
+          resetKey={date}
+          items={day.meals.map((m) => {
             const over = isMealOver(m, now, today, timeZone);
-            return (
-              <li key={m.id}>
+            return {
+              key: m.id,
+              node: (
                 <MealCard
                   meal={m}
                   attendance={day.attendance.filter((a) => a.mealId === m.id)}
@@ -87,10 +92,10 @@ export function MealsScreen() {
                   over={over}
                   onAsk={mayAsk(m, signers, over) ? () => setAsking(m.id) : null}
                 />
-              </li>
-            );
+              ),
+            };
           })}
-        </ul>
+        />
       )}
       {askingMeal && mayAsk(askingMeal, signers, isMealOver(askingMeal, now, today, timeZone)) && (
         <MealAnswer

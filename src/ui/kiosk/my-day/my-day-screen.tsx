@@ -9,12 +9,13 @@ import { useTranslation } from 'react-i18next';
 import type { DayItem, Resident } from '../../../domain/model.js';
 import { useWallResidents } from '../data/hooks.js';
 import { Avatar, firstName } from '../shared/avatar.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { PinPad } from '../shared/pin-pad.js';
 import { ResidentPicker } from '../shared/resident-picker.js';
 import { useKiosk } from '../state/store.js';
-import { MyThings } from './my-things.js';
-import { Timeline } from './timeline.js';
+import { useMyThings } from './my-things.js';
+import { useTimeline } from './timeline.js';
 import './my-day.css';
 
 export function MyDayScreen() {
@@ -69,13 +70,31 @@ export function MyDayScreen() {
         </button>
       </div>
       <p className="help">{t('closesItself')}</p>
-      <div className="my-day-body">
-        <Timeline
-          resident={resident}
-          own={unlocked?.residentId === resident.id ? unlocked.items : []}
-        />
-        <MyThings resident={resident} />
-      </div>
+      <MyDayList
+        resident={resident}
+        own={unlocked?.residentId === resident.id ? unlocked.items : []}
+      />
     </div>
+  );
+}
+
+/**
+ * The day and the resident's own sign-ups as one list, one screen-full at a time (pager.tsx):
+ * landscape showed 3 of 9 items. One column in both orientations, so the time line reads from
+ * top to bottom; each part keeps its heading with its first item.
+ */
+function MyDayList({ resident, own }: { resident: Resident; own: readonly DayItem[] }) {
+  const { t } = useTranslation('myDay');
+  const timeline = useTimeline({ resident, own });
+  const mine = useMyThings(resident);
+  if (timeline === null || mine === null) return null;
+  return (
+    <Pager
+      className="my-day-body"
+      listClassName="my-day-list"
+      label={t('title')}
+      resetKey={resident.id}
+      items={[...timeline, ...mine]}
+    />
   );
 }

@@ -1,6 +1,7 @@
 /**
  * A resident's own sign-ups and bookings for the coming week, with their state in plain words
- * ("Du er tilmeldt.", "Du er nummer 2 på ventelisten.") and what still waits to be sent.
+ * ("Du er tilmeldt.", "Du er nummer 2 på ventelisten.") and what still waits to be sent. Given
+ * as items of My day's one paged list (shared/pager.tsx), its heading first.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -10,12 +11,13 @@ import { dayOf } from '../../../domain/rules/days.js';
 import { useOnline, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
+import type { PagerItem } from '../shared/pager.js';
 import { sentences } from '../shared/read-aloud.js';
 import { capitalise, clockOf, dateInWords, spokenTime, wallTime } from '../time/format.js';
 
 const WEEK_MS = 7 * 86_400_000;
 
-export function MyThings({ resident }: { resident: Resident }) {
+export function useMyThings(resident: Resident): PagerItem[] | null {
   const { t } = useTranslation('myDay');
   const { t: c } = useTranslation();
   const { db, settings } = useEnv();
@@ -81,68 +83,68 @@ export function MyThings({ resident }: { resident: Resident }) {
     .sort((x, y) => Date.parse(x.start) - Date.parse(y.start));
   const resourceOf = (id: string) => rows.resources.find((r) => r.id === id);
 
-  return (
-    <section className="my-things" aria-labelledby="my-things">
-      <h2 id="my-things">{t('mine')}</h2>
-      {signups.length === 0 && bookings.length === 0 ? (
-        <p className="empty">{t('noneMine')}</p>
-      ) : (
-        <ul className="list">
-          {signups.map(({ s, a }) => {
-            const state =
-              s.status === 'waitlisted'
-                ? s.position
-                  ? t('waitlisted', { position: s.position })
-                  : t('waitlistedNoPosition')
-                : s.status === 'confirmed'
-                  ? t('signedUp')
-                  : null;
-            return (
-              <li key={s.id}>
-                <ItemCard
-                  pictogram={a.pictogram}
-                  title={a.title}
-                  when={when(a.start, a.end)}
-                  speech={sentences(
-                    a.title,
-                    `${dayWord(a.start)} ${c('spoken.at', { time: spokenTime(wallTime(a.start, timeZone)) })}`,
-                    a.place && c('spoken.place', { place: a.place }),
-                    state,
-                  )}
-                >
-                  {state && (
-                    <p className={s.status === 'waitlisted' ? 'badge warn' : 'badge good'}>
-                      {state}
-                    </p>
-                  )}
-                  {waiting(s.pending)}
-                </ItemCard>
-              </li>
-            );
-          })}
-          {bookings.map((b) => {
-            const r = resourceOf(b.resourceId);
-            const name = r?.name ?? t('booking');
-            return (
-              <li key={b.id}>
-                <ItemCard
-                  pictogram={r?.pictogram ?? null}
-                  fallback="resource"
-                  title={name}
-                  when={when(b.start, b.end)}
-                  speech={sentences(
-                    t('booked', { what: name }),
-                    `${dayWord(b.start)} ${c('spoken.at', { time: spokenTime(wallTime(b.start, timeZone)) })}`,
-                  )}
-                >
-                  <p className="badge good">{t('booked', { what: name })}</p>
-                  {waiting(b.pending)}
-                </ItemCard>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
-  );
+  const heading: PagerItem = {
+    key: 'mine',
+    heading: true,
+    node: <h2 id="my-things">{t('mine')}</h2>,
+  };
+  if (signups.length === 0 && bookings.length === 0) {
+    return [heading, { key: 'mine-none', node: <p className="empty">{t('noneMine')}</p> }];
+  }
+  return [
+    heading,
+    ...signups.map(({ s, a }) => {
+      const state =
+        s.status === 'waitlisted'
+          ? s.position
+            ? t('waitlisted', { position: s.position })
+            : t('waitlistedNoPosition')
+          : s.status === 'confirmed'
+            ? t('signedUp')
+            : null;
+      return {
+        key: `signup-${s.id}`,
+        node: (
+          <ItemCard
+            pictogram={a.pictogram}
+            title={a.title}
+            when={when(a.start, a.end)}
+            speech={sentences(
+              a.title,
+              `${dayWord(a.start)} ${c('spoken.at', { time: spokenTime(wallTime(a.start, timeZone)) })}`,
+              a.place && c('spoken.place', { place: a.place }),
+              state,
+            )}
+          >
+            {state && (
+              <p className={s.status === 'waitlisted' ? 'badge warn' : 'badge good'}>{state}</p>
+            )}
+            {waiting(s.pending)}
+          </ItemCard>
+        ),
+      };
+    }),
+    ...bookings.map((b) => {
+      const r = resourceOf(b.resourceId);
+      const name = r?.name ?? t('booking');
+      return {
+        key: `booking-${b.id}`,
+        node: (
+          <ItemCard
+            pictogram={r?.pictogram ?? null}
+            fallback="resource"
+            title={name}
+            when={when(b.start, b.end)}
+            speech={sentences(
+              t('booked', { what: name }),
+              `${dayWord(b.start)} ${c('spoken.at', { time: spokenTime(wallTime(b.start, timeZone)) })}`,
+            )}
+          >
+            <p className="badge good">{t('booked', { what: name })}</p>
+            {waiting(b.pending)}
+          </ItemCard>
+        ),
+      };
+    }),
+  ];
 }

@@ -1,4 +1,7 @@
-/** A resident's day as a vertical time line: past items dimmed, the current one marked "Nu". */
+/**
+ * A resident's day as a vertical time line: past items dimmed, the current one marked "Nu". Given
+ * as the items of My day's one paged list (shared/pager.tsx), its heading first.
+ */
 import { useTranslation } from 'react-i18next';
 import type { DayItem, Resident } from '../../../domain/model.js';
 import { nowAndNext } from '../../../domain/rules/day-structure.js';
@@ -7,6 +10,7 @@ import { personalPlan, useDayItems } from '../data/day-plan.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
+import type { PagerItem } from '../shared/pager.js';
 import { sentences } from '../shared/read-aloud.js';
 import { shownTime, spokenTime } from '../time/format.js';
 
@@ -16,7 +20,7 @@ interface Props {
   own: readonly DayItem[];
 }
 
-export function Timeline({ resident, own }: Props) {
+export function useTimeline({ resident, own }: Props): PagerItem[] | null {
   const { t } = useTranslation('myDay');
   const { t: c } = useTranslation();
   const { settings } = useEnv();
@@ -44,40 +48,42 @@ export function Timeline({ resident, own }: Props) {
         })
       : c('at', { time: shownTime(i.start, settings.lang) });
 
-  return (
-    <section className="timeline" aria-labelledby="timeline">
-      <h2 id="timeline">{t('timeline')}</h2>
-      {items.length === 0 ? (
-        <p className="empty">{t('nothing')}</p>
-      ) : (
-        <ol className="timeline-list">
-          {items.map((i, index) => {
-            const state = tone(i, index);
-            return (
-              <li
-                key={i.id}
-                className={`timeline-${state}`}
-                aria-current={state === 'now' ? 'time' : undefined}
-              >
-                {state === 'now' && <p className="timeline-mark">{t('now')}</p>}
-                {state === 'past' && <p className="timeline-mark done">{t('done')}</p>}
-                <ItemCard
-                  pictogram={i.pictogram}
-                  title={i.title}
-                  when={when(i)}
-                  tone={state}
-                  changed={i.changedOn === today}
-                  speech={sentences(
-                    i.title,
-                    c('spoken.at', { time: spokenTime(i.start) }),
-                    i.changedOn === today && c('spoken.changed'),
-                  )}
-                />
-              </li>
-            );
-          })}
-        </ol>
-      )}
-    </section>
-  );
+  const heading: PagerItem = {
+    key: 'timeline',
+    heading: true,
+    node: <h2 id="timeline">{t('timeline')}</h2>,
+  };
+  if (items.length === 0) {
+    return [heading, { key: 'timeline-none', node: <p className="empty">{t('nothing')}</p> }];
+  }
+  return [
+    heading,
+    ...items.map((i, index): PagerItem => {
+      const state = tone(i, index);
+      return {
+        key: `day-${i.id}`,
+        node: (
+          <div
+            className={`timeline-entry timeline-${state}`}
+            aria-current={state === 'now' ? 'time' : undefined}
+          >
+            {state === 'now' && <p className="timeline-mark">{t('now')}</p>}
+            {state === 'past' && <p className="timeline-mark done">{t('done')}</p>}
+            <ItemCard
+              pictogram={i.pictogram}
+              title={i.title}
+              when={when(i)}
+              tone={state}
+              changed={i.changedOn === today}
+              speech={sentences(
+                i.title,
+                c('spoken.at', { time: spokenTime(i.start) }),
+                i.changedOn === today && c('spoken.changed'),
+              )}
+            />
+          </div>
+        ),
+      };
+    }),
+  ];
 }

@@ -5,16 +5,18 @@
  * title, day) with a big "Læs nyheden". Why not one item per screen with "Forrige" / "Næste":
  * the closed cards show at a glance how many there are and let a resident go straight to the one
  * they recognise, without paging through the rest, while only one body of text and one video are
- * ever on screen — one idea at a time. Nothing scrolls, turns or plays by itself.
+ * ever on screen — one idea at a time. Nothing scrolls, turns or plays by itself. More cards
+ * than the screen holds go on pages (shared/pager.tsx); the one just opened stays in view.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type CSSProperties } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { News } from '../../../domain/model.js';
 import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import { capitalise, dateInWords } from '../time/format.js';
@@ -61,22 +63,26 @@ export function NewsScreen() {
       ) : list.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        // The row count lets the open item span the column of closed ones in landscape.
-        <ul className="list news-list" style={{ '--news-rows': list.length } as CSSProperties}>
-          {list.map((n) => {
+        // One screen-full at a time (pager.tsx); opening an item keeps it in view.
+        <Pager
+          listClassName="list news-list"
+          showKey={open?.id}
+          items={list.map((n) => {
             const isOpen = n.id === open?.id;
-            return (
-              <li key={n.id} className={isOpen ? 'news-item-open' : 'news-item-closed'}>
+            return {
+              key: n.id,
+              className: isOpen ? 'news-item-open' : 'news-item-closed',
+              node: (
                 <NewsCard
                   news={n}
                   open={isOpen}
                   when={dayWord(n.publishAt)}
                   onOpen={() => setOpenId(n.id)}
                 />
-              </li>
-            );
+              ),
+            };
           })}
-        </ul>
+        />
       )}
     </div>
   );

@@ -12,6 +12,7 @@ import { dayOf } from '../../../domain/rules/days.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import { capitalise, dateInWords } from '../time/format.js';
@@ -57,13 +58,17 @@ export function PhotosScreen() {
       ) : albums.length === 0 ? (
         <p className="empty">{t('empty')}</p>
       ) : (
-        <ul className="list album-list" aria-label={t('albumsLabel')}>
-          {albums.map((a) => {
+        // One screen-full of albums at a time (pager.tsx), never a scroll area.
+        <Pager
+          listClassName="list album-list"
+          label={t('albumsLabel')}
+          items={albums.map((a) => {
             const count = t('count', { count: a.photos.length });
             const when = `${dayWord(a.publishedAt)} · ${count}`;
             const first = a.photos[0];
-            return (
-              <li key={a.id}>
+            return {
+              key: a.id,
+              node: (
                 <ItemCard
                   className="album-card"
                   pictogram="photos"
@@ -93,10 +98,10 @@ export function PhotosScreen() {
                     </span>
                   </button>
                 </ItemCard>
-              </li>
-            );
+              ),
+            };
           })}
-        </ul>
+        />
       )}
     </div>
   );

@@ -44,9 +44,21 @@ const week = [
   }),
 ];
 
-/** A section by its heading (found by text: dates carry no-break spaces the name query keeps). */
-const section = (name: string) =>
-  screen.getByText(name, { selector: 'h2, h3' }).closest('section') as HTMLElement;
+/**
+ * What stands under a heading (found by text: dates carry no-break spaces the name query keeps):
+ * the roster is one paged list (shared/pager.tsx) with its headings in it, so this gathers the
+ * items after the heading up to the next one. Every list here fits one page (jsdom has no layout).
+ */
+const section = (name: string) => {
+  const heading = screen.getByText(name, { selector: 'h2, h3' }).closest('li') as HTMLElement;
+  const under = document.createElement('div');
+  let li = heading.nextElementSibling;
+  while (li && !li.classList.contains('pager-heading')) {
+    under.append(li.cloneNode(true));
+    li = li.nextElementSibling;
+  }
+  return under;
+};
 const namesIn = (el: HTMLElement) =>
   within(el)
     .queryAllByRole('article')

@@ -3,12 +3,14 @@
  * ("Senere i dag") and the next days ("I morgen", "Torsdag den 26. november"), one big row per
  * shift. Night shifts show on the day they start.
  */
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Shift } from '../../../domain/model.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
+import { Pager, type PagerItem } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import { capitalise, clockOf, dateInWords, spokenTime, wallTime } from '../time/format.js';
@@ -44,8 +46,9 @@ export function RosterScreen() {
       ? t('fromToNextDay', { from, to })
       : c('fromTo', { from, to });
   };
-  const row = (s: Shift) => (
-    <li key={s.id}>
+  const row = (s: Shift): PagerItem => ({
+    key: s.id,
+    node: (
       <ShiftRow
         shift={s}
         when={shiftTime(s)}
@@ -60,8 +63,13 @@ export function RosterScreen() {
           spokenGroup(s),
         )}
       />
-    </li>
-  );
+    ),
+  });
+  const heading = (key: string, node: ReactNode): PagerItem => ({ key, node, heading: true });
+  const empty = (key: string, text: string): PagerItem => ({
+    key,
+    node: <p className="empty">{text}</p>,
+  });
 
   const title = (
     <h1 className="screen-title">
@@ -78,62 +86,43 @@ export function RosterScreen() {
     );
   }
   const anyAhead = roster.days.some((d) => d.shifts.length > 0);
+  // One list with its headings, one screen-full at a time (pager.tsx): the whole week was
+  // 4,151 px tall. A heading is never left at the bottom of a page without its first shift.
+  const items: PagerItem[] = [
+    heading('h-now', <h2>{t('onNow')}</h2>),
+    ...(roster.now.length === 0
+      ? [empty('none-now', t('nobodyNow'))]
+      : roster.now.map((s): PagerItem => ({
+          key: `now-${s.id}`,
+          node: (
+            <ShiftRow
+              now
+              shift={s}
+              when={t('until', { time: clockOf(s.end, timeZone, lang) })}
+              group={groupOf(s)}
+              speech={sentences(
+                t('spokenNow', {
+                  name: firstName(s.staffName),
+                  time: spokenTime(wallTime(s.end, timeZone)),
+                }),
+                spokenGroup(s),
+              )}
+            />
+          ),
+        }))),
+    heading('h-later', <h2 className="roster-sub">{t('later')}</h2>),
+    ...(roster.later.length === 0 ? [empty('none-later', t('noneLater'))] : roster.later.map(row)),
+    ...(!anyAhead
+      ? [empty('none-week', t('empty'))]
+      : roster.days.flatMap((d) => [
+          heading(`h-${d.date}`, <h3>{dayHeading(d.date)}</h3>),
+          ...(d.shifts.length === 0 ? [empty(`none-${d.date}`, t('noneDay'))] : d.shifts.map(row)),
+        ])),
+  ];
   return (
     <div className="roster-screen">
       {title}
-      <section className="roster-now" aria-labelledby="roster-now">
-        <h2 id="roster-now">{t('onNow')}</h2>
-        {roster.now.length === 0 ? (
-          <p className="empty">{t('nobodyNow')}</p>
-        ) : (
-          <ul className="shift-list">
-            {roster.now.map((s) => (
-              <li key={s.id}>
-                <ShiftRow
-                  now
-                  shift={s}
-                  when={t('until', { time: clockOf(s.end, timeZone, lang) })}
-                  group={groupOf(s)}
-                  speech={sentences(
-                    t('spokenNow', {
-                      name: firstName(s.staffName),
-                      time: spokenTime(wallTime(s.end, timeZone)),
-                    }),
-                    spokenGroup(s),
-                  )}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section className="roster-later" aria-labelledby="roster-later">
-        <h2 id="roster-later">{t('later')}</h2>
-        {roster.later.length === 0 ? (
-          <p className="empty">{t('noneLater')}</p>
-        ) : (
-          <ul className="shift-list">{roster.later.map(row)}</ul>
-        )}
-      </section>
-      <section className="roster-week" aria-labelledby="roster-week">
-        <h2 id="roster-week" className="visually-hidden">
-          {t('week')}
-        </h2>
-        {!anyAhead ? (
-          <p className="empty">{t('empty')}</p>
-        ) : (
-          roster.days.map((d) => (
-            <section key={d.date} className="roster-day" aria-labelledby={`roster-${d.date}`}>
-              <h3 id={`roster-${d.date}`}>{dayHeading(d.date)}</h3>
-              {d.shifts.length === 0 ? (
-                <p className="empty">{t('noneDay')}</p>
-              ) : (
-                <ul className="shift-list">{d.shifts.map(row)}</ul>
-              )}
-            </section>
-          ))
-        )}
-      </section>
+      <Pager listClassName="shift-list" label={t('roster')} items={items} />
     </div>
   );
 }

@@ -190,6 +190,22 @@ describe('Pager', () => {
     expect(shown()[0]).toBe('Punkt 1');
   });
 
+  it('shows the page with the item asked for when that changes (a news item just opened)', () => {
+    const { rerender } = render(
+      <Shell measure={tall}>
+        <Pager items={items(numbered(10))} showKey="1" />
+      </Shell>,
+    );
+    next();
+    // The open item grows: 9 on page 3 was opened; its page is shown, whatever the breaks are.
+    rerender(
+      <Shell measure={sizes(560, (k) => (k === '9' ? 300 : 100))}>
+        <Pager items={items(numbered(10))} showKey="9" />
+      </Shell>,
+    );
+    expect(shown()).toContain('Punkt 9');
+  });
+
   it('gives an item taller than the screen a page of its own, scaled down to fit', () => {
     render(
       <Shell measure={sizes(560, (k) => (k === '2' ? 880 : 100))}>

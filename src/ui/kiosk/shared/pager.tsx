@@ -31,7 +31,7 @@ export interface PagerItem {
   node: ReactNode;
   /** A heading within the list ("I morgen"): a whole row, kept with what follows it. */
   heading?: boolean;
-  className?: string;
+  className?: string | undefined;
 }
 
 /** What a measurement finds: the space, the controls, and each item in list order. */
@@ -91,11 +91,13 @@ interface Props {
   listClassName?: string;
   className?: string;
   /** The list's name for a screen reader. */
-  label?: string;
+  label?: string | undefined;
   /** `ol` where the order is the point (a day's time line). */
   ordered?: boolean;
   /** When this changes (another day), the pager goes back to the first page. */
   resetKey?: unknown;
+  /** When this changes, the page with this item is shown (the news item just opened). */
+  showKey?: string | undefined;
 }
 
 interface Measured {
@@ -109,7 +111,15 @@ interface Measured {
 /** Two sizes the same within a pixel: offsetHeight rounds, a transform leaves layout alone. */
 const same = (a: number, b: number) => Math.abs(a - b) < 1;
 
-export function Pager({ items, listClassName, className, label, ordered, resetKey }: Props) {
+export function Pager({
+  items,
+  listClassName,
+  className,
+  label,
+  ordered,
+  resetKey,
+  showKey,
+}: Props) {
   const { t } = useTranslation();
   const measure = useContext(PagerMeasure);
   const rootRef = useRef<HTMLDivElement>(null);
@@ -120,6 +130,7 @@ export function Pager({ items, listClassName, className, label, ordered, resetKe
   const [stamp, setStamp] = useState(0);
   const [page, setPage] = useState(0);
   const reset = useRef(resetKey);
+  const shownKey = useRef(showKey);
   const stale =
     !measured ||
     measured.items !== items ||
@@ -159,8 +170,12 @@ export function Pager({ items, listClassName, className, label, ordered, resetKe
     const was = measured ? measured.items[measured.pages[at]?.start ?? -1]?.key : undefined;
     const changedReset = !Object.is(reset.current, resetKey);
     reset.current = resetKey;
-    const anchor = changedReset || was === undefined ? -1 : items.findIndex((i) => i.key === was);
-    setPage(changedReset ? 0 : pageAfterChange(next, anchor >= 0 ? anchor : null, at));
+    // The item asked for when that changed, else the one that was at the top.
+    const asked = showKey !== shownKey.current && showKey !== undefined;
+    shownKey.current = showKey;
+    const keep = asked ? showKey : changedReset ? undefined : was;
+    const anchor = keep === undefined ? -1 : items.findIndex((i) => i.key === keep);
+    setPage(changedReset && !asked ? 0 : pageAfterChange(next, anchor >= 0 ? anchor : null, at));
     setMeasured({ items, measure, stamp, layout, pages: next });
   });
 
