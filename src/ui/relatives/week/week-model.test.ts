@@ -266,6 +266,14 @@ describe('activities in the week', () => {
     expect(e.places).toEqual({ left: 3, full: false });
   });
 
+  it('counts a change still to be sent in the places, as the wall does (activityState)', () => {
+    const cancelling: OverlaidSignUp = { ...signup('trip', 'r-anna'), pending: 'cancel' };
+    // Anna is one of the 5 confirmed; her pending cancel frees her place.
+    expect(
+      entryOf({ activities: [{ ...trip, confirmedCount: 5 }], signups: [cancelling] }).places,
+    ).toEqual({ left: 4, full: false });
+  });
+
   it('an activity for another house is not shown unless the resident is on it', () => {
     const other = { ...trip, audience: { kind: 'groups' as const, groupIds: ['g2'] } };
     expect(

@@ -3,7 +3,7 @@
  * is tested with fixed dates; the component only renders what this returns).
  *
  * Every rule is the domain's, never a copy: the day structure is `personalPlan` (the same list the
- * kiosk's My day shows), an activity's state is `signUpClosedReason` / `placesOf` (the same the
+ * kiosk's My day shows), an activity's state is `activityState` (the same the
  * kiosk's cards show and `signUp` enforces), who may see an activity is `inAudience`, meals are
  * ordered and closed by `bySlot` / `isMealOver` / `takesSignUp`, and days and times are the
  * centre's zone's (days.ts), so a DST week shows every item at its wall-clock time.
@@ -24,12 +24,7 @@ import type {
   Resource,
 } from '../../../domain/model.js';
 import { inAudience } from '../../../domain/rules/audience.js';
-import {
-  placesOf,
-  signUpClosedReason,
-  type Places,
-  type SignUpClosed,
-} from '../../../domain/rules/capacity.js';
+import { activityState, type Places, type SignUpClosed } from '../../../domain/rules/capacity.js';
 import { nowAndNext, personalPlan } from '../../../domain/rules/day-structure.js';
 import {
   addDaysToDate,
@@ -194,8 +189,8 @@ function activityEntry(
 ): ActivityEntry {
   const standing = standingOf(s);
   const pending = s?.pending ?? null;
-  const closed = signUpClosedReason(a, clock.now);
-  const places = placesOf(a);
+  // The one derivation every screen uses: the resident's pending change counts in the places.
+  const { closed, places } = activityState(a, clock.now, s ? [s] : []);
   // What the resident will be once the outbox is sent: on it after a pending add, off it after a
   // pending cancel, else what the server said.
   const on = pending === 'add' || (pending !== 'cancel' && standing !== 'none');

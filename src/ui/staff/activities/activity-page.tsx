@@ -9,6 +9,7 @@ import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
 import type { Activity, Attendance, Resident, SignUp } from '../../../domain/model.js';
+import { activityState } from '../../../domain/rules/capacity.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { dateWords, describeRecurrence } from '../../../domain/rules/recurrence-words.js';
 import { useToday } from '../../shared/data/hooks.js';
@@ -64,12 +65,9 @@ export function ActivityPage() {
   const present = new Map(attendance.map((x) => [x.residentId, x.present]));
   const date = dayOf(a.start, timeZone);
   const when = `${weekdayWord(date, lang)} ${dateWords(lang, date)}, ${clock(a.start, timeZone)}–${clock(a.end, timeZone)}`;
-  const closedBy =
-    a.signupDeadline && now.getTime() >= Date.parse(a.signupDeadline)
-      ? 'deadline'
-      : now.getTime() >= Date.parse(a.start)
-        ? 'started'
-        : null;
+  // The domain's one rule, as the kiosk and the relatives' week say it (a deadline later than
+  // the start keeps sign-up open while it runs).
+  const closedBy = activityState(a, now).closed;
   const onDay = date <= today;
 
   const cancel = (rid: string) => void save('signup.cancel', { activityId: a.id, residentId: rid });
@@ -263,7 +261,13 @@ export function ActivityPage() {
               {closedBy ? (
                 <p className="muted">
                   {t('page.closedNote', {
-                    why: t(closedBy === 'deadline' ? 'page.closedDeadline' : 'page.closedStarted'),
+                    why: t(
+                      closedBy === 'deadline'
+                        ? 'page.closedDeadline'
+                        : closedBy === 'ongoing'
+                          ? 'page.closedStarted'
+                          : 'page.closedEnded',
+                    ),
                   })}
                 </p>
               ) : (
