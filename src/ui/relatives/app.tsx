@@ -12,8 +12,7 @@ import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react
 import { Route, Switch } from 'wouter';
 import { CacheDb } from '../../client/index.js';
 import { SessionInfo } from '../../protocol/rest.js';
-import { systemClock } from '../shared/data/sync-env.js';
-import { engineActions } from '../shared/outbox/actions.js';
+import { signedInEnv } from '../shared/session/signed-in-env.js';
 import { useSync } from '../shared/sync/use-sync.js';
 import { AcceptPage } from './accept-page.js';
 import { fetchSession, logout as logoutRequest } from './login/api.js';
@@ -155,14 +154,9 @@ function SignedIn({
   const env = useMemo<FamilyEnv | null>(
     () =>
       engine && {
-        db,
-        status,
-        clock: systemClock,
-        me: session,
-        logout: () => leave('loggedOut'),
+        ...signedInEnv(engine, db, status, session, () => leave('loggedOut')),
         welcome,
         dismissWelcome,
-        actions: engineActions(engine),
       },
     [engine, status, db, session, leave, welcome, dismissWelcome],
   );

@@ -8,8 +8,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Route, Switch } from 'wouter';
 import { CacheDb } from '../../client/index.js';
 import type { SessionInfo } from '../../protocol/rest.js';
-import { systemClock } from '../shared/data/sync-env.js';
-import { engineActions } from '../shared/outbox/actions.js';
+import { signedInEnv } from '../shared/session/signed-in-env.js';
 import { useSync } from '../shared/sync/use-sync.js';
 import { clearDrafts } from './forms/drafts.js';
 import { fetchSession, logout as logoutRequest } from './login/api.js';
@@ -75,15 +74,7 @@ function SignedIn({
     if (status?.state === 'unauthorized') void logout();
   }, [status?.state, logout]);
   const env = useMemo<StaffEnv | null>(
-    () =>
-      engine && {
-        db,
-        status,
-        clock: systemClock,
-        me: session,
-        logout,
-        actions: engineActions(engine),
-      },
+    () => engine && signedInEnv(engine, db, status, session, logout),
     [engine, status, db, session, logout],
   );
   if (!env) return null;

@@ -5,16 +5,10 @@
  * adds "Sendt" / "sendes, når der er forbindelse" and the refusal in plain words.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SessionInfo } from '../../../protocol/rest.js';
-import { SyncEnvProvider, type SyncEnv } from '../../shared/data/sync-env.js';
-import type { WriteActions } from '../../shared/outbox/actions.js';
+import { SyncEnvProvider } from '../../shared/data/sync-env.js';
+import type { SignedInEnv } from '../../shared/session/signed-in-env.js';
 
-export type FamilyActions = WriteActions;
-
-export interface FamilyEnv extends SyncEnv {
-  me: SessionInfo;
-  actions: FamilyActions;
-  logout: () => Promise<void>;
+export interface FamilyEnv extends SignedInEnv {
   /** The username of an account made a moment ago from an invitation (shown once), else null. */
   welcome: string | null;
   dismissWelcome: () => void;

@@ -4,17 +4,10 @@
  * `useSave()` (save.ts), which adds the "Gemt" confirmation and the refusal message.
  */
 import { createContext, useContext, type ReactNode } from 'react';
-import type { SessionInfo } from '../../../protocol/rest.js';
-import { SyncEnvProvider, type SyncEnv } from '../../shared/data/sync-env.js';
-import type { WriteActions } from '../../shared/outbox/actions.js';
+import { SyncEnvProvider } from '../../shared/data/sync-env.js';
+import type { SignedInEnv } from '../../shared/session/signed-in-env.js';
 
-export type StaffActions = WriteActions;
-
-export interface StaffEnv extends SyncEnv {
-  me: SessionInfo;
-  actions: StaffActions;
-  logout: () => Promise<void>;
-}
+export type StaffEnv = SignedInEnv;
 
 const Env = createContext<StaffEnv | null>(null);
 
