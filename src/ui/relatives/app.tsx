@@ -26,6 +26,7 @@ import { NotFound } from './shell/not-found.js';
 import { rememberResident, ResidentProvider } from './shell/resident.js';
 import { BASE, FamilyRouter } from './shell/router.js';
 import { familyWords } from './words.js';
+import '../shared/styles/visually-hidden.css';
 import './family.css';
 
 export const FAMILY_DB = 'citizen-guide-family';

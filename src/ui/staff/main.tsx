@@ -8,6 +8,7 @@ import { createI18nFor, type Lang } from '../shared/i18n/create-i18n.js';
 import { App } from './app.js';
 import { staffNamespaces } from './i18n/resources.js';
 import '../../../assets/fonts/fonts.css';
+import '../shared/styles/visually-hidden.css';
 import './styles/staff.css';
 
 const lang: Lang = new URLSearchParams(location.search).get('lang') === 'en' ? 'en' : 'da';

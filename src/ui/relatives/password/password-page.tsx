@@ -89,7 +89,7 @@ export function PasswordPage() {
               {rules.map((r) => (
                 <li key={r.text} data-met={r.met}>
                   <span aria-hidden="true">{r.met ? '✓' : '•'}</span> {r.text}
-                  <span className="family-visually-hidden"> ({r.met ? w.met : w.notMet})</span>
+                  <span className="visually-hidden"> ({r.met ? w.met : w.notMet})</span>
                 </li>
               ))}
             </ul>

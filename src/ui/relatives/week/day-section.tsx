@@ -102,7 +102,7 @@ function EntryBody(props: DayProps & { entry: Entry; date: string }) {
       <p className="week-mark now">{w.now}</p>
     ) : e.tone === 'past' ? (
       // Dimmed for the eye; said for a screen reader (a "Slut" badge on every morning item shouted).
-      <p className="family-visually-hidden">{w.done}</p>
+      <p className="visually-hidden">{w.done}</p>
     ) : null;
   if (e.kind === 'day')
     return (
