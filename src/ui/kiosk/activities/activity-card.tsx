@@ -9,6 +9,7 @@ import type { OverlaidSignUp, Rejection } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
 import { rejectionSentence } from '../frame/rejection-notices.js';
 import { firstName } from '../shared/avatar.js';
+import { useOnce } from '../shared/confirm.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
@@ -197,6 +198,8 @@ function RefusedLine({ r, ...p }: Props & { r: Rejection }) {
   const resident = p.wall.get(residentId);
   const who = resident ? firstName(resident.displayName) : null;
   const sentence = rejectionSentence(r, { who, what: p.activity.title, pictogram: null }, c);
+  // This question is the confirm step: one answer, however many touches.
+  const [answered, once] = useOnce();
   const offerWaitlist =
     r.name === 'signup.add' &&
     r.code === 'full' &&
@@ -213,12 +216,18 @@ function RefusedLine({ r, ...p }: Props & { r: Rejection }) {
             <button
               type="button"
               className="primary big"
-              onClick={() => p.onRetryWaitlist(r, resident)}
+              disabled={answered}
+              onClick={once(() => p.onRetryWaitlist(r, resident))}
             >
               <Pictogram name="waitlist" fallback="check" />
               <span>{t('yesWaitlist')}</span>
             </button>
-            <button type="button" className="secondary" onClick={() => p.onDismiss(r.id)}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={answered}
+              onClick={once(() => p.onDismiss(r.id))}
+            >
               {t('notNow')}
             </button>
           </div>
