@@ -43,10 +43,9 @@ export function App() {
   }, []);
   useEffect(() => {
     void fetchSession().then((s) => {
-      // No answer from the server: the gate stays as it is (nothing shown), as it always has; the
-      // staff admin opens no cache without knowing who is signed in.
-      if (s === 'offline') return;
-      return s ? enter(s) : setGate({ state: 'out' });
+      // No answer from the server: the login page (which says so when tried), never a blank page;
+      // the staff admin opens no cache without knowing who is signed in.
+      return s && s !== 'offline' ? enter(s) : setGate({ state: 'out' });
     });
   }, [enter]);
   const leave = useCallback(async () => {
