@@ -24,6 +24,7 @@ import { useOnline, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { firstName } from '../shared/avatar.js';
 import { ItemCard } from '../shared/item-card.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { sentences } from '../shared/read-aloud.js';
 import { useKiosk } from '../state/store.js';
@@ -181,28 +182,38 @@ export function BookScreen() {
       ].filter((l): l is string => l !== null)
     : [];
 
+  const choice = (r: Resource) => (
+    <button
+      type="button"
+      className={resource ? 'resource-button' : 'tile'}
+      aria-pressed={r.id === resource?.id}
+      onClick={() => setResource(r.id)}
+    >
+      <Pictogram name={r.pictogram} fallback="resource" />
+      <span>{r.name}</span>
+    </button>
+  );
+
   return (
     <div className="book">
       <Title />
-      <section aria-labelledby="book-what">
+      <section aria-labelledby="book-what" className={resource ? undefined : 'book-what'}>
         <h2 id="book-what" className={resource ? 'visually-hidden' : undefined}>
           {t('chooseResource')}
         </h2>
-        <ul className={resource ? 'choices resource-choice' : 'tiles resource-tiles'}>
-          {resources.map((r) => (
-            <li key={r.id}>
-              <button
-                type="button"
-                className={resource ? 'resource-button' : 'tile'}
-                aria-pressed={r.id === resource?.id}
-                onClick={() => setResource(r.id)}
-              >
-                <Pictogram name={r.pictogram} fallback="resource" />
-                <span>{r.name}</span>
-              </button>
-            </li>
-          ))}
-        </ul>
+        {resource ? (
+          <ul className="choices resource-choice">
+            {resources.map((r) => (
+              <li key={r.id}>{choice(r)}</li>
+            ))}
+          </ul>
+        ) : (
+          // More tiles than the screen holds go on pages (pager.tsx), never a scroll area.
+          <Pager
+            listClassName="tiles resource-tiles"
+            items={resources.map((r) => ({ key: r.id, node: choice(r) }))}
+          />
+        )}
       </section>
       {resource && (
         <>
@@ -246,6 +257,7 @@ export function BookScreen() {
                   online={online}
                   timeOf={timeOf}
                   label={t('times')}
+                  resetKey={`${resource.id} ${day}`}
                   onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
                   onTaken={(s) =>
                     s.booking?.residentId &&

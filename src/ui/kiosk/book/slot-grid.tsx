@@ -2,11 +2,13 @@
  * A day of one resource as a grid of big tiles: the time, and its state as a word with a
  * pictogram and a pattern (never colour alone): "Ledig", "Optaget" (with the first name only when
  * that resident has wall consent), "Tiden er gået". Free tiles and tiles booked by a named
- * resident can be tapped; the others are plain text, not dead buttons.
+ * resident can be tapped; the others are plain text, not dead buttons. A long day (a machine
+ * open from 06 to 24 in hours) goes on pages (shared/pager.tsx) instead of past the screen.
  */
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../domain/model.js';
 import { firstName } from '../shared/avatar.js';
+import { Pager } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import type { SlotView } from './slots.js';
 
@@ -19,16 +21,22 @@ interface Props {
   onFree: (slot: SlotView) => void;
   onTaken: (slot: SlotView) => void;
   label: string;
+  /** Another resource or day: back to the first page. */
+  resetKey?: string;
 }
 
 const PICTO = { free: 'check', taken: 'lock', past: 'clock' } as const;
 
-export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label }: Props) {
+export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label, resetKey }: Props) {
   const { t } = useTranslation('book');
   const { t: c } = useTranslation();
   return (
-    <ul className="slot-grid" aria-label={label}>
-      {slots.map((s) => {
+    <Pager
+      className="slot-pager"
+      listClassName="slot-grid"
+      label={label}
+      resetKey={resetKey}
+      items={slots.map((s) => {
         const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
         const name = who ? firstName(who.displayName) : null;
         const word =
@@ -57,22 +65,21 @@ export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label }
         );
         const cls = `slot slot-${s.state}`;
         const tappable = s.state === 'free' || (s.state === 'taken' && who !== undefined);
-        return (
-          <li key={s.start.toISOString()}>
-            {tappable ? (
-              <button
-                type="button"
-                className={cls}
-                onClick={() => (s.state === 'free' ? onFree(s) : onTaken(s))}
-              >
-                {body}
-              </button>
-            ) : (
-              <div className={cls}>{body}</div>
-            )}
-          </li>
-        );
+        return {
+          key: s.start.toISOString(),
+          node: tappable ? (
+            <button
+              type="button"
+              className={cls}
+              onClick={() => (s.state === 'free' ? onFree(s) : onTaken(s))}
+            >
+              {body}
+            </button>
+          ) : (
+            <div className={cls}>{body}</div>
+          ),
+        };
       })}
-    </ul>
+    />
   );
 }
