@@ -70,7 +70,7 @@ describe('News', () => {
 
     fireEvent.click(
       within(screen.getByRole('article', { name: 'Ny medarbejder' })).getByRole('button', {
-        name: 'Læs nyheden',
+        name: 'Åbn nyheden',
       }),
     );
     expect(screen.getByText('Pia er startet.')).toBeTruthy();
@@ -126,7 +126,7 @@ describe('News', () => {
     // Closed: the label tells a deaf resident there is a video in sign language.
     const card = screen.getByRole('article', { name: 'Ny medarbejder' });
     expect(within(card).getByText('Tegnsprog')).toBeTruthy();
-    fireEvent.click(within(card).getByRole('button', { name: 'Læs nyheden' }));
+    fireEvent.click(within(card).getByRole('button', { name: 'Åbn nyheden' }));
     const open = screen.getByRole('article', { name: 'Ny medarbejder' });
     expect(within(open).getByText('Tegnsprog')).toBeTruthy();
     expect(open.querySelector('.sign-language img')).toBeTruthy();
@@ -140,6 +140,25 @@ describe('News', () => {
       seed: { news: posts.filter((n) => n.id === 'n-future' || n.id === 'n-expired') },
     });
     expect(screen.getByText('Der er ingen nyheder lige nu.')).toBeTruthy();
+  });
+
+  it('gives a closed item two buttons that neither look nor read alike', async () => {
+    await renderKiosk({ screen: 'news', now: cph('2026-11-24', '10:00'), seed: { news: posts } });
+    const card = screen.getByRole('article', { name: 'Frisøren kommer' });
+    const buttons = within(card).getAllByRole('button');
+    expect(buttons).toHaveLength(2);
+    const [speak, open] = [
+      within(card).getByRole('button', { name: 'Læs højt: Frisøren kommer' }),
+      within(card).getByRole('button', { name: 'Åbn nyheden' }),
+    ];
+    // No word in common ("Læs højt" and "Læs nyheden" were told apart by their second word).
+    const words = (b: HTMLElement) => new Set(b.textContent.toLocaleLowerCase('da').split(/\s+/));
+    const shared = [...words(speak)].filter((w) => w !== '' && words(open).has(w));
+    expect(shared).toEqual([]);
+    // Different shapes: the small outlined speaker square, and the full-width filled button.
+    expect(speak.className).toContain('read-aloud');
+    expect(open.className).toContain('primary');
+    expect(open.className).toContain('news-open');
   });
 
   it('waits calmly while the cache is read', async () => {
@@ -161,6 +180,6 @@ describe('News', () => {
     expect(screen.getByText('Today')).toBeTruthy();
     expect(screen.getByText('Yesterday')).toBeTruthy();
     expect(screen.getByText('Sign language')).toBeTruthy();
-    expect(screen.getAllByRole('button', { name: 'Read the news' }).length).toBe(3);
+    expect(screen.getAllByRole('button', { name: 'Open the news item' }).length).toBe(3);
   });
 });

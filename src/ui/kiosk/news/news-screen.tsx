@@ -2,7 +2,7 @@
  * News: what staff posted, newest first, published and not yet expired.
  *
  * One news item is open at a time, the newest first; the others are closed cards (pictogram,
- * title, day) with a big "Læs nyheden". Why not one item per screen with "Forrige" / "Næste":
+ * title, day) with a big "Åbn nyheden". Why not one item per screen with "Forrige" / "Næste":
  * the closed cards show at a glance how many there are and let a resident go straight to the one
  * they recognise, without paging through the rest, while only one body of text and one video are
  * ever on screen — one idea at a time. Nothing scrolls, turns or plays by itself. More cards
@@ -98,7 +98,7 @@ interface CardProps {
 
 /**
  * One news item as the wall shows it: open (text, pictures, videos) or closed (title, day and
- * "Læs nyheden"). Exported for the staff admin's preview, which renders exactly this.
+ * "Åbn nyheden"). Exported for the staff admin's preview, which renders exactly this.
  */
 export function NewsCard({ news: n, open, when, onOpen }: CardProps) {
   const { t } = useTranslation('news');
@@ -125,7 +125,13 @@ export function NewsCard({ news: n, open, when, onOpen }: CardProps) {
       ) : (
         <>
           {sign && <SignLanguageLabel />}
-          <button type="button" className="secondary big" aria-expanded={false} onClick={onOpen}>
+          {/* Not "Læs …" beside "Læs højt": another word and another shape (news.css). */}
+          <button
+            type="button"
+            className="primary big news-open"
+            aria-expanded={false}
+            onClick={onOpen}
+          >
             <Pictogram name="news" fallback="news" />
             <span>{t('open')}</span>
           </button>

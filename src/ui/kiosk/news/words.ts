@@ -5,7 +5,7 @@ export const newsWords = defineWords(
   {
     title: 'Nyheder',
     empty: 'Der er ingen nyheder lige nu.',
-    open: 'Læs nyheden',
+    open: 'Åbn nyheden',
     play: 'Afspil',
     pause: 'Pause',
     video: 'Video: {{title}}',
@@ -16,7 +16,7 @@ export const newsWords = defineWords(
   {
     title: 'News',
     empty: 'There is no news right now.',
-    open: 'Read the news',
+    open: 'Open the news item',
     play: 'Play',
     pause: 'Pause',
     video: 'Video: {{title}}',

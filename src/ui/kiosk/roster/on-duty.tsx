@@ -1,13 +1,17 @@
 /**
  * Who of the staff is at work now: faces, first names and until when, compact, for the Home
- * screen. Prop-free: it reads the roster itself, so Home only places it.
+ * screen. Prop-free: it reads the roster itself, so Home only places it. Each is a small card
+ * with the read-aloud button in the same top-right corner as every other card ("Mette er på
+ * arbejde nu, fra klokken 7 til klokken 15.").
  */
 import { useTranslation } from 'react-i18next';
 import { useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Face, firstName } from '../shared/avatar.js';
-import { clockOf } from '../time/format.js';
+import { ReadAloud } from '../shared/read-aloud.js';
+import { clockOf, spokenTime, wallTime } from '../time/format.js';
 import { useRoster } from './shifts.js';
+import './on-duty.css';
 
 export function OnDutyNow() {
   const { t } = useTranslation('roster');
@@ -19,15 +23,26 @@ export function OnDutyNow() {
   if (roster.now.length === 0) return <p className="empty">{t('nobodyNow')}</p>;
   return (
     <ul className="on-duty">
-      {roster.now.map((s) => (
-        <li key={s.id}>
-          <Face name={s.staffName} photo={s.photo} />
-          <span className="on-duty-name">{firstName(s.staffName)}</span>
-          <span className="on-duty-until">
-            {t('until', { time: clockOf(s.end, timeZone, settings.lang) })}
-          </span>
-        </li>
-      ))}
+      {roster.now.map((s) => {
+        const name = firstName(s.staffName);
+        const speech = t('spokenOnDuty', {
+          name,
+          from: spokenTime(wallTime(s.start, timeZone)),
+          to: spokenTime(wallTime(s.end, timeZone)),
+        });
+        return (
+          <li key={s.id}>
+            <article className="on-duty-card" aria-label={name}>
+              <Face name={s.staffName} photo={s.photo} />
+              <span className="on-duty-name">{name}</span>
+              <span className="on-duty-until">
+                {t('until', { time: clockOf(s.end, timeZone, settings.lang) })}
+              </span>
+              <ReadAloud text={speech} what={name} />
+            </article>
+          </li>
+        );
+      })}
     </ul>
   );
 }
