@@ -96,8 +96,10 @@ export function Frame({ children }: { children: ReactNode }) {
             <span>{t(`parts.${part}`)}</span>
           </p>
         </div>
+        {/* In the top band, whose room is kept for it (frame.css): the offline line never
+            pushes the screen's content down. */}
+        <StatusBanner />
       </header>
-      <StatusBanner />
       <RejectionNotices />
       <main className="screen" id="main">
         {children}

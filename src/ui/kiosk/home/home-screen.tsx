@@ -12,6 +12,7 @@ import { Pictogram } from '../shared/pictogram.js';
 import { screens, useKiosk } from '../state/store.js';
 import { NowNext } from './now-next.js';
 import { TodaysActivities, TodaysMeals } from './today-strip.js';
+import { useFit } from './use-fit.js';
 import './home.css';
 
 /**
@@ -35,17 +36,25 @@ export function HomeScreen() {
   const items = useDayItems(today);
   const go = useKiosk((s) => s.go);
   useHomePaintedMark(items !== undefined);
+  // Shown whole or not at all: faces cut in two help nobody (the Staff screen has them all).
+  const [staffBox, staffFits] = useFit<HTMLDivElement>(1);
   return (
     <div className="home">
       <h1 className="visually-hidden">{t('title')}</h1>
       <div className="home-main">
         {items !== undefined && <NowNext items={sharedPlan(items)} />}
       </div>
-      <section className="home-list home-staff" aria-labelledby="home-staff">
-        <h2 id="home-staff">{t('staff')}</h2>
-        <OnDutyNow />
-      </section>
-      <div className="home-side">
+      <div className="home-glance">
+        <section className="home-list home-staff" aria-labelledby="home-staff">
+          <div className="fit-box" ref={staffBox}>
+            {staffFits > 0 && (
+              <>
+                <h2 id="home-staff">{t('staff')}</h2>
+                <OnDutyNow />
+              </>
+            )}
+          </div>
+        </section>
         <TodaysMeals />
         <TodaysActivities />
       </div>

@@ -1,7 +1,8 @@
 /**
  * Home's short lists: today's meals, and today's activities still to come (tomorrow's once
  * today's are over), each with its pictogram, time and places left. A tap on an activity opens
- * the Activities screen, where signing up happens.
+ * the Activities screen, where signing up happens. Each list shows as many as fit its part of
+ * Home (use-fit.ts); the screens behind them have all.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
@@ -12,6 +13,7 @@ import { useEnv } from '../data/kiosk-env.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { useKiosk } from '../state/store.js';
 import { clockOf } from '../time/format.js';
+import { useFit } from './use-fit.js';
 import { stateOf, summaryOf } from '../activities/activity-state.js';
 import { useActivitySignUps } from '../activities/use-activity-signups.js';
 
@@ -23,30 +25,35 @@ export function TodaysMeals() {
   const { today } = useToday();
   const go = useKiosk((s) => s.go);
   const meals = useLiveQuery(() => db.meal.where('date').equals(today).toArray(), [db, today]);
-  if (meals === undefined) return null;
-  const sorted = [...meals].sort(
+  const sorted = [...(meals ?? [])].sort(
     (a: Meal, b: Meal) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot),
+  );
+  const [box, fits] = useFit<HTMLDivElement>(
+    Math.max(1, sorted.length),
+    sorted.map((m) => `${m.id}:${m.dish}`).join(),
   );
   return (
     <section className="home-list" aria-labelledby="home-meals">
-      <h2 id="home-meals">{t('meals')}</h2>
-      {sorted.length === 0 ? (
-        <p className="empty">{t('noMeals')}</p>
-      ) : (
-        <ul className="strip">
-          {sorted.map((m) => (
-            <li key={m.id}>
-              <button type="button" className="strip-item" onClick={() => go('meals')}>
-                <Pictogram name={m.pictogram} fallback={m.slot} />
-                <span className="strip-text">
-                  <span className="strip-title">{t(`slot.${m.slot}`)}</span>
-                  <span>{m.dish}</span>
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <div className="fit-box" ref={box}>
+        {meals !== undefined && fits > 0 && <h2 id="home-meals">{t('meals')}</h2>}
+        {meals === undefined || fits === 0 ? null : sorted.length === 0 ? (
+          <p className="empty">{t('noMeals')}</p>
+        ) : (
+          <ul className="strip">
+            {sorted.slice(0, fits).map((m) => (
+              <li key={m.id}>
+                <button type="button" className="strip-item" onClick={() => go('meals')}>
+                  <Pictogram name={m.pictogram} fallback={m.slot} />
+                  <span className="strip-text">
+                    <span className="strip-title">{t(`slot.${m.slot}`)}</span>
+                    <span>{m.dish}</span>
+                  </span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
@@ -73,36 +80,46 @@ export function TodaysActivities() {
   // sign-up still in the outbox counts here as on the card.
   const { t: ta } = useTranslation('activities');
   const signups = useActivitySignUps(list);
-  if (list === undefined) return null;
   const todayEnd = dayBounds(today, timeZone).end.getTime();
-  const todays = list.filter(
+  const todays = (list ?? []).filter(
     (a) => Date.parse(a.start) < todayEnd && Date.parse(a.end) > now.getTime(),
   );
-  const showTomorrow = todays.length === 0 && list.some((a) => Date.parse(a.start) >= todayEnd);
-  const shown = showTomorrow ? list.filter((a) => Date.parse(a.start) >= todayEnd) : todays;
+  const showTomorrow =
+    todays.length === 0 && (list ?? []).some((a) => Date.parse(a.start) >= todayEnd);
+  const shown = (
+    showTomorrow ? (list ?? []).filter((a) => Date.parse(a.start) >= todayEnd) : todays
+  ).slice(0, 6);
+  const [box, fits] = useFit<HTMLDivElement>(
+    Math.max(1, shown.length),
+    shown.map((a) => `${a.id}:${a.title}:${a.confirmedCount}`).join(),
+  );
   const places = (a: Activity) => summaryOf(stateOf(a, now, signups), ta).replace(/\.$/, '');
   return (
     <section className="home-list" aria-labelledby="home-activities">
-      <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>
-      {shown.length === 0 ? (
-        <p className="empty">{t('noActivities')}</p>
-      ) : (
-        <ul className="strip">
-          {shown.slice(0, 4).map((a) => (
-            <li key={a.id}>
-              <button type="button" className="strip-item" onClick={() => go('activities')}>
-                <Pictogram name={a.pictogram} fallback="activity" />
-                <span className="strip-text">
-                  <span className="strip-title">{a.title}</span>
-                  <span>
-                    {clockOf(a.start, timeZone, settings.lang)} · {places(a)}
+      <div className="fit-box" ref={box}>
+        {list !== undefined && fits > 0 && (
+          <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>
+        )}
+        {list === undefined || fits === 0 ? null : shown.length === 0 ? (
+          <p className="empty">{t('noActivities')}</p>
+        ) : (
+          <ul className="strip">
+            {shown.slice(0, fits).map((a) => (
+              <li key={a.id}>
+                <button type="button" className="strip-item" onClick={() => go('activities')}>
+                  <Pictogram name={a.pictogram} fallback="activity" />
+                  <span className="strip-text">
+                    <span className="strip-title">{a.title}</span>
+                    <span>
+                      {clockOf(a.start, timeZone, settings.lang)} · {places(a)}
+                    </span>
                   </span>
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
     </section>
   );
 }
