@@ -90,7 +90,7 @@ function MyDayList({ resident, own }: { resident: Resident; own: readonly DayIte
   if (timeline === null || mine === null) return null;
   return (
     <Pager
-      className="my-day-body"
+      className="my-day-body timeline"
       listClassName="my-day-list"
       label={t('title')}
       resetKey={resident.id}

@@ -85,6 +85,24 @@ describe('pageBreaks', () => {
     expect(pages[0]!.scale).toBeCloseTo(500 / 750);
   });
 
+  it('repeats the heading at the top of a page that continues its part, counting its height', () => {
+    const headings = [true, false, false, false, false];
+    const pages = pageBreaks({
+      heights: [50, 100, 100, 100, 100],
+      available: 260,
+      gap: 0,
+      columns: 1,
+      headings,
+    });
+    // 50 + 100 + 100 = 250; then the heading again (50) + 100 + 100 = 250.
+    expect(spans(pages)).toEqual([
+      [0, 3],
+      [3, 5],
+    ]);
+    expect(pages.map((p) => p.carried)).toEqual([null, 0]);
+    expect(pages[1]!.height).toBe(250);
+  });
+
   it('starts a new row at a heading in a grid', () => {
     const pages = pageBreaks({
       heights: [40, 100, 100, 100, 40, 100],

@@ -6,6 +6,10 @@
  * (a day's name stays with that day's first shift). Pages are filled greedily in order, so every
  * item is on exactly one page and the pages read in order.
  *
+ * A page that starts under a heading shown on an earlier page repeats that heading at its top
+ * (`carried`), so the resident always sees whose day or which day the items belong to (and a
+ * screen reader's heading order holds); its height counts in the page.
+ *
  * A page never needs more than `available` height, with one exception: a row that is taller than
  * the whole space on its own (a very long news item, an activity card at text scale 1.5 on a
  * landscape screen). It gets a page to itself (with the headings just before it) and that page
@@ -34,8 +38,10 @@ export interface Page {
   end: number;
   /** 1, or less than 1 when the page holds one row taller than the space and is scaled down. */
   scale: number;
-  /** The page's natural height (before scaling). */
+  /** The page's natural height (before scaling), a carried heading included. */
   height: number;
+  /** The heading repeated at the top of this page: the item index of the last one before it. */
+  carried: number | null;
 }
 
 interface Row {
@@ -84,19 +90,23 @@ export function pageBreaks(input: PageInput): Page[] {
   const gap = Number.isFinite(input.gap) && input.gap > 0 ? input.gap : 0;
   const available = input.available;
   if (rows.length === 0) return [];
-  const whole = (from: number, to: number, scale = 1): Page => ({
+  const whole = (from: number, to: number, carried: Row | null, scale = 1): Page => ({
     start: rows[from]!.start,
     end: rows[to - 1]!.end,
     scale,
-    height: heightOf(rows, from, to, gap),
+    height: heightOf(rows, from, to, gap) + (carried ? carried.height + gap : 0),
+    carried: carried ? carried.start : null,
   });
-  if (!(Number.isFinite(available) && available > 0)) return [whole(0, rows.length)];
+  if (!(Number.isFinite(available) && available > 0)) return [whole(0, rows.length, null)];
 
   const pages: Page[] = [];
   let i = 0;
+  let last: Row | null = null;
   while (i < rows.length) {
+    const carried = rows[i]!.heading ? null : last;
+    const space = available - (carried ? carried.height + gap : 0);
     let j = i;
-    while (j < rows.length && heightOf(rows, i, j + 1, gap) <= available + SLACK) j++;
+    while (j < rows.length && heightOf(rows, i, j + 1, gap) <= space + SLACK) j++;
     // Headings at the end of a page go to the next page with what they head.
     let k = j;
     while (k > i && k < rows.length && rows[k - 1]!.heading) k--;
@@ -108,8 +118,10 @@ export function pageBreaks(input: PageInput): Page[] {
       while (j < rows.length && rows[j]!.heading) j++;
       j = Math.min(rows.length, j + 1);
     }
-    const height = heightOf(rows, i, j, gap);
-    pages.push(whole(i, j, height > available + SLACK ? available / height : 1));
+    const page = whole(i, j, carried);
+    page.scale = page.height > available + SLACK ? available / page.height : 1;
+    pages.push(page);
+    for (let r = i; r < j; r++) if (rows[r]!.heading) last = rows[r]!;
     i = j;
   }
   return pages;

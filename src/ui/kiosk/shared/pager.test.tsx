@@ -233,6 +233,17 @@ describe('Pager', () => {
     expect(shown()).toEqual(['Punkt I morgen', 'Punkt d']);
   });
 
+  it('starts a page that continues a part with its heading again', () => {
+    const keys = ['I dag', 'a', 'b', 'c', 'd', 'e'];
+    render(
+      <Shell measure={sizes(560, () => 100)}>
+        <Pager items={items(keys, (k) => k.startsWith('I '))} />
+      </Shell>,
+    );
+    next();
+    expect(shown()).toEqual(['Punkt I dag', 'Punkt d', 'Punkt e']);
+  });
+
   it('breaks a two-column grid on whole rows', () => {
     render(
       <Shell measure={sizes(560, () => 200, 2)}>

@@ -10,7 +10,8 @@
  * (page-breaks.ts, pure) and renders the page, all in layout effects, so the measuring render is
  * never painted. ResizeObserver on the pager and the shown items notices the space or an item
  * changing size. When the pages change, the item that was at the top of the screen stays in view
- * (same page as far as possible); `resetKey` (another day chosen) goes back to page 1.
+ * (same page as far as possible); `resetKey` (another day chosen) goes back to page 1. A page that
+ * continues a part of the list starts with that part's heading again ("I morgen").
  */
 import {
   createContext,
@@ -139,7 +140,16 @@ export function Pager({
   const pages = measured?.pages ?? [];
   const at = Math.min(page, Math.max(0, pages.length - 1));
   const current = pages[at];
-  const shown = stale ? items : current ? items.slice(current.start, current.end) : [];
+  // The items on screen by index: a page that continues a part starts with its heading again.
+  const shownIndex = stale
+    ? items.map((_, i) => i)
+    : current
+      ? [
+          ...(current.carried !== null ? [current.carried] : []),
+          ...items.slice(current.start, current.end).map((_, i) => current.start + i),
+        ]
+      : [];
+  const shown = shownIndex.map((i) => items[i]).filter((it) => it !== undefined);
   const scale = !stale && current ? current.scale : 1;
 
   useLayoutEffect(() => {
@@ -185,12 +195,11 @@ export function Pager({
     const root = rootRef.current;
     const list = listRef.current;
     if (stale || !measured || !root || !list || typeof ResizeObserver === 'undefined') return;
-    const start = current?.start ?? 0;
     const check = () => {
       const box = root.getBoundingClientRect();
       const { layout } = measured;
       const grown = ([...list.children] as HTMLElement[]).some(
-        (el, i) => !same(el.offsetHeight, layout.heights[start + i] ?? 0),
+        (el, i) => !same(el.offsetHeight, layout.heights[shownIndex[i] ?? -1] ?? 0),
       );
       if (grown || !same(box.width, layout.width) || !same(box.height, layout.height)) {
         setStamp((s) => s + 1);
