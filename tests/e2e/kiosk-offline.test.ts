@@ -60,12 +60,18 @@ describe('the kiosk offline', () => {
       // Anna signs up offline: it waits in the outbox, and the card says so.
       await kiosk.pick(ACTIVITIES.banko.title, 'Anna');
       await kiosk.confirm('Ja, tilmeld mig');
-      await kiosk.waitForText(banko, 'Anna: Sendes, når der er forbindelse.');
+      await kiosk.waitForText(banko, 'Anna er tilmeldt. Sendes, når der er forbindelse.');
+      // Counted the same way everywhere (issue 11): named, in the count, and in the undo bar.
+      expect(await kiosk.textOf(banko)).toContain('Tilmeldt: Anna, Bent +1');
+      await kiosk.waitForText(
+        kiosk.page.locator('.undo-bar'),
+        'Anna er tilmeldt Banko. Sendes, når der er forbindelse.',
+      );
       await kiosk.check('21-offline-sent');
       // Frank joins the full walk's waiting list; it will have begun when the server hears of it.
       await kiosk.pick(ACTIVITIES.walk.title, 'Frank');
       await kiosk.confirm('Ja, skriv mig på ventelisten');
-      await kiosk.waitForText(walk, 'Frank: Sendes, når der er forbindelse.');
+      await kiosk.waitForText(walk, 'Frank er på ventelisten. Sendes, når der er forbindelse.');
       await kiosk.waitForText(kiosk.banner, '2 ændringer venter på at blive sendt.');
 
       // A reload without the server: the page and its pictograms come from the service worker,
@@ -73,8 +79,8 @@ describe('the kiosk offline', () => {
       await kiosk.page.reload();
       await kiosk.goTo('Aktiviteter');
       await kiosk.waitForActivities(ACTIVITIES.banko.title, ACTIVITIES.walk.title);
-      await kiosk.waitForText(banko, 'Anna: Sendes, når der er forbindelse.');
-      await kiosk.waitForText(walk, 'Frank: Sendes, når der er forbindelse.');
+      await kiosk.waitForText(banko, 'Anna er tilmeldt. Sendes, når der er forbindelse.');
+      await kiosk.waitForText(walk, 'Frank er på ventelisten. Sendes, når der er forbindelse.');
       await kiosk.waitForText(
         kiosk.banner,
         /^Skærmen er ikke opdateret siden kl\. \d\d\.\d\d\. 2 ændringer venter på at blive sendt\.$/,
@@ -98,7 +104,7 @@ describe('the kiosk offline', () => {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
       await kiosk.goTo('Aktiviteter');
-      await kiosk.waitForText(banko, 'Anna: Sendes, når der er forbindelse.');
+      await kiosk.waitForText(banko, 'Anna er tilmeldt. Sendes, når der er forbindelse.');
 
       // The server comes back on the same port and data, two hours later by its clock (the
       // kiosk was offline for hours): Banko still takes sign-ups, the walk has begun.

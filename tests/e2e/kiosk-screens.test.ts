@@ -8,7 +8,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import type { TestServer } from '../helpers/test-server.js';
-import { launchChromium, newKioskContext } from './support/browser.js';
+import { LANDSCAPE, launchChromium, newKioskContext, PORTRAIT } from './support/browser.js';
 import { enrolCode, startKioskServer } from './support/centre.js';
 import { KioskPage } from './support/kiosk-page.js';
 import { ensureUiBuilt } from './support/ui-build.js';
@@ -44,6 +44,22 @@ const SCREENS = [
   ['Personale', 'personale'],
 ] as const;
 
+/** In each card: the space between its read-aloud button and each other button, in CSS px. */
+function gapsToReadAloud(articles: Element[]): { other: string; gap: number }[] {
+  return articles.flatMap((article) => {
+    const speak = article.querySelector('button.read-aloud');
+    if (!speak) return [];
+    const a = speak.getBoundingClientRect();
+    return [...article.querySelectorAll('button:not(.read-aloud)')].map((other) => {
+      const b = other.getBoundingClientRect();
+      // Across if the boxes sit side by side, else down.
+      const dx = Math.max(0, b.left - a.right, a.left - b.right);
+      const dy = Math.max(0, b.top - a.bottom, a.top - b.bottom);
+      return { other: other.textContent ?? '', gap: Math.max(dx, dy) };
+    });
+  });
+}
+
 describe('every kiosk screen', () => {
   it('opens from Home and goes back, with no axe violations in either theme or orientation', async () => {
     const kiosk = await openKiosk('Skærme');
@@ -60,6 +76,39 @@ describe('every kiosk screen', () => {
     }
     await kiosk.home.click();
     await kiosk.page.getByRole('navigation', { name: 'Gå til' }).waitFor();
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
+  it('keeps News’ two buttons 16 px apart and unlike, and reads every staff-on-duty card aloud', async () => {
+    const kiosk = await openKiosk('Knapper');
+    await kiosk.home.waitFor();
+    for (const size of [PORTRAIT, LANDSCAPE]) {
+      await kiosk.page.setViewportSize(size);
+      await kiosk.home.click();
+      // Home: every staff member on duty (the demo's shifts cover the whole day) has a button.
+      const onDuty = kiosk.page.locator('.on-duty-card');
+      await onDuty.first().waitFor();
+      const cards = await onDuty.count();
+      expect(cards).toBeGreaterThan(0);
+      expect(await onDuty.getByRole('button', { name: /^Læs højt: / }).count()).toBe(cards);
+      await kiosk.goTo('Nyheder');
+      const items = kiosk.page.locator('article.news-item');
+      await items.first().waitFor();
+      // Every page of the list (pager.tsx): the closed items follow the open one.
+      const next = kiosk.page.locator('button.pager-next');
+      const gaps: { other: string; gap: number }[] = [];
+      for (let page = 0; page < 10; page++) {
+        gaps.push(...(await items.evaluateAll(gapsToReadAloud)));
+        if ((await next.count()) === 0 || (await next.isDisabled())) break;
+        await next.click();
+        await kiosk.page.getByText(new RegExp(`^Side ${page + 2} af \\d+$`)).waitFor();
+      }
+      const open = gaps.filter((g) => g.other.includes('Åbn nyheden'));
+      expect(open.length).toBeGreaterThan(0);
+      for (const g of gaps)
+        expect(g.gap, `${g.other} at ${size.width}×${size.height}`).toBeGreaterThanOrEqual(16);
+    }
     expect(kiosk.problems).toEqual([]);
     await kiosk.page.context().close();
   });
@@ -103,7 +152,18 @@ describe('every kiosk screen', () => {
       await pad.getByRole('button', { name: d, exact: true }).click();
     await pad.getByRole('button', { name: 'OK' }).click();
     await kiosk.page.getByRole('heading', { name: 'Bents dag' }).waitFor();
-    // His own item came with the unlock; the kiosk's cache never held it.
+    // His own item came with the unlock; the kiosk's cache never held it. His day is shown a
+    // screen-full at a time (shared/pager.tsx): Næste until 13.30 is in view.
+    const next = kiosk.page.getByRole('navigation', { name: 'Sider' }).getByRole('button', {
+      name: /Næste/,
+    });
+    await kiosk.page.locator('.timeline').waitFor();
+    while (
+      (await kiosk.page.locator('.timeline', { hasText: 'Frisør' }).count()) === 0 &&
+      (await next.count()) > 0 &&
+      (await next.isEnabled())
+    )
+      await next.click();
     await kiosk.waitForText(kiosk.page.locator('.timeline'), 'Frisør');
     const cached = await kiosk.page.evaluate(async () => {
       const names = (await indexedDB.databases()).map((d) => d.name ?? '');
