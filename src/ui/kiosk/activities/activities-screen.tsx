@@ -5,7 +5,7 @@
  * offered in the frame.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { overlaySignUps, type Rejection } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
@@ -64,6 +64,24 @@ export function ActivitiesScreen() {
       rows.some((a) => starts(a, mid, hi))
     );
   }, [db, today, tomorrow, timeZone, Math.floor(now.getTime() / 60_000)]);
+  // Reached from an activity on Home: its day, and its sign-up open when it can be joined now
+  // (issue 11: Home to signed up in 3 taps). Used once, then cleared.
+  const focus = useKiosk((s) => s.focus);
+  useEffect(() => {
+    if (focus === null) return;
+    let live = true;
+    void db.activity.get(focus).then((a) => {
+      if (!live) return;
+      useKiosk.setState({ focus: null });
+      if (!a) return;
+      setChosen(dayOf(a.start, timeZone));
+      if (stateOf(a, clock.now()).closed === null)
+        setFlow({ step: 'pick', activityId: a.id, mode: 'add' });
+    });
+    return () => {
+      live = false;
+    };
+  }, [focus, db, timeZone, clock]);
   // A day chosen before midnight that has since left the week falls back to the default.
   const day = chosen !== null && days.includes(chosen) ? chosen : todayOver ? tomorrow : today;
 

@@ -12,7 +12,12 @@ import { useToday } from '../../shared/data/hooks.js';
 import { clockOf, dayAndMonth } from '../time/format.js';
 import type { TFunction } from 'i18next';
 import type { Lang } from '../settings.js';
-import { Pictogram } from '../shared/pictogram.js';
+import { Pictogram, pictogramUrl } from '../shared/pictogram.js';
+
+// Fetched while the connection is still up: the line shows it only once the connection is gone,
+// and an icon first asked for then came out as a broken image.
+const offlineIcon = pictogramUrl('offline', 'cross');
+if (offlineIcon && typeof Image !== 'undefined') new Image().src = offlineIcon;
 
 function since(at: Date, now: Date, timeZone: string, lang: Lang, t: TFunction): string {
   const time = t('at', { time: clockOf(at, timeZone, lang) });

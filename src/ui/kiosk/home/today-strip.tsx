@@ -1,7 +1,7 @@
 /**
  * Home's short lists: today's meals, and today's activities still to come (tomorrow's once
  * today's are over), each with its pictogram, time and places left. A tap on an activity opens
- * the Activities screen, where signing up happens. Each list shows as many as fit its part of
+ * the Activities screen with its sign-up open (the photo, then "Ja"). Each list shows as many as fit its part of
  * Home (use-fit.ts); the screens behind them have all.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -62,7 +62,8 @@ export function TodaysActivities() {
   const { t } = useTranslation('home');
   const { db, settings } = useEnv();
   const { now, today, tomorrow, timeZone } = useToday();
-  const go = useKiosk((s) => s.go);
+  // Straight to the activity's sign-up (3 taps from Home to signed up, not 4).
+  const open = useKiosk((s) => s.open);
   const list = useLiveQuery(async () => {
     const lo = dayBounds(today, timeZone).start.getTime();
     const hi = dayBounds(tomorrow, timeZone).end.getTime();
@@ -106,7 +107,11 @@ export function TodaysActivities() {
           <ul className="strip">
             {shown.slice(0, fits).map((a) => (
               <li key={a.id}>
-                <button type="button" className="strip-item" onClick={() => go('activities')}>
+                <button
+                  type="button"
+                  className="strip-item"
+                  onClick={() => open('activities', a.id)}
+                >
                   <Pictogram name={a.pictogram} fallback="activity" />
                   <span className="strip-text">
                     <span className="strip-title">{a.title}</span>

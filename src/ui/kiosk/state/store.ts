@@ -23,6 +23,13 @@ export interface NavSlice {
   go: (screen: Screen) => void;
   /** Back to Home, closing a resident's own day and anything half done. */
   goHome: () => void;
+  /**
+   * What the screen just opened should be ready to act on (issue 11, fewer taps): an activity's
+   * id (Activities opens its sign-up) or a resource's (Book opens today's free slots). Set by
+   * `open`, cleared by `go`/`goHome` and by the screen once it has used it.
+   */
+  focus: string | null;
+  open: (screen: Screen, id: string) => void;
 }
 
 export interface SessionSlice {
@@ -75,9 +82,19 @@ const navSlice: StateCreator<KioskState, [], [], NavSlice> = (set) => ({
     set((s) => ({
       screen,
       halfDone: [],
+      focus: null,
       ...(s.undoOffer && s.undoOffer.screen !== screen ? { undoOffer: null } : {}),
     })),
-  goHome: () => set({ screen: 'home', residentId: null, halfDone: [], undoOffer: null }),
+  goHome: () =>
+    set({ screen: 'home', residentId: null, halfDone: [], undoOffer: null, focus: null }),
+  focus: null,
+  open: (screen, id) =>
+    set((s) => ({
+      screen,
+      halfDone: [],
+      focus: id,
+      ...(s.undoOffer && s.undoOffer.screen !== screen ? { undoOffer: null } : {}),
+    })),
 });
 
 const sessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set) => ({
