@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { pageAfterChange, pageBreaks, type Page, type PageInput } from './page-breaks.js';
+import {
+  MIN_SCALE,
+  pageAfterChange,
+  pageBreaks,
+  type Page,
+  type PageInput,
+} from './page-breaks.js';
 
 const spans = (pages: Page[]) => pages.map((p) => [p.start, p.end]);
 
@@ -31,6 +37,15 @@ describe('pageBreaks', () => {
     expect(spans(pageBreaks({ heights: [0, 0, 0], available: 0, gap: 0, columns: 1 }))).toEqual([
       [0, 3],
     ]);
+  });
+
+  it('puts a row to a page when the screen left no room, shrunk at most to half', () => {
+    const pages = pageBreaks({ heights: [100, 100], available: -20, gap: 10, columns: 1 });
+    expect(spans(pages)).toEqual([
+      [0, 1],
+      [1, 2],
+    ]);
+    expect(pages.every((p) => p.scale === MIN_SCALE)).toBe(true);
   });
 
   it('breaks a two-column grid on whole rows, a row as tall as its tallest item', () => {
@@ -151,7 +166,8 @@ describe('pageBreaks (properties)', () => {
             continue;
           }
           expect(p.scale).toBeLessThan(1);
-          expect(p.height * p.scale).toBeCloseTo(input.available);
+          expect(p.scale).toBeGreaterThanOrEqual(MIN_SCALE);
+          if (p.scale > MIN_SCALE) expect(p.height * p.scale).toBeCloseTo(input.available);
           // Only headings and one row: the items that are not headings fit one row.
           const body = input.heights
             .slice(p.start, p.end)

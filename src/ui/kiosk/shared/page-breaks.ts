@@ -51,6 +51,9 @@ interface Row {
   heading: boolean;
 }
 
+/** A page is never shrunk below half its size: smaller text would not be read. */
+export const MIN_SCALE = 0.5;
+
 /** Rounding slack: measured heights are fractional CSS px. */
 const SLACK = 0.01;
 
@@ -88,7 +91,7 @@ const heightOf = (rows: readonly Row[], from: number, to: number, gap: number): 
 export function pageBreaks(input: PageInput): Page[] {
   const rows = rowsOf(input);
   const gap = Number.isFinite(input.gap) && input.gap > 0 ? input.gap : 0;
-  const available = input.available;
+  let available = Number.isFinite(input.available) ? input.available : 0;
   if (rows.length === 0) return [];
   const whole = (from: number, to: number, carried: Row | null, scale = 1): Page => ({
     start: rows[from]!.start,
@@ -97,7 +100,14 @@ export function pageBreaks(input: PageInput): Page[] {
     height: heightOf(rows, from, to, gap) + (carried ? carried.height + gap : 0),
     carried: carried ? carried.start : null,
   });
-  if (!(Number.isFinite(available) && available > 0)) return [whole(0, rows.length, null)];
+  // No layout at all (jsdom, or not on screen): nothing to measure, so one page.
+  const laidOut = rows.some((r) => r.height > 0);
+  if (!(Number.isFinite(available) && available > 0) && !laidOut) {
+    return [whole(0, rows.length, null)];
+  }
+  // The other parts of the screen left (almost) no room: a row to a page, shrunk at most to
+  // MIN_SCALE; below that it would not be readable, so it overflows, for the fit test to see.
+  available = Math.max(available, 1);
 
   const pages: Page[] = [];
   let i = 0;
@@ -119,7 +129,7 @@ export function pageBreaks(input: PageInput): Page[] {
       j = Math.min(rows.length, j + 1);
     }
     const page = whole(i, j, carried);
-    page.scale = page.height > available + SLACK ? available / page.height : 1;
+    page.scale = page.height > available + SLACK ? Math.max(MIN_SCALE, available / page.height) : 1;
     pages.push(page);
     for (let r = i; r < j; r++) if (rows[r]!.heading) last = rows[r]!;
     i = j;

@@ -216,6 +216,8 @@ describe('Pager', () => {
     expect(shown()).toEqual(['Punkt 2']);
     // 440 px for 880: half size, whole.
     expect(screen.getByRole('list', { name: 'Ting' }).style.transform).toBe('scale(0.5)');
+    // And gives back the space it no longer takes, so the buttons stay under it.
+    expect(screen.getByRole('list', { name: 'Ting' }).style.marginBottom).toBe('-440px');
     next();
     expect(shown()).toEqual(['Punkt 3']);
     expect(screen.getByRole('list', { name: 'Ting' }).style.transform).toBe('');

@@ -212,8 +212,17 @@ export function Pager({
   });
 
   const List = ordered ? 'ol' : 'ul';
+  // A transform leaves the layout alone: the negative margin gives back the space the scaled
+  // list no longer takes, so Forrige / Næste stay right under it, on the screen.
+  const natural = (current?.height ?? 0) + (measured?.layout.frame ?? 0);
   const listStyle: CSSProperties | undefined =
-    scale < 1 ? { transform: `scale(${scale})`, transformOrigin: 'top left' } : undefined;
+    scale < 1
+      ? {
+          transform: `scale(${scale})`,
+          transformOrigin: 'top left',
+          marginBottom: `${-(1 - scale) * natural}px`,
+        }
+      : undefined;
   const count = Math.max(1, pages.length);
   const position = t('pager.position', { page: at + 1, count });
   return (
