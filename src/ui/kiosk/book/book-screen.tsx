@@ -6,7 +6,7 @@
  */
 import { inAudience } from '../../../domain/rules/audience.js';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { overlayBookings } from '../../../client/index.js';
 import type { Resident, Resource } from '../../../domain/model.js';
@@ -53,6 +53,15 @@ export function BookScreen() {
   const [flow, setFlow] = useState<Flow | null>(null);
   const days = weekFrom(today);
   const day = chosenDay !== null && days.includes(chosenDay) ? chosenDay : today;
+  // Reached from a resource on Home: today's slots of it at once (issue 11: Home to a booking in
+  // 4 taps). Used once, then cleared.
+  const focus = useKiosk((s) => s.focus);
+  useEffect(() => {
+    if (focus === null) return;
+    useKiosk.setState({ focus: null });
+    setResource(focus);
+    setDay(null);
+  }, [focus]);
 
   const resources = useLiveQuery(
     async () => (await db.resource.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'da')),

@@ -2,11 +2,13 @@
 /**
  * Issue 11: from Home to a confirmed sign-up in 3 taps (was 4: the Activities tile, "Tilmeld",
  * the photo, "Ja"). Tapping an activity on Home opens Activities with its sign-up picker open.
+ * And to a confirmed booking in 4 (was 5: the Book tile, the resource, a slot, the photo, "Ja"):
+ * Home has the resources, and one opens today's slots for it.
  */
 import { fireEvent, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useKiosk } from '../state/store.js';
-import { activity, cph, resident } from '../test-support/builders.js';
+import { activity, cph, resident, resource } from '../test-support/builders.js';
 import { renderKiosk, screen, waitFor } from '../test-support/render-kiosk.js';
 
 const residents = [resident('r-anna', { displayName: 'Anna Hansen' })];
@@ -69,5 +71,38 @@ describe('Home to a sign-up', () => {
     fireEvent.click(within(tiles).getByRole('button', { name: 'Aktiviteter' }));
     expect(await screen.findByRole('article', { name: 'Bankospil' })).toBeTruthy();
     expect(screen.queryByRole('dialog')).toBeNull();
+  });
+});
+
+describe('Home to a booking', () => {
+  const washer = resource('res-1', { name: 'Vaskemaskine', pictogram: 'washing-machine' });
+  const dryer = resource('res-2', { name: 'Tørretumbler', pictogram: 'washing-machine' });
+
+  it('takes four taps: the resource on Home, a free slot, the photo, "Ja"', async () => {
+    const k = await renderKiosk({
+      now: cph('2026-11-24', '10:30'),
+      seed: { resident: residents, resource: [washer, dryer] },
+    });
+    const taps: string[] = [];
+    const tap = (el: HTMLElement) => {
+      taps.push(el.textContent ?? '');
+      fireEvent.click(el);
+    };
+    const home = screen.getByRole('region', { name: 'Book' });
+    tap(within(home).getByRole('button', { name: /Tørretumbler/ }));
+    expect(useKiosk.getState().screen).toBe('book');
+    const times = await screen.findByRole('list', { name: 'Tider' });
+    const free = within(times)
+      .getAllByRole('listitem')
+      .find((li) => li.textContent?.startsWith('kl. 12.00'))!;
+    tap(within(free).getByRole('button'));
+    tap(within(screen.getByRole('dialog')).getByRole('button', { name: /^Anna/ }));
+    tap(screen.getByRole('button', { name: 'Ja, book tiden' }));
+    await waitFor(async () =>
+      expect((await k.outbox()).map((e) => [e.name, e.args['resourceId']])).toEqual([
+        ['booking.add', 'res-2'],
+      ]),
+    );
+    expect(taps).toHaveLength(4);
   });
 });

@@ -6,12 +6,13 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { sharedPlan, useDayItems } from '../data/day-plan.js';
 import { useToday } from '../../shared/data/hooks.js';
+import { useEnv } from '../data/kiosk-env.js';
 import { screenKey, screenPictogram } from '../frame/frame.js';
 import { OnDutyNow } from '../roster/on-duty.js';
 import { Pictogram } from '../shared/pictogram.js';
 import { screens, useKiosk } from '../state/store.js';
 import { NowNext } from './now-next.js';
-import { TodaysActivities, TodaysMeals } from './today-strip.js';
+import { TodaysActivities, TodaysMeals, TodaysResources } from './today-strip.js';
 import { useFit } from './use-fit.js';
 import './home.css';
 
@@ -38,8 +39,10 @@ export function HomeScreen() {
   useHomePaintedMark(items !== undefined);
   // Shown whole or not at all: faces cut in two help nobody (the Staff screen has them all).
   const [staffBox, staffFits] = useFit<HTMLDivElement>(1);
+  // Large text (1.25, 1.5): the glance keeps only meals and activities, with all its room.
+  const large = useEnv().settings.textScale > 1.1;
   return (
-    <div className="home">
+    <div className={large ? 'home text-large' : 'home'}>
       <h1 className="visually-hidden">{t('title')}</h1>
       <div className="home-main">
         {items !== undefined && <NowNext items={sharedPlan(items)} />}
@@ -57,6 +60,7 @@ export function HomeScreen() {
         </section>
         <TodaysMeals />
         <TodaysActivities />
+        <TodaysResources />
       </div>
       <nav className="tiles home-tiles" aria-label={t('tilesLabel')}>
         {screens

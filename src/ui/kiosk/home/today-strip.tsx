@@ -128,3 +128,41 @@ export function TodaysActivities() {
     </section>
   );
 }
+
+/** The shared resources: one tap opens today's slots of it on Book (4 taps to a booking). */
+export function TodaysResources() {
+  const { t } = useTranslation('home');
+  const { db } = useEnv();
+  const open = useKiosk((s) => s.open);
+  const resources = useLiveQuery(
+    async () => (await db.resource.toArray()).sort((a, b) => a.name.localeCompare(b.name, 'da')),
+    [db],
+  );
+  const list = resources ?? [];
+  const [box, fits] = useFit<HTMLDivElement>(
+    Math.max(1, list.length),
+    list.map((r) => `${r.id}:${r.name}`).join(),
+  );
+  if (resources !== undefined && list.length === 0) return null;
+  return (
+    <section className="home-list home-book" aria-labelledby="home-book">
+      <div className="fit-box" ref={box}>
+        {resources !== undefined && fits > 0 && (
+          <>
+            <h2 id="home-book">{t('book')}</h2>
+            <ul className="strip strip-row">
+              {list.slice(0, fits).map((r) => (
+                <li key={r.id}>
+                  <button type="button" className="strip-item" onClick={() => open('book', r.id)}>
+                    <Pictogram name={r.pictogram} fallback="resource" />
+                    <span className="strip-title">{r.name}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
