@@ -2,7 +2,13 @@
 import { fireEvent, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { activity, cph, resident, signup } from '../test-support/builders.js';
-import { renderKiosk, screen, waitFor, type RenderOptions } from '../test-support/render-kiosk.js';
+import {
+  renderKiosk,
+  screen,
+  tapUndo,
+  waitFor,
+  type RenderOptions,
+} from '../test-support/render-kiosk.js';
 
 const residents = [
   resident('r-anna', { displayName: 'Anna Hansen' }),
@@ -113,7 +119,7 @@ describe('Activities', () => {
     // The card and the undo bar say the same: on it, and still to be sent.
     expect(await screen.findByText('Anna er tilmeldt. Sendes nu.')).toBeTruthy();
     expect(await screen.findByText('Anna er tilmeldt Bankospil. Sendes nu.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.add', 'signup.cancel']),
     );
@@ -222,7 +228,7 @@ describe('Activities', () => {
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.cancel']),
     );
     expect(await screen.findByText('Anna er afmeldt Bankospil. Sendes nu.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.cancel', 'signup.add']),
     );

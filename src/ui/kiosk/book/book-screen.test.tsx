@@ -2,7 +2,13 @@
 import { fireEvent, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { booking, cph, resident, resource } from '../test-support/builders.js';
-import { renderKiosk, screen, waitFor, type RenderOptions } from '../test-support/render-kiosk.js';
+import {
+  renderKiosk,
+  screen,
+  tapUndo,
+  waitFor,
+  type RenderOptions,
+} from '../test-support/render-kiosk.js';
 
 const residents = [
   resident('r-anna', { displayName: 'Anna Hansen' }),
@@ -152,7 +158,7 @@ describe('Book', () => {
     await waitFor(() =>
       expect(slot('kl. 14.00').textContent).toContain('Optaget af AnnaSendes nu.'),
     );
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () =>
       expect(await k.outbox()).toEqual([
         sent,
@@ -271,7 +277,7 @@ describe('Book', () => {
     expect(
       await screen.findByText('Anna har aflyst Vaskemaskine i dag kl. 12.00 til 14.00.'),
     ).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.name)).toEqual(['booking.cancel', 'booking.add']),
     );

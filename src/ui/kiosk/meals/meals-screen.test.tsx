@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { act } from 'react';
 import { useKiosk } from '../state/store.js';
 import { cph, meal, mealAttendance, resident } from '../test-support/builders.js';
-import { renderKiosk, screen, waitFor } from '../test-support/render-kiosk.js';
+import { renderKiosk, screen, tapUndo, waitFor } from '../test-support/render-kiosk.js';
 
 const residents = [
   resident('r-anna', { displayName: 'Anna Holm' }),
@@ -119,7 +119,7 @@ describe('Meals', () => {
     expect(screen.getByText('Anna spiser med til frokost i dag.')).toBeTruthy();
 
     // No answer before: the undo sends the opposite.
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () => expect((await k.outbox()).at(-1)?.args['attending']).toBe(false));
     expect(await screen.findByRole('button', { name: 'Skal du spise med?' })).toBeTruthy();
     await waitFor(() => expect(screen.queryByText(/Spiser med:/)).toBeNull());
@@ -146,7 +146,7 @@ describe('Meals', () => {
     expect(screen.getByText('Du har sagt ja.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Nej, jeg spiser ikke med' }));
     await waitFor(async () => expect(await k.outbox()).toHaveLength(1));
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     await waitFor(async () =>
       expect((await k.outbox()).map((e) => e.args['attending'])).toEqual([false, true]),
     );

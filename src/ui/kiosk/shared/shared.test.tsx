@@ -3,7 +3,7 @@ import { fireEvent } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useKiosk } from '../state/store.js';
 import { activity, dayItem, resident } from '../test-support/builders.js';
-import { fakeSpeech, renderKiosk, screen, waitFor } from '../test-support/render-kiosk.js';
+import { fakeSpeech, renderKiosk, screen, tapUndo, waitFor } from '../test-support/render-kiosk.js';
 
 describe('read-aloud button', () => {
   it('says "Ingen stemme" when neither the machine nor the server can speak', async () => {
@@ -77,7 +77,7 @@ describe('undo', () => {
       undo: () => undone++,
     });
     expect(await screen.findByText('Anna er tilmeldt Bankospil.')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: 'Fortryd' }));
+    await tapUndo();
     expect(undone).toBe(1);
     expect(screen.queryByText('Anna er tilmeldt Bankospil.')).toBeNull();
   });

@@ -4,10 +4,11 @@
  * screen, go Home, or the idle timeout passes, so the next person is not invited to undo
  * someone else's sign-up.
  */
-import { act, fireEvent } from '@testing-library/react';
+import { act, fireEvent, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useKiosk } from '../state/store.js';
-import { renderKiosk, screen } from '../test-support/render-kiosk.js';
+import { activity, cph, resident } from '../test-support/builders.js';
+import { renderKiosk, screen, tapUndo, waitFor } from '../test-support/render-kiosk.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -76,5 +77,37 @@ describe('the undo bar', () => {
       await Promise.resolve();
     });
     expect(bar()).toBeNull();
+  });
+});
+
+describe('a stray second touch after "Ja"', () => {
+  it('does not undo: "Fortryd" (where "Ja" was, in portrait) answers only after a moment', async () => {
+    const k = await renderKiosk({
+      screen: 'activities',
+      seed: {
+        resident: [resident('r-anna', { displayName: 'Anna' })],
+        activity: [
+          activity('a1', {
+            title: 'Bankospil',
+            start: cph('2026-11-24', '14:30'),
+            end: cph('2026-11-24', '16:00'),
+          }),
+        ],
+      },
+    });
+    const card = await screen.findByRole('article', { name: 'Bankospil' });
+    fireEvent.click(within(card).getByRole('button', { name: 'Tilmeld' }));
+    fireEvent.click(within(screen.getByRole('dialog')).getByRole('button', { name: /^Anna/ }));
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, tilmeld mig' }));
+    // The second touch lands on what appeared under the finger.
+    fireEvent.click(await screen.findByRole('button', { name: 'Fortryd' }));
+    await waitFor(async () =>
+      expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.add']),
+    );
+    // A deliberate tap a moment later still undoes.
+    await tapUndo();
+    await waitFor(async () =>
+      expect((await k.outbox()).map((e) => e.name)).toEqual(['signup.add', 'signup.cancel']),
+    );
   });
 });

@@ -5,9 +5,16 @@
  * timeout passes). While the change is still in the outbox it says so in the same words as the
  * card ("Sendes, når der er forbindelse."), so the bar never says only "tilmeldt" while the card
  * says "sendes".
+ *
+ * "Fortryd" only answers once the bar has been on screen for SETTLE_MS: in portrait it appears
+ * where "Ja, tilmeld mig" just was, so a stray second touch on "Ja" (a shaky hand) would
+ * otherwise undo what the first touch did. Nobody reads the bar and decides that fast.
  */
+
+/** How long "Fortryd" ignores touches after the bar appears. */
+export const SETTLE_MS = 600;
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNow, useOnline } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
@@ -30,6 +37,13 @@ export function UndoBar() {
   useEffect(() => {
     if (offer && now.getTime() >= offer.until) clear(offer.id);
   }, [offer, now, clear]);
+  // Per offer: a new offer settles again. Real time, not the kiosk clock (a person's reaction).
+  const [settled, setSettled] = useState<string | null>(null);
+  useEffect(() => {
+    if (id === '') return;
+    const timer = setTimeout(() => setSettled(id), SETTLE_MS);
+    return () => clearTimeout(timer);
+  }, [id]);
   if (!offer) return null;
   const text = pending
     ? `${offer.text} ${online ? t('status.sending') : t('status.sendsLater')}`
@@ -41,7 +55,10 @@ export function UndoBar() {
       <button
         type="button"
         className="secondary"
+        // Not `disabled`: the button keeps its look while it settles (no flicker).
+        aria-disabled={settled !== offer.id}
         onClick={() => {
+          if (settled !== offer.id) return;
           clear(offer.id);
           offer.undo();
         }}

@@ -6,8 +6,16 @@
  * `// @vitest-environment jsdom`.
  */
 import 'fake-indexeddb/auto';
-import { act, cleanup, render, screen, waitFor, type RenderResult } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import {
+  act,
+  cleanup,
+  fireEvent,
+  render,
+  screen,
+  waitFor,
+  type RenderResult,
+} from '@testing-library/react';
+import { afterEach, expect } from 'vitest';
 import { CacheDb, SyncEngine, type SyncStatus, type UnlockResult } from '../../../client/index.js';
 import type { AnyEntity, EntityType } from '../../../domain/model.js';
 import { createI18n } from '../i18n/index.js';
@@ -161,6 +169,16 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
     outbox: async () =>
       (await db.outbox.orderBy('seq').toArray()).map((e) => ({ name: e.name, args: e.args })),
   };
+}
+
+/**
+ * Taps "Fortryd" once it answers (undo-bar.tsx SETTLE_MS: it ignores touches for a moment after
+ * it appears, so a stray second touch on "Ja" cannot undo).
+ */
+export async function tapUndo(name = 'Fortryd'): Promise<void> {
+  const button = await screen.findByRole('button', { name });
+  await waitFor(() => expect(button.getAttribute('aria-disabled')).toBe('false'));
+  fireEvent.click(button);
 }
 
 export { act, screen, waitFor };
