@@ -13,6 +13,7 @@ import { renderKiosk, screen, waitFor } from '../test-support/render-kiosk.js';
 const residents = [
   resident('r-anna', { displayName: 'Anna Hansen' }),
   resident('r-bent', { displayName: 'Bent' }),
+  resident('r-carl', { displayName: 'Carl' }),
 ];
 
 const card = (title: string) => screen.findByRole('article', { name: title });
@@ -143,5 +144,18 @@ describe('a sign-up made offline', () => {
     const c = await card('Bankospil');
     await waitFor(() => expect(c.textContent).toContain('Fuld'));
     expect(c.textContent).toContain('Tilmeldt: Anna, Bent');
+    // The next resident is asked for the waiting list, and told it in the card's words.
+    fireEvent.click(within(c).getByRole('button', { name: 'Tilmeld' }));
+    pick('Carl');
+    fireEvent.click(screen.getByRole('button', { name: 'Ja, skriv mig på ventelisten' }));
+    await waitFor(() =>
+      expect(c.textContent).toContain('Carl er på ventelisten. Sendes, når der er forbindelse.'),
+    );
+    await waitFor(() =>
+      expect(screen.getByText(/^Carl er på ventelisten til Bankospil\./).textContent).toBe(
+        'Carl er på ventelisten til Bankospil. Sendes, når der er forbindelse.',
+      ),
+    );
+    expect(c.textContent).toContain('1 på ventelisten');
   });
 });

@@ -49,7 +49,8 @@ export const activitiesWords = defineWords(
     yesCancel: 'Ja, afmeld mig',
     done: {
       added: '{{name}} er tilmeldt {{title}}.',
-      waitlisted: '{{name}} er skrevet på ventelisten til {{title}}.',
+      // The card's words too ('… er på ventelisten.'): one wording for one state.
+      waitlisted: '{{name}} er på ventelisten til {{title}}.',
       cancelled: '{{name}} er afmeldt {{title}}.',
     },
     result: {
