@@ -153,6 +153,38 @@ describe('signing up on the wall screen', () => {
     await b.page.context().close();
   });
 
+  it('signs up once for a stray second and third touch on "Ja", and does not undo it', async () => {
+    const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+    const { code, deviceId } = await enrolCode(t, 'Rystende hånd');
+    await kiosk.open(t.url, code);
+    await kiosk.goTo('Aktiviteter');
+    await kiosk.waitForActivities(ACTIVITIES.walk.title);
+    await kiosk.pick(ACTIVITIES.walk.title, 'Frank');
+    const yes = kiosk.dialog.getByRole('button', { name: 'Ja, skriv mig på ventelisten' });
+    const box = await yes.boundingBox();
+    if (!box) throw new Error('no Ja button');
+    // A shaky hand: three touches on the same spot in quick succession (real touch events), on
+    // the right of "Ja": in portrait "Fortryd" comes up right there (checked below).
+    const [x, y] = [box.x + box.width * 0.85, box.y + box.height / 2];
+    for (let i = 0; i < 3; i++) await kiosk.page.touchscreen.tap(x, y);
+    const walk = kiosk.activity(ACTIVITIES.walk.title);
+    await kiosk.waitForText(walk, 'Frank er nummer 1 på ventelisten.');
+    const undo = await kiosk.undo.boundingBox();
+    expect(
+      undo && x >= undo.x && x <= undo.x + undo.width && y >= undo.y && y <= undo.y + undo.height,
+      `the touches at ${x},${y} should land on Fortryd ${JSON.stringify(undo)}`,
+    ).toBe(true);
+    const sent = await t.server.store.db
+      .selectFrom('processed_mutation')
+      .select('name')
+      .where('principal', '=', `device:${deviceId}`)
+      .execute();
+    expect(sent.map((m) => m.name)).toEqual(['signup.add']);
+    expect(await signUpRow(ACTIVITIES.walk.id, 'r-frank')).toMatchObject({ status: 'waitlisted' });
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
   it('asks "Er du færdig?" before the idle time closes a half-done sign-up', async () => {
     const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
     await kiosk.open(t.url, (await enrolCode(t, 'Idle')).code, '?night=off&idle=15');
