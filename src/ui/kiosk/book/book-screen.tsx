@@ -191,6 +191,18 @@ export function BookScreen() {
       ].filter((l): l is string => l !== null)
     : [];
 
+  const rulesItem = {
+    key: 'rules',
+    wide: true,
+    node: (
+      <div className="book-rules">
+        {rules.map((l) => (
+          <p key={l}>{l}</p>
+        ))}
+      </div>
+    ),
+  };
+
   const choice = (r: Resource) => (
     <button
       type="button"
@@ -267,6 +279,8 @@ export function BookScreen() {
                   timeOf={timeOf}
                   label={t('times')}
                   resetKey={`${resource.id} ${day}`}
+                  // The rules go on the pages under the slots, so they never push them off.
+                  after={[rulesItem]}
                   onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
                   onTaken={(s) =>
                     s.booking?.residentId &&
@@ -281,11 +295,7 @@ export function BookScreen() {
               </>
             )}
             <RefusedBookings resource={resource} bookings={bookings ?? []} rules={rules} />
-            <div className="book-rules">
-              {rules.map((l) => (
-                <p key={l}>{l}</p>
-              ))}
-            </div>
+            {(bookings === undefined || slots.length === 0) && rulesItem.node}
           </ItemCard>
           {flow && (
             <BookFlow

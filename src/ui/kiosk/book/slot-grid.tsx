@@ -8,7 +8,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Resident } from '../../../domain/model.js';
 import { firstName } from '../shared/avatar.js';
-import { Pager } from '../shared/pager.js';
+import { Pager, type PagerItem } from '../shared/pager.js';
 import { Pictogram } from '../shared/pictogram.js';
 import type { SlotView } from './slots.js';
 
@@ -23,11 +23,23 @@ interface Props {
   label: string;
   /** Another resource or day: back to the first page. */
   resetKey?: string;
+  /** Shown under the tiles, across the grid, on the pages too (the booking rules). */
+  after?: readonly PagerItem[];
 }
 
 const PICTO = { free: 'check', taken: 'lock', past: 'clock' } as const;
 
-export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label, resetKey }: Props) {
+export function SlotGrid({
+  slots,
+  wall,
+  online,
+  timeOf,
+  onFree,
+  onTaken,
+  label,
+  resetKey,
+  after = [],
+}: Props) {
   const { t } = useTranslation('book');
   const { t: c } = useTranslation();
   return (
@@ -36,50 +48,53 @@ export function SlotGrid({ slots, wall, online, timeOf, onFree, onTaken, label, 
       listClassName="slot-grid"
       label={label}
       resetKey={resetKey}
-      items={slots.map((s) => {
-        const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
-        const name = who ? firstName(who.displayName) : null;
-        const word =
-          s.state === 'free'
-            ? t('free')
-            : s.state === 'past'
-              ? t('past')
-              : name
-                ? t('takenBy', { name })
-                : t('taken');
-        const sending = online ? c('status.sending') : c('status.sendsLater');
-        const note = s.booking?.pending
-          ? s.booking.pending === 'cancel'
-            ? `${t('cancelling')}: ${sending}`
-            : sending
-          : null;
-        const body = (
-          <>
-            <span className="slot-time">{timeOf(s)}</span>
-            <span className="slot-state">
-              <Pictogram name={PICTO[s.state]} fallback={PICTO[s.state]} />
-              <span>{word}</span>
-            </span>
-            {note && <span className="pending">{note}</span>}
-          </>
-        );
-        const cls = `slot slot-${s.state}`;
-        const tappable = s.state === 'free' || (s.state === 'taken' && who !== undefined);
-        return {
-          key: s.start.toISOString(),
-          node: tappable ? (
-            <button
-              type="button"
-              className={cls}
-              onClick={() => (s.state === 'free' ? onFree(s) : onTaken(s))}
-            >
-              {body}
-            </button>
-          ) : (
-            <div className={cls}>{body}</div>
-          ),
-        };
-      })}
+      items={[
+        ...slots.map((s): PagerItem => {
+          const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
+          const name = who ? firstName(who.displayName) : null;
+          const word =
+            s.state === 'free'
+              ? t('free')
+              : s.state === 'past'
+                ? t('past')
+                : name
+                  ? t('takenBy', { name })
+                  : t('taken');
+          const sending = online ? c('status.sending') : c('status.sendsLater');
+          const note = s.booking?.pending
+            ? s.booking.pending === 'cancel'
+              ? `${t('cancelling')}: ${sending}`
+              : sending
+            : null;
+          const body = (
+            <>
+              <span className="slot-time">{timeOf(s)}</span>
+              <span className="slot-state">
+                <Pictogram name={PICTO[s.state]} fallback={PICTO[s.state]} />
+                <span>{word}</span>
+              </span>
+              {note && <span className="pending">{note}</span>}
+            </>
+          );
+          const cls = `slot slot-${s.state}`;
+          const tappable = s.state === 'free' || (s.state === 'taken' && who !== undefined);
+          return {
+            key: s.start.toISOString(),
+            node: tappable ? (
+              <button
+                type="button"
+                className={cls}
+                onClick={() => (s.state === 'free' ? onFree(s) : onTaken(s))}
+              >
+                {body}
+              </button>
+            ) : (
+              <div className={cls}>{body}</div>
+            ),
+          };
+        }),
+        ...after,
+      ]}
     />
   );
 }

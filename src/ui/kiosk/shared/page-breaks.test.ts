@@ -118,6 +118,17 @@ describe('pageBreaks', () => {
     expect(pages[1]!.height).toBe(250);
   });
 
+  it('gives a wide item a whole row of a grid, neither kept with the next nor repeated', () => {
+    const pages = pageBreaks({
+      heights: [100, 100, 100, 50],
+      available: 1000,
+      gap: 0,
+      columns: 3,
+      wide: [false, false, false, true],
+    });
+    expect(pages[0]!.height).toBe(150);
+  });
+
   it('starts a new row at a heading in a grid', () => {
     const pages = pageBreaks({
       heights: [40, 100, 100, 100, 40, 100],

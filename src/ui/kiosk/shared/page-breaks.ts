@@ -29,6 +29,8 @@ export interface PageInput {
   columns: number;
   /** Which items are headings: a whole row each, kept with the row after them. */
   headings?: readonly boolean[];
+  /** Which items take a whole row of a grid (a note under the grid's tiles). */
+  wide?: readonly boolean[];
 }
 
 export interface Page {
@@ -57,15 +59,15 @@ export const MIN_SCALE = 0.5;
 /** Rounding slack: measured heights are fractional CSS px. */
 const SLACK = 0.01;
 
-function rowsOf({ heights, columns, headings }: PageInput): Row[] {
+function rowsOf({ heights, columns, headings, wide }: PageInput): Row[] {
   const perRow = Math.max(1, Math.floor(columns));
   const rows: Row[] = [];
   let open: Row | null = null;
   heights.forEach((raw, i) => {
     const h = Number.isFinite(raw) && raw > 0 ? raw : 0;
-    if (headings?.[i]) {
+    if (headings?.[i] || wide?.[i]) {
       open = null;
-      rows.push({ start: i, end: i + 1, height: h, heading: true });
+      rows.push({ start: i, end: i + 1, height: h, heading: headings?.[i] === true });
       return;
     }
     if (!open || open.end - open.start >= perRow) {

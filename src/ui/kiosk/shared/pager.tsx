@@ -32,6 +32,8 @@ export interface PagerItem {
   node: ReactNode;
   /** A heading within the list ("I morgen"): a whole row, kept with what follows it. */
   heading?: boolean;
+  /** Takes a whole row of a grid (the booking rules under the slots). */
+  wide?: boolean;
   className?: string | undefined;
 }
 
@@ -169,6 +171,7 @@ export function Pager({
       gap: layout.gap,
       columns: layout.columns,
       headings: items.map((it) => it.heading === true),
+      wide: items.map((it) => it.wide === true),
     };
     // Everything on one page needs no buttons, so it may use their space too.
     const single = pageBreaks({ ...input, available: layout.height - layout.frame });
@@ -237,7 +240,9 @@ export function Pager({
           <li
             key={it.key}
             className={
-              [it.heading && 'pager-heading', it.className].filter(Boolean).join(' ') || undefined
+              [it.heading && 'pager-heading', it.wide && 'pager-wide', it.className]
+                .filter(Boolean)
+                .join(' ') || undefined
             }
           >
             {it.node}
