@@ -116,9 +116,16 @@ describe('Home on the wall screen', () => {
         await page.goto(`${t.url}/kiosk/?night=off&textScale=${scale}`);
         await page.getByRole('navigation', { name: 'Gå til' }).waitFor();
         await page.getByText('Ændret').first().waitFor({ timeout: 15_000 });
+        // The frame keeps the offline line's room: the line pushes nothing down.
+        const screenTop = () =>
+          page.evaluate(() => document.querySelector('main.screen')!.getBoundingClientRect().top);
+        const before = await screenTop();
         await context.setOffline(true);
         await kiosk.waitForText(kiosk.connection, /ikke opdateret siden/, 20_000);
         const where = { state: 'Home', size: `${size.width}×${size.height}`, scale };
+        const moved = (await screenTop()) - before;
+        if (Math.abs(moved) > 1)
+          failures.push(`${where.size} ×${scale}: the offline line moved the screen ${moved} px`);
         const fit = await measureFit(page, where, { themes: ['standard', 'high-contrast'] });
         failures.push(...describeFailures(fit));
         for (const tile of TILES) {
