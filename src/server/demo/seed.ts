@@ -87,6 +87,11 @@ const activities: [string, string, string, string, string, number | null][] = [
 export interface SeedOptions {
   /** Where media blobs go (`<dataDir>/media`); without it the demo has no pictures. */
   dataDir?: string;
+  /**
+   * The centre's time zone (default Copenhagen). Tests give one where it is daytime now, so the
+   * demo's day (meals, activities, free slots) still lies ahead whenever they run.
+   */
+  timeZone?: string;
 }
 
 export async function seedDemo(
@@ -102,7 +107,7 @@ export async function seedDemo(
   const photo = (name: string): string | null => pictures?.portrait(name) ?? null;
   // Hashed before the transaction: scrypt is slow on purpose, the write lock need not wait.
   const pinHash = await hashPassword(DEMO_PIN_RESIDENT.pin);
-  const tz = DEMO_TIME_ZONE;
+  const tz = options.timeZone ?? DEMO_TIME_ZONE;
   const today = dayOf(now, tz);
   const at = (date: string, time: string): string => zonedInstant(date, time, tz).toISOString();
 

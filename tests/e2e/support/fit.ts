@@ -1,0 +1,286 @@
+/**
+ * The fit check of the wall screen (issue 11, KIOSK-UX "Touch": swiping is never required): in
+ * one screen state, every visible element lies inside the viewport and inside any ancestor that
+ * clips it, nothing can scroll (an element with overflow auto/scroll whose content is taller or
+ * wider than its box, or the document itself), and so nothing needs a swipe to be seen.
+ * One page.evaluate per state measures it, in each asked theme (switched the way the page applies
+ * the kiosk config, `data-theme` on the root, and back).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Page } from 'playwright-core';
+
+/** One thing that does not fit: a short selector, its text, and what is wrong, in pixels. */
+export interface Offender {
+  selector: string;
+  text: string;
+  problem: string;
+}
+
+/** A measured state: which screen, at which size, scale and theme, and what did not fit. */
+export interface StateResult {
+  state: string;
+  size: string;
+  scale: number;
+  theme: string;
+  offenders: Offender[];
+  /** Offenders left out of `offenders` (only the first few per state are named). */
+  more: number;
+}
+
+export interface MeasureOptions {
+  /** Only elements inside this (a dialog): the screen under it is measured in its own state. */
+  scope?: string | undefined;
+  /** Themes to measure in; the page's own theme when empty. */
+  themes?: readonly string[];
+}
+
+interface InPageArgs {
+  scope: string | null;
+  themes: string[];
+  limit: number;
+}
+
+interface InPageResult {
+  theme: string;
+  offenders: Offender[];
+  more: number;
+}
+
+/**
+ * Runs in the page. Self-contained (it is serialised): no imports, no closures. Waits for images
+ * and two frames first, so a list that measures itself (the pager) has settled.
+ */
+async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResult[]> {
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+  const images = [...document.images].filter((i) => !i.complete);
+  await Promise.race([
+    Promise.all(images.map((i) => new Promise((resolve) => i.addEventListener('load', resolve)))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ]);
+  await frame();
+  await frame();
+
+  const root = document.documentElement;
+  const own = root.dataset['theme'] ?? 'standard';
+  const name = (el: Element): string => {
+    const cls = [...el.classList]
+      .slice(0, 2)
+      .map((c) => `.${c}`)
+      .join('');
+    return `${el.tagName.toLowerCase()}${el.id && !/[:\s]/.test(el.id) ? `#${el.id}` : ''}${cls}`;
+  };
+  const selector = (el: Element): string => {
+    const parent = el.parentElement;
+    return parent && parent !== document.body ? `${name(parent)} > ${name(el)}` : name(el);
+  };
+  const textOf = (el: Element): string => {
+    const raw =
+      (el as HTMLElement).innerText ||
+      el.getAttribute('aria-label') ||
+      el.getAttribute('alt') ||
+      el.textContent ||
+      '';
+    const text = raw.replace(/\s+/g, ' ').trim();
+    return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  };
+  const px = (n: number) => Math.round(n);
+
+  const scan = (): { offenders: Offender[]; more: number } => {
+    const found: Offender[] = [];
+    const flagged = new Set<Element>();
+    const vw = root.clientWidth;
+    const vh = root.clientHeight;
+    const doc = document.scrollingElement ?? root;
+    const docStyle = getComputedStyle(root);
+    const bodyStyle = getComputedStyle(document.body);
+    const docCanScroll = (axis: 'x' | 'y') =>
+      ![docStyle, bodyStyle].some((s) => (axis === 'y' ? s.overflowY : s.overflowX) === 'hidden');
+    if (doc.scrollHeight > doc.clientHeight + 1 && docCanScroll('y'))
+      found.push({
+        selector: 'document',
+        text: '',
+        problem: `the page scrolls: ${doc.scrollHeight} px tall in ${doc.clientHeight} px`,
+      });
+    if (doc.scrollWidth > doc.clientWidth + 1 && docCanScroll('x'))
+      found.push({
+        selector: 'document',
+        text: '',
+        problem: `the page scrolls sideways: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`,
+      });
+
+    const styles = new Map<Element, CSSStyleDeclaration>();
+    const style = (el: Element) => {
+      let s = styles.get(el);
+      if (!s) styles.set(el, (s = getComputedStyle(el)));
+      return s;
+    };
+    const clips = (s: CSSStyleDeclaration) =>
+      s.overflowX !== 'visible' || s.overflowY !== 'visible';
+    const hasFlaggedAncestor = (el: Element) => {
+      for (let a = el.parentElement; a; a = a.parentElement) if (flagged.has(a)) return true;
+      return false;
+    };
+    const inScope = scope ? [...document.querySelectorAll(scope)] : [document.body];
+    const elements = inScope.flatMap((s) => [s, ...s.querySelectorAll('*')]);
+    for (const el of elements) {
+      if (el === document.body) continue;
+      const s = style(el);
+      if (s.display === 'none' || s.display === 'contents') continue;
+      const scrollsY =
+        (s.overflowY === 'auto' || s.overflowY === 'scroll') &&
+        el.scrollHeight > el.clientHeight + 1;
+      const scrollsX =
+        (s.overflowX === 'auto' || s.overflowX === 'scroll') && el.scrollWidth > el.clientWidth + 1;
+      if (scrollsY || scrollsX)
+        found.push({
+          selector: selector(el),
+          text: textOf(el),
+          problem: scrollsY
+            ? `can scroll: ${el.scrollHeight} px of content in ${el.clientHeight} px`
+            : `can scroll sideways: ${el.scrollWidth} px of content in ${el.clientWidth} px`,
+        });
+      if (s.visibility !== 'visible' || s.opacity === '0') continue;
+      const r = el.getBoundingClientRect();
+      // Made small to fit (a transform: scale): the words are smaller than the guide's sizes,
+      // or gone. offsetWidth is the box before transforms.
+      const laid = el instanceof HTMLElement ? el.offsetWidth : 0;
+      if (laid >= 8 && r.width / laid < 0.8 && !hasFlaggedAncestor(el)) {
+        flagged.add(el);
+        found.push({
+          selector: selector(el),
+          text: textOf(el),
+          problem: `shrunk to ${Math.round((100 * r.width) / laid)} % of its size by a transform`,
+        });
+        continue;
+      }
+      // Zero-size boxes and the one-pixel "visually hidden" text for screen readers.
+      if (r.width < 2 || r.height < 2) continue;
+      if (hasFlaggedAncestor(el)) continue;
+      if (r.left < -1 || r.top < -1 || r.right > vw + 1 || r.bottom > vh + 1) {
+        flagged.add(el);
+        found.push({
+          selector: selector(el),
+          text: textOf(el),
+          problem: `outside the ${vw}×${vh} viewport: box ${px(r.left)},${px(r.top)} to ${px(r.right)},${px(r.bottom)}`,
+        });
+        continue;
+      }
+      // Cut off by an ancestor that clips (overflow hidden, clip or a scroll area). A fixed box
+      // is clipped only by the viewport; an absolute one only from its containing block up.
+      if (s.position === 'fixed') continue;
+      let positioned = s.position !== 'absolute';
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        const as = style(a);
+        if (!positioned) {
+          if (as.position === 'static' && as.transform === 'none') continue;
+          positioned = true;
+        }
+        if (!clips(as)) {
+          if (as.position === 'fixed') break;
+          continue;
+        }
+        const c = a.getBoundingClientRect();
+        if (
+          r.left < c.left - 1 ||
+          r.top < c.top - 1 ||
+          r.right > c.right + 1 ||
+          r.bottom > c.bottom + 1
+        ) {
+          flagged.add(el);
+          found.push({
+            selector: selector(el),
+            text: textOf(el),
+            problem: `cut off by ${name(a)}: box ${px(r.left)},${px(r.top)} to ${px(r.right)},${px(r.bottom)}, shown ${px(c.left)},${px(c.top)} to ${px(c.right)},${px(c.bottom)}`,
+          });
+        }
+        break;
+      }
+    }
+    return { offenders: found.slice(0, limit), more: Math.max(0, found.length - limit) };
+  };
+
+  const out: InPageResult[] = [];
+  for (const theme of themes.length > 0 ? themes : [own]) {
+    root.dataset['theme'] = theme;
+    out.push({ theme, ...scan() });
+  }
+  root.dataset['theme'] = own;
+  return out;
+}
+
+/** Measures the page's current state: one result per theme. */
+export async function measureFit(
+  page: Page,
+  where: { state: string; size: string; scale: number },
+  opts: MeasureOptions = {},
+): Promise<StateResult[]> {
+  const results = await page.evaluate(inPage, {
+    scope: opts.scope ?? null,
+    themes: [...(opts.themes ?? [])],
+    limit: 8,
+  });
+  return results.map((r) => ({ ...where, ...r }));
+}
+
+/** One line per offender: "screen @ size ×scale theme: selector "text": problem". */
+export function describeFailures(results: readonly StateResult[]): string[] {
+  return results.flatMap((r) => [
+    ...r.offenders.map(
+      (o) =>
+        `${r.state} @ ${r.size} ×${r.scale} ${r.theme}: ${o.selector}${o.text ? ` "${o.text}"` : ''}: ${o.problem}`,
+    ),
+    ...(r.more > 0 ? [`${r.state} @ ${r.size} ×${r.scale} ${r.theme}: and ${r.more} more`] : []),
+  ]);
+}
+
+/** A state the walker could not reach (a button missing or off the screen), as a failure. */
+export interface Unreached {
+  state: string;
+  size: string;
+  scale: number;
+  reason: string;
+}
+
+/**
+ * The report the other engineers fix from (markdown): failures grouped by screen (the part of the
+ * state name before ":"), each with the sizes and scales it happens at.
+ */
+export function writeReport(
+  path: string,
+  summary: string,
+  results: readonly StateResult[],
+  unreached: readonly Unreached[],
+): void {
+  const byScreen = new Map<string, string[]>();
+  const add = (state: string, line: string) => {
+    const screen = (state.split(/[:(]/)[0] ?? state).trim();
+    byScreen.set(screen, [...(byScreen.get(screen) ?? []), line]);
+  };
+  for (const r of results)
+    for (const o of r.offenders)
+      add(
+        r.state,
+        `- ${r.state} — ${r.size} ×${r.scale} ${r.theme}: \`${o.selector}\`${o.text ? ` "${o.text}"` : ''}: ${o.problem}`,
+      );
+  for (const r of results)
+    if (r.more > 0)
+      add(r.state, `- ${r.state} — ${r.size} ×${r.scale} ${r.theme}: and ${r.more} more`);
+  for (const u of unreached)
+    add(u.state, `- ${u.state} — ${u.size} ×${u.scale}: NOT REACHED: ${u.reason}`);
+  const lines = [`# Kiosk fit report`, '', summary, ''];
+  // Where each screen fails, in one line, before the details.
+  const where = (screen: string) => {
+    const at = new Set<string>();
+    for (const r of results)
+      if (r.offenders.length > 0 && r.state.startsWith(screen)) at.add(`${r.size} ×${r.scale}`);
+    for (const u of unreached) if (u.state.startsWith(screen)) at.add(`${u.size} ×${u.scale}`);
+    return [...at].sort().join(', ');
+  };
+  for (const screen of byScreen.keys()) lines.push(`- **${screen}**: ${where(screen)}`);
+  lines.push('');
+  for (const [screen, items] of byScreen) lines.push(`## ${screen}`, '', ...items, '');
+  if (byScreen.size === 0) lines.push('No failures.', '');
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, lines.join('\n'));
+}
