@@ -26,7 +26,7 @@ import {
   type StateResult,
   type Unreached,
 } from './support/fit.js';
-import { KioskPage } from './support/kiosk-page.js';
+import { KioskPage, turnPage } from './support/kiosk-page.js';
 import { ensureUiBuilt } from './support/ui-build.js';
 
 const SHOTS = 'test-output/screenshots/fit';
@@ -107,26 +107,6 @@ const slug = (state: string): string =>
     .replace(/å/g, 'aa')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
-
-/**
- * Taps a list's "Næste" (or "Forrige") and waits until its "Side 2 af 3" has changed; false when
- * there is no such button or it is disabled (the last page).
- */
-async function turnPage(page: Page, name: 'Næste' | 'Forrige'): Promise<boolean> {
-  const button = page.getByRole('button', { name, exact: true }).filter({ visible: true }).first();
-  if ((await button.count()) === 0 || (await button.isDisabled())) return false;
-  const where = page
-    .getByText(/^Side \d+ af \d+$/)
-    .filter({ visible: true })
-    .first();
-  const before = (await where.count()) > 0 ? await where.textContent() : null;
-  await button.tap();
-  for (let i = 0; before !== null && i < 40; i++) {
-    if ((await where.textContent()) !== before) break;
-    await page.waitForTimeout(50);
-  }
-  return true;
-}
 
 /** The first of `locator`'s matches that is visible, after paging forward to it if need be. */
 async function reveal(page: Page, locator: Locator): Promise<Locator> {

@@ -73,10 +73,10 @@ describe('signing up on the wall screen', () => {
     await b.waitForText(b.activity(ACTIVITIES.banko.title), 'Tilmeldt: Bent +1');
 
     // Anna signs up on kiosk A: her photo, then a big, clear confirm step.
-    await banko.getByRole('button', { name: 'Tilmeld', exact: true }).click();
+    await (await a.show(banko)).getByRole('button', { name: 'Tilmeld', exact: true }).tap();
     expect(await a.dialog.getByRole('button', { name: /^Dennis/ }).count()).toBe(0);
     await a.check('02-picker');
-    await a.dialog.getByRole('button', { name: /^Anna/ }).click();
+    await a.dialog.getByRole('button', { name: /^Anna/ }).tap();
     await a.page
       .getByRole('dialog', { name: `Vil du tilmelde dig ${ACTIVITIES.banko.title}?` })
       .waitFor();
@@ -103,7 +103,7 @@ describe('signing up on the wall screen', () => {
     await a.pick(ACTIVITIES.banko.title, 'Eva');
     await a.confirm('Ja, tilmeld mig');
     await a.waitForText(banko, 'Tilmeldt: Bent, Eva +1');
-    await a.undo.click();
+    await a.undo.tap();
     await a.waitForText(banko, 'Tilmeldt: Bent +1');
     await b.waitForText(b.activity(ACTIVITIES.banko.title), 'Tilmeldt: Bent +1');
     await expect
@@ -185,6 +185,75 @@ describe('signing up on the wall screen', () => {
     await kiosk.page.context().close();
   });
 
+  it('queues one sign-up for two quick touches on "Ja" offline, and the server gets one', async () => {
+    const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
+    const { code, deviceId } = await enrolCode(t, 'To tryk');
+    await kiosk.open(t.url, code);
+    await kiosk.goTo('Aktiviteter');
+    await kiosk.waitForActivities(ACTIVITIES.banko.title);
+    // Offline, so the change waits in the outbox where it can be counted.
+    await kiosk.page.context().setOffline(true);
+    await kiosk.waitForText(kiosk.banner, /ikke opdateret siden/);
+    await kiosk.pick(ACTIVITIES.banko.title, 'Anna');
+    const yes = kiosk.dialog.getByRole('button', { name: 'Ja, tilmeld mig' });
+    const box = await yes.boundingBox();
+    if (!box) throw new Error('no Ja button');
+    // A shaky hand: two real touches on the middle of "Ja", one right after the other.
+    const [x, y] = [box.x + box.width / 2, box.y + box.height / 2];
+    await kiosk.page.touchscreen.tap(x, y);
+    await kiosk.page.touchscreen.tap(x, y);
+    const banko = kiosk.activity(ACTIVITIES.banko.title);
+    await kiosk.waitForText(banko, 'Sendes, når der er forbindelse.');
+    const outbox = await kiosk.page.evaluate(async () => {
+      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
+      const found: string[] = [];
+      for (const name of names) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name);
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('open failed'));
+        });
+        if (db.objectStoreNames.contains('outbox')) {
+          const all = await new Promise<{ name: string }[]>((resolve, reject) => {
+            const req = db.transaction('outbox').objectStore('outbox').getAll();
+            req.onsuccess = () => resolve(req.result as { name: string }[]);
+            req.onerror = () => reject(req.error ?? new Error('read failed'));
+          });
+          found.push(...all.map((e) => e.name));
+        }
+        db.close();
+      }
+      return found;
+    });
+    expect(outbox).toEqual(['signup.add']);
+
+    // Back online: sent once, one sign-up row, and nothing undone.
+    await kiosk.page.context().setOffline(false);
+    await kiosk.waitForText(banko, 'Anna er tilmeldt.', 30_000);
+    await expect
+      .poll(() => signUpRow(ACTIVITIES.banko.id, 'r-anna'))
+      .toMatchObject({
+        status: 'confirmed',
+      });
+    const rows = await t.server.store.db
+      .selectFrom('signup')
+      .select('data')
+      .where('activity_id', '=', ACTIVITIES.banko.id)
+      .execute();
+    const anna = rows
+      .map((r) => JSON.parse(r.data) as SignUp)
+      .filter((r) => r.residentId === 'r-anna');
+    expect(anna).toHaveLength(1);
+    const sent = await t.server.store.db
+      .selectFrom('processed_mutation')
+      .select('name')
+      .where('principal', '=', `device:${deviceId}`)
+      .execute();
+    expect(sent.map((m) => m.name)).toEqual(['signup.add']);
+    expect(kiosk.problems).toEqual([]);
+    await kiosk.page.context().close();
+  });
+
   it('asks "Er du færdig?" before the idle time closes a half-done sign-up', async () => {
     const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
     await kiosk.open(t.url, (await enrolCode(t, 'Idle')).code, '?night=off&idle=15');
@@ -193,7 +262,7 @@ describe('signing up on the wall screen', () => {
     const question = kiosk.page.getByRole('dialog', { name: 'Er du færdig?' });
     await question.waitFor({ timeout: 25_000 });
     await kiosk.check('08-idle-question', ['standard']);
-    await question.getByRole('button', { name: 'Nej, jeg er her' }).click();
+    await question.getByRole('button', { name: 'Nej, jeg er her' }).tap();
     // The half-done sign-up is still there to finish.
     await kiosk.confirm('Ja, tilmeld mig');
     await kiosk.waitForText(kiosk.activity(ACTIVITIES.banko.title), 'Anna er tilmeldt.');

@@ -1,8 +1,10 @@
 /**
  * Page object of the kiosk page: finds things the way a resident (or a screen reader) does, by
- * role and visible name, and checks each state it is asked to: axe-core finds no violations
- * (WCAG 2.2 AA plus the 7:1 contrast rule) in portrait and landscape, and a screenshot of both
- * is written to test-output/screenshots/.
+ * role and visible name, touches them as a finger does (`tap()`: the kiosk contexts are touch
+ * screens, see browser.ts), pages a long list with its "Næste" / "Forrige" to find what is on
+ * another page, and checks each state it is asked to: axe-core finds no violations (WCAG 2.2 AA
+ * plus the 7:1 contrast rule) in portrait and landscape, and a screenshot of both is written to
+ * test-output/screenshots/.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -17,6 +19,26 @@ const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
   'utf8',
 );
+
+/**
+ * Taps a list's "Næste" (or "Forrige", pager.tsx) and waits until its "Side 2 af 3" has changed;
+ * false when the screen has no such button or it is disabled (the last or first page).
+ */
+export async function turnPage(page: Page, name: 'Næste' | 'Forrige'): Promise<boolean> {
+  const button = page.getByRole('button', { name, exact: true }).filter({ visible: true }).first();
+  if ((await button.count()) === 0 || (await button.isDisabled())) return false;
+  const where = page
+    .getByText(/^Side \d+ af \d+$/)
+    .filter({ visible: true })
+    .first();
+  const before = (await where.count()) > 0 ? await where.textContent() : null;
+  await button.tap();
+  for (let i = 0; before !== null && i < 40; i++) {
+    if ((await where.textContent()) !== before) break;
+    await page.waitForTimeout(50);
+  }
+  return true;
+}
 
 export class KioskPage {
   /** Uncaught errors and CSP violations seen on the page; a test expects none. */
@@ -41,11 +63,11 @@ export class KioskPage {
 
   /** Goes Home, then to the screen behind the Home tile `name`. */
   async goTo(name: string): Promise<void> {
-    await this.home.click();
+    await this.home.tap();
     await this.page
       .getByRole('navigation', { name: 'Gå til' })
       .getByRole('button', { name, exact: true })
-      .click();
+      .tap();
   }
 
   /** The date in words at the top of every screen. */
@@ -69,17 +91,37 @@ export class KioskPage {
     return this.page.getByRole('article', { name: title, exact: true });
   }
 
-  /** Waits until `locator` shows `text` (a substring or a pattern). */
+  /**
+   * Until `locator` is on the screen, paging the screen's list as a resident would: "Næste" to
+   * the last page, then "Forrige" back to the first, and again (a paged list holds only the page
+   * shown, so a card on page 2 is not in the page at all).
+   */
+  async show(locator: Locator, timeout = 15_000): Promise<Locator> {
+    const target = locator.first();
+    const until = Date.now() + timeout;
+    let forward = true;
+    while (Date.now() < until) {
+      if (await target.isVisible()) return target;
+      if (await turnPage(this.page, forward ? 'Næste' : 'Forrige')) continue;
+      if (!forward) await this.page.waitForTimeout(100);
+      forward = !forward;
+    }
+    await target.waitFor({ timeout: 1 });
+    return target;
+  }
+
+  /** Waits until `locator` shows `text` (a substring or a pattern), on whichever page. */
   async waitForText(locator: Locator, text: string | RegExp, timeout = 15_000): Promise<void> {
-    await locator.filter({ hasText: text }).first().waitFor({ timeout });
+    await this.show(locator.filter({ hasText: text }), timeout);
   }
 
   async textOf(locator: Locator): Promise<string> {
+    await this.show(locator);
     return ((await locator.textContent()) ?? '').replace(/\s+/g, ' ').trim();
   }
 
   async waitForActivities(...titles: string[]): Promise<void> {
-    for (const title of titles) await this.activity(title).waitFor({ timeout: 15_000 });
+    for (const title of titles) await this.show(this.activity(title));
   }
 
   /**
@@ -91,13 +133,17 @@ export class KioskPage {
     firstName: string,
     action: 'Tilmeld' | 'Afmeld' = 'Tilmeld',
   ): Promise<void> {
-    await this.activity(title).getByRole('button', { name: action, exact: true }).click();
-    await this.dialog.getByRole('button', { name: new RegExp(`^${firstName}`) }).click();
+    await (
+      await this.show(this.activity(title))
+    )
+      .getByRole('button', { name: action, exact: true })
+      .tap();
+    await this.dialog.getByRole('button', { name: new RegExp(`^${firstName}`) }).tap();
   }
 
   /** The big "Ja, …" of the confirm step. */
   async confirm(yes: string | RegExp = /^Ja, /): Promise<void> {
-    await this.dialog.getByRole('button', { name: yes }).click();
+    await this.dialog.getByRole('button', { name: yes }).tap();
     await this.dialog.waitFor({ state: 'detached' });
   }
 
