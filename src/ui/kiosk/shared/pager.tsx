@@ -42,8 +42,14 @@ export interface PagerLayout {
   /** The pager's own box: fixed by the screen, not by the items. */
   width: number;
   height: number;
-  /** The height of the Forrige / Næste row and the space above it. */
+  /** The height of the Forrige / Næste row and the space above it (0 when they stand beside). */
   controls: number;
+  /**
+   * Forrige / Næste stand beside the list (a landscape screen: height is what is short there).
+   * Their column then stays in place, invisible, with one page, so the list keeps its width and
+   * its items their heights.
+   */
+  beside?: boolean;
   /** The list's own vertical padding and border. */
   frame: number;
   heights: number[];
@@ -70,13 +76,14 @@ const px = (v: string) => {
 export const measureDom: Measure = ({ root, list, items, controls }) => {
   const box = root.getBoundingClientRect();
   const ls = getComputedStyle(list);
+  const rs = getComputedStyle(root);
   const grid = ls.display.includes('grid');
+  const beside = rs.flexDirection === 'row';
   return {
     width: box.width,
     height: box.height,
-    controls: controls
-      ? controls.getBoundingClientRect().height + px(getComputedStyle(root).rowGap)
-      : 0,
+    beside,
+    controls: controls && !beside ? controls.getBoundingClientRect().height + px(rs.rowGap) : 0,
     frame:
       px(ls.paddingTop) + px(ls.paddingBottom) + px(ls.borderTopWidth) + px(ls.borderBottomWidth),
     heights: items.map(({ el }) => el.getBoundingClientRect().height),
@@ -249,8 +256,13 @@ export function Pager({
           </li>
         ))}
       </List>
-      {(stale || pages.length > 1) && (
-        <nav ref={controlsRef} className="pager-controls" aria-label={t('pager.label')}>
+      {(stale || pages.length > 1 || measured?.layout.beside) && (
+        <nav
+          ref={controlsRef}
+          className="pager-controls"
+          aria-label={t('pager.label')}
+          hidden={!stale && pages.length <= 1 ? true : undefined}
+        >
           <button
             type="button"
             className="secondary big pager-previous"
