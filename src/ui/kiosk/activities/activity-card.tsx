@@ -69,6 +69,9 @@ export function ActivityCard(p: Props) {
                 (roster.others > 0 ? ` ${t('others', { count: roster.others })}` : ''),
         });
   const closedText = closed ? t(`closed.${closed}`) : null;
+  const waitBadge = !closed && full && !!a.waitlist;
+  const waitingText =
+    closed !== 'ended' && state.waitlisted > 0 ? t('waiting', { count: state.waitlisted }) : null;
   const someoneOn = p.signups.some((s) => isOn(s) && p.wall.has(s.residentId));
   const deadlineText =
     !closed && a.signupDeadline
@@ -123,38 +126,55 @@ export function ActivityCard(p: Props) {
       className="activity-card"
     >
       {a.place && <p className="activity-place">{a.place}</p>}
-      {!closed && (
-        <p className="activity-places">
-          <span className={full ? 'badge full' : 'badge good'}>
-            <Pictogram name={full ? 'lock' : 'people'} fallback="people" className="line-picto" />
-            {placesText}
-          </span>
-          {full && a.waitlist && (
-            <span className="badge warn">
-              <Pictogram name="waitlist" fallback="waitlist" className="line-picto" />
-              {t('hasWaitlist')}
-            </span>
-          )}
-        </p>
-      )}
-      {/* Once it is over, who came is not news: the card stays short. */}
-      {closed !== 'ended' && <p className="activity-roster">{rosterText}</p>}
-      {closed !== 'ended' && state.waitlisted > 0 && (
-        <p>{t('waiting', { count: state.waitlisted })}</p>
-      )}
-      {deadlineText && <p>{deadlineText}</p>}
-      {results.length > 0 && (
-        <ul className="activity-results">
-          {results.map((x) => (
-            <li key={x.id} className={x.pending ? 'pending' : 'badge good'}>
-              {x.text}
-            </li>
-          ))}
-        </ul>
-      )}
-      {p.rejections.map((r) => (
-        <RefusedLine key={r.id} r={r} {...p} />
-      ))}
+      {/* Everything said about the places and the people, in one column (beside the head and
+          left of the buttons in landscape, under the head in portrait: activities.css). */}
+      <div className="activity-details">
+        {(!closed || waitingText) && (
+          <p className="activity-places">
+            {!closed && (
+              <span className={full ? 'badge full' : 'badge good'}>
+                <Pictogram
+                  name={full ? 'lock' : 'people'}
+                  fallback="people"
+                  className="line-picto"
+                />
+                {placesText}
+              </span>
+            )}
+            {/* The count folded into the badge line ("Der er venteliste · 1 på ventelisten"): a
+                line of its own made the card too tall for two to a page. */}
+            {waitBadge ? (
+              <span className="badge warn">
+                <Pictogram name="waitlist" fallback="waitlist" className="line-picto" />
+                {t('hasWaitlist')}
+                {waitingText && (
+                  <>
+                    <span aria-hidden="true">·</span>
+                    {waitingText}
+                  </>
+                )}
+              </span>
+            ) : (
+              waitingText && <span className="activity-waiting">{waitingText}</span>
+            )}
+          </p>
+        )}
+        {/* Once it is over, who came is not news: the card stays short. */}
+        {closed !== 'ended' && <p className="activity-roster">{rosterText}</p>}
+        {deadlineText && <p>{deadlineText}</p>}
+        {results.length > 0 && (
+          <ul className="activity-results">
+            {results.map((x) => (
+              <li key={x.id} className={x.pending ? 'pending' : 'badge good'}>
+                {x.text}
+              </li>
+            ))}
+          </ul>
+        )}
+        {p.rejections.map((r) => (
+          <RefusedLine key={r.id} r={r} {...p} />
+        ))}
+      </div>
       <div className="activity-actions">
         {closedText ? (
           <p className="activity-closed">
