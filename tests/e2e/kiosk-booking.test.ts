@@ -43,7 +43,7 @@ async function tomorrowsWasher(name: string): Promise<KioskPage> {
   const kiosk = new KioskPage(await (await newKioskContext(browser)).newPage());
   await kiosk.open(t.url, (await enrolCode(t, name)).code);
   await kiosk.goTo('Book');
-  await kiosk.page.getByRole('button', { name: 'I morgen', exact: true }).click();
+  await kiosk.page.getByRole('button', { name: 'I morgen', exact: true }).tap();
   await kiosk.page.getByRole('list', { name: 'Tider' }).waitFor();
   return kiosk;
 }
@@ -67,8 +67,8 @@ describe('booking on the wall screen', () => {
     await a.check('40-book');
 
     // Anna books tomorrow 10-12: her photo, a clear question, "Ja".
-    await slot(a, 'kl. 10.00').getByRole('button').click();
-    await a.dialog.getByRole('button', { name: /^Anna/ }).click();
+    await slot(a, 'kl. 10.00').getByRole('button').tap();
+    await a.dialog.getByRole('button', { name: /^Anna/ }).tap();
     await a.page
       .getByRole('dialog', { name: /^Vil du booke Vaskemaskine i morgen kl\. 10\.00/ })
       .waitFor();
@@ -86,20 +86,20 @@ describe('booking on the wall screen', () => {
       .toMatchObject([{ residentId: 'r-anna', resourceId: 'res-washer' }]);
 
     // Anna may book once at a time: kiosk B explains instead of sending a doomed booking.
-    await slot(b, 'kl. 14.00').getByRole('button').click();
-    await b.dialog.getByRole('button', { name: /^Anna/ }).click();
+    await slot(b, 'kl. 14.00').getByRole('button').tap();
+    await b.dialog.getByRole('button', { name: /^Anna/ }).tap();
     await b.waitForText(b.dialog, 'Anna kan ikke booke den tid.');
     await b.waitForText(b.dialog, 'Du kan booke 1 gang ad gangen.');
     await b.check('43-book-limit', ['standard']);
-    await b.dialog.getByRole('button', { name: 'OK' }).click();
+    await b.dialog.getByRole('button', { name: 'OK' }).tap();
 
     // Only Anna can cancel her booking: Bent is told it is not his.
-    await slot(b, 'kl. 10.00').getByRole('button').click();
-    await b.dialog.getByRole('button', { name: /^Bent/ }).click();
+    await slot(b, 'kl. 10.00').getByRole('button').tap();
+    await b.dialog.getByRole('button', { name: /^Bent/ }).tap();
     await b.waitForText(b.dialog, 'Det er ikke din booking.');
-    await b.dialog.getByRole('button', { name: 'OK' }).click();
-    await slot(b, 'kl. 10.00').getByRole('button').click();
-    await b.dialog.getByRole('button', { name: /^Anna/ }).click();
+    await b.dialog.getByRole('button', { name: 'OK' }).tap();
+    await slot(b, 'kl. 10.00').getByRole('button').tap();
+    await b.dialog.getByRole('button', { name: /^Anna/ }).tap();
     await b.confirm('Ja, aflys bookingen');
     await a.waitForText(slot(a, 'kl. 10.00'), 'Ledig');
     await expect.poll(activeBookings).toEqual([]);

@@ -75,7 +75,7 @@ describe('kiosk enrolment', () => {
     await kiosk.check('13-not-enrolled');
     const { code } = await enrolCode(t, 'Skrevet ind');
     await kiosk.page.getByLabel('Kode til skærmen').fill(code.toLowerCase());
-    await kiosk.page.getByRole('button', { name: 'Tilmeld skærmen' }).click();
+    await kiosk.page.getByRole('button', { name: 'Tilmeld skærmen' }).tap();
     await kiosk.page.getByRole('button', { name: 'Hjem' }).first().waitFor();
     expect(
       await kiosk.page.evaluate(() => localStorage.getItem('citizen-guide.kiosk-token')),

@@ -121,7 +121,7 @@ describe('the kiosk offline', () => {
       await kiosk.banner.waitFor({ state: 'detached' });
       expect(await kiosk.page.getByText('Sendes, når der er forbindelse').count()).toBe(0);
       await kiosk.check('23-back-online');
-      await kiosk.notices.getByRole('button', { name: 'OK' }).click();
+      await kiosk.notices.getByRole('button', { name: 'OK' }).tap();
       await kiosk.notices.waitFor({ state: 'detached' });
 
       // Applied exactly once: one answer per mutation id, one sign-up row, one more place taken.

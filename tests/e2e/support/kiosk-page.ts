@@ -25,12 +25,11 @@ const axeSource = readFileSync(
  * false when the screen has no such button or it is disabled (the last or first page).
  */
 export async function turnPage(page: Page, name: 'Næste' | 'Forrige'): Promise<boolean> {
-  const button = page.getByRole('button', { name, exact: true }).filter({ visible: true }).first();
+  // The list's own controls, not the photo viewer's Forrige / Næste (another photo).
+  const controls = page.locator('.pager-controls').filter({ visible: true }).first();
+  const button = controls.getByRole('button', { name, exact: true });
   if ((await button.count()) === 0 || (await button.isDisabled())) return false;
-  const where = page
-    .getByText(/^Side \d+ af \d+$/)
-    .filter({ visible: true })
-    .first();
+  const where = controls.getByText(/^Side \d+ af \d+$/);
   const before = (await where.count()) > 0 ? await where.textContent() : null;
   await button.tap();
   for (let i = 0; before !== null && i < 40; i++) {
@@ -99,6 +98,12 @@ export class KioskPage {
   async show(locator: Locator, timeout = 15_000): Promise<Locator> {
     const target = locator.first();
     const until = Date.now() + timeout;
+    // What is coming (a live update, a list still measuring) gets a moment before any paging.
+    const soon = await target.waitFor({ timeout: Math.min(1000, timeout) }).then(
+      () => true,
+      () => false,
+    );
+    if (soon && (await target.isVisible())) return target;
     let forward = true;
     while (Date.now() < until) {
       if (await target.isVisible()) return target;
