@@ -146,13 +146,16 @@ export function ActivityCard(p: Props) {
             {waitBadge ? (
               <span className="badge warn">
                 <Pictogram name="waitlist" fallback="waitlist" className="line-picto" />
-                {t('hasWaitlist')}
-                {waitingText && (
-                  <>
-                    <span aria-hidden="true">·</span>
-                    {waitingText}
-                  </>
-                )}
+                {/* One run of text, so a narrow badge wraps like a sentence, not in columns. */}
+                <span>
+                  {t('hasWaitlist')}
+                  {waitingText && (
+                    <>
+                      <span aria-hidden="true"> · </span>
+                      {waitingText}
+                    </>
+                  )}
+                </span>
               </span>
             ) : (
               waitingText && <span className="activity-waiting">{waitingText}</span>
