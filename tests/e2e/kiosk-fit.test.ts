@@ -108,14 +108,22 @@ const slug = (state: string): string =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '');
 
-/** The first of `locator`'s matches that is visible, after paging forward to it if need be. */
+/**
+ * The first of `locator`'s matches that is visible, after paging to it if need be: forward, then
+ * from the first page (a screen may open on the page of what was chosen last).
+ */
 async function reveal(page: Page, locator: Locator): Promise<Locator> {
+  const shown = locator.filter({ visible: true }).first();
   // A list that has just opened may still be measuring its pages: a few tries before "Næste".
   for (let turns = 0, tries = 0; turns < 8 && tries < 15; tries++) {
-    const shown = locator.filter({ visible: true }).first();
     if ((await shown.count()) > 0) return shown;
     if (await turnPage(page, 'Næste')) turns++;
     else await page.waitForTimeout(100);
+  }
+  while (await turnPage(page, 'Forrige'));
+  for (let turns = 0; turns < 8; turns++) {
+    if ((await shown.count()) > 0) return shown;
+    if (!(await turnPage(page, 'Næste'))) break;
   }
   // Not on any page: tap where it is (Playwright scrolls to it), as a resident could not.
   return locator.first();
