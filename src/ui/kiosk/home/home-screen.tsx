@@ -40,9 +40,12 @@ export function HomeScreen() {
   // Shown whole or not at all: faces cut in two help nobody (the Staff screen has them all).
   const [staffBox, staffFits] = useFit<HTMLDivElement>(1);
   // Large text (1.25, 1.5): the glance keeps only meals and activities, with all its room.
-  const large = useEnv().settings.textScale > 1.1;
+  const { textScale } = useEnv().settings;
+  const large = textScale > 1.1;
+  // 1.5: in landscape not even the glance fits beside Now/Next and the tiles (home.css).
+  const largest = textScale > 1.4;
   return (
-    <div className={large ? 'home text-large' : 'home'}>
+    <div className={`home${large ? ' text-large' : ''}${largest ? ' text-largest' : ''}`}>
       <h1 className="visually-hidden">{t('title')}</h1>
       <div className="home-main">
         {items !== undefined && <NowNext items={sharedPlan(items)} />}
