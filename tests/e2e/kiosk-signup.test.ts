@@ -230,8 +230,10 @@ describe('signing up on the wall screen', () => {
     // Back online: sent once, one sign-up row, and nothing undone.
     await kiosk.page.context().setOffline(false);
     await kiosk.waitForText(banko, 'Anna er tilmeldt.', 30_000);
+    // The card says so from the pending change as soon as the line is back; the outbox is sent
+    // after the socket's reconnect (its back-off), so wait for the row as long as for the card.
     await expect
-      .poll(() => signUpRow(ACTIVITIES.banko.id, 'r-anna'))
+      .poll(() => signUpRow(ACTIVITIES.banko.id, 'r-anna'), { timeout: 30_000 })
       .toMatchObject({
         status: 'confirmed',
       });

@@ -215,7 +215,8 @@ export class KioskPage {
     });
     return results.violations.map(
       (v) =>
-        `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`,
+        // With axe's own summary of each node (a contrast names both colours and the ratio).
+        `${v.id} (${v.impact ?? '?'}): ${v.help} — ${v.nodes.map((n) => `${n.target.join(' ')} (${n.failureSummary ?? ''})`).join(', ')}`,
     );
   }
 }

@@ -23,6 +23,8 @@ export async function launchLanKiosk(home?: string): Promise<BrowserContext> {
     viewport: PORTRAIT,
     locale: 'da-DK',
     deviceScaleFactor: 1,
+    // A wall screen is a touch screen (the kiosk tests tap()).
+    hasTouch: true,
     ...(home ? { env: { ...process.env, HOME: home } } : {}),
   });
 }
