@@ -90,7 +90,7 @@ describe('Meals', () => {
       now: cph('2026-11-24', '11:00'),
       seed: { meal: [meal('m-lunch', { dish: 'Smørrebrød' })], resident: residents },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Skal du spise med?' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Skal du spise med?' }));
     const picker = screen.getByRole('dialog', { name: 'Skal du spise med?' });
     expect(within(picker).getAllByRole('button')).toHaveLength(3);
     expect(within(picker).getByRole('button', { name: 'Anna' })).toBeTruthy();
@@ -138,7 +138,7 @@ describe('Meals', () => {
         ],
       },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Skal du spise med?' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Skal du spise med?' }));
     const picker = screen.getByRole('dialog');
     expect(within(picker).getByRole('button', { name: /^Anna,\s*Spiser ikke med$/ })).toBeTruthy();
     expect(within(picker).getByRole('button', { name: /^Bent,\s*Spiser med$/ })).toBeTruthy();
@@ -159,7 +159,7 @@ describe('Meals', () => {
       status: { state: 'offline' },
       seed: { meal: [meal('m-lunch', { dish: 'Smørrebrød' })], resident: residents },
     });
-    fireEvent.click(screen.getByRole('button', { name: 'Skal du spise med?' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Skal du spise med?' }));
     fireEvent.click(screen.getByRole('button', { name: /Bent/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Ja, jeg spiser med' }));
     const card = await screen.findByRole('article', { name: 'Smørrebrød' });
