@@ -165,27 +165,7 @@ describe('every kiosk screen', () => {
     )
       await next.tap();
     await kiosk.waitForText(kiosk.page.locator('.timeline'), 'Frisør');
-    const cached = await kiosk.page.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
-      const found: string[] = [];
-      for (const name of names) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(name);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('open failed'));
-        });
-        if (db.objectStoreNames.contains('dayitem')) {
-          const all = await new Promise<{ title: string }[]>((resolve, reject) => {
-            const req = db.transaction('dayitem').objectStore('dayitem').getAll();
-            req.onsuccess = () => resolve(req.result as { title: string }[]);
-            req.onerror = () => reject(req.error ?? new Error('read failed'));
-          });
-          found.push(...all.map((i) => i.title));
-        }
-        db.close();
-      }
-      return found;
-    });
+    const cached = (await kiosk.storedRows('dayitem')).map((r) => r.title);
     expect(cached).toContain('Fysioterapi');
     expect(cached).not.toContain('Frisør');
     await kiosk.check('37-pin-own-day', ['standard']);

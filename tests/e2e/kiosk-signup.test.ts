@@ -204,27 +204,7 @@ describe('signing up on the wall screen', () => {
     await kiosk.page.touchscreen.tap(x, y);
     const banko = kiosk.activity(ACTIVITIES.banko.title);
     await kiosk.waitForText(banko, 'Sendes, når der er forbindelse.');
-    const outbox = await kiosk.page.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((d) => d.name ?? '');
-      const found: string[] = [];
-      for (const name of names) {
-        const db = await new Promise<IDBDatabase>((resolve, reject) => {
-          const req = indexedDB.open(name);
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error ?? new Error('open failed'));
-        });
-        if (db.objectStoreNames.contains('outbox')) {
-          const all = await new Promise<{ name: string }[]>((resolve, reject) => {
-            const req = db.transaction('outbox').objectStore('outbox').getAll();
-            req.onsuccess = () => resolve(req.result as { name: string }[]);
-            req.onerror = () => reject(req.error ?? new Error('read failed'));
-          });
-          found.push(...all.map((e) => e.name));
-        }
-        db.close();
-      }
-      return found;
-    });
+    const outbox = (await kiosk.storedRows('outbox')).map((r) => r.name);
     expect(outbox).toEqual(['signup.add']);
 
     // Back online: sent once, one sign-up row, and nothing undone.

@@ -55,6 +55,30 @@ export class KioskPage {
     await this.page.goto(`${baseUrl}/kiosk/${query}${code ? `#enrol=${code}` : ''}`);
   }
 
+  /** Every row of one object store (`outbox`, `dayitem` …) in the page's IndexedDB caches. */
+  async storedRows(store: string): Promise<Record<string, unknown>[]> {
+    return this.page.evaluate(async (storeName) => {
+      const found: Record<string, unknown>[] = [];
+      for (const { name } of await indexedDB.databases()) {
+        const db = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open(name ?? '');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error ?? new Error('open failed'));
+        });
+        if (db.objectStoreNames.contains(storeName)) {
+          const all = await new Promise<Record<string, unknown>[]>((resolve, reject) => {
+            const req = db.transaction(storeName).objectStore(storeName).getAll();
+            req.onsuccess = () => resolve(req.result as Record<string, unknown>[]);
+            req.onerror = () => reject(req.error ?? new Error('read failed'));
+          });
+          found.push(...all);
+        }
+        db.close();
+      }
+      return found;
+    }, store);
+  }
+
   /** The big Home button, always in the same place. */
   get home(): Locator {
     return this.page.getByRole('button', { name: 'Hjem', exact: true });
