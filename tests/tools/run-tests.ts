@@ -13,6 +13,27 @@ interface Report {
   numPassedTests: number;
   numFailedTests: number;
   numPendingTests: number;
+  testResults?: {
+    name: string;
+    message?: string;
+    assertionResults?: { status: string; fullName: string; failureMessages?: string[] }[];
+  }[];
+}
+
+/** Each failed test as one line (file, name, the message's first line), for the summary. */
+function failures(suite: string, report: Report): string[] {
+  const lines: string[] = [];
+  for (const file of report.testResults ?? []) {
+    const where = file.name.replace(`${process.cwd()}/`, '');
+    const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
+    for (const test of failedTests) {
+      const first = (test.failureMessages?.[0] ?? '').split('\n')[0]?.slice(0, 200);
+      lines.push(`${suite}: ${where} > ${test.fullName}: ${first}`);
+    }
+    if (failedTests.length === 0 && file.message)
+      lines.push(`${suite}: ${where}: ${file.message.split('\n')[0]}`);
+  }
+  return lines;
 }
 
 interface Suite {
@@ -81,6 +102,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 let exitCode = 0;
+const failedLines: string[] = [];
 for (const suite of suites) {
   rmSync(suite.out, { force: true });
   console.log(`\n=== ${suite.name} ===`);
@@ -119,8 +141,10 @@ for (const suite of suites) {
   passed += report.numPassedTests;
   failed += report.numFailedTests;
   skipped += report.numPendingTests;
+  failedLines.push(...failures(suite.name, report));
 }
 console.log('');
 console.log(`all suites: ${seconds(started)}`);
+if (failedLines.length > 0) console.log(['failed:', ...failedLines].join('\n  '));
 console.log(`tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));
