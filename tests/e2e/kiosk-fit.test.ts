@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayOf } from '../../src/domain/rules/days.js';
 import type { DayItem } from '../../src/domain/model.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
-import { activity, HOUR } from '../helpers/fixtures.js';
+import { activity, HOUR, resource } from '../helpers/fixtures.js';
 import { apply, type TestServer } from '../helpers/test-server.js';
 import { LANDSCAPE, launchChromium, newKioskContext, PORTRAIT } from './support/browser.js';
 import { daytimeZone, enrolCode, inHours, startKioskServer } from './support/centre.js';
@@ -40,6 +40,8 @@ const SIZES = [
 const SCALES = [1, 1.25, 1.5] as const;
 /** A full activity with a waiting list, first in the day's list. */
 const FULL = 'Udflugt til skoven';
+/** A resource of ten-minute slots with Anna's booking about to begin (the start bar). */
+const DRYER = 'Tørretumbler';
 const OVERLAY = '.overlay';
 
 let browser: Browser;
@@ -86,6 +88,23 @@ beforeAll(async () => {
     };
     await apply(admin, 'dayitem.put', item);
   }
+  // Anna's dryer slot begins within ten minutes: Book shows her blue "Jeg bruger den nu" bar
+  // over the slots (a booking may be started from ten minutes before it begins) for the whole
+  // walk. Ten-minute slots given back after nine: the sweep cannot take it back meanwhile.
+  await apply(
+    admin,
+    'resource.put',
+    resource('res-dryer', { name: DRYER, slotMinutes: 10, releaseAfterMinutes: 9 }),
+  );
+  const tens = 10 * 60_000;
+  const slotStart = Math.ceil((Date.now() + 1000) / tens) * tens;
+  await apply(admin, 'booking.add', {
+    bookingId: 'b-fit-anna-now',
+    resourceId: 'res-dryer',
+    residentId: 'r-anna',
+    start: new Date(slotStart).toISOString(),
+    end: new Date(slotStart + tens).toISOString(),
+  });
   admin.disconnect();
   mkdirSync(SHOTS, { recursive: true });
 });
@@ -361,6 +380,11 @@ async function walk(orientation: string, size: { width: number; height: number }
     { scope: OVERLAY },
   );
   await recover();
+  await state('Book: in use now', async () => {
+    await goTo('Book');
+    await page.getByRole('button', { name: DRYER }).first().tap();
+    await page.getByRole('button', { name: /Anna: Jeg bruger den nu/ }).waitFor();
+  });
 
   await state(
     'News',
@@ -464,7 +488,7 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
 }
 
 describe('the fit check itself', () => {
-  it('names a scroll area, a box below the screen and a box cut off by its parent', async () => {
+  it('names a scroll area, a box below the screen, a box cut off by its parent and two controls one over the other', async () => {
     const context = await newKioskContext(browser, PORTRAIT);
     const page = await context.newPage();
     // A staff list 4,151 px tall in a scroll area, as the issue found it, and two cut-off boxes.
@@ -478,6 +502,10 @@ describe('the fit check itself', () => {
       </div>
       <p style="position:fixed;top:0;width:1px;height:1px;overflow:hidden">skjult</p>
       <ul class="pager-list" style="transform:scale(0.1);width:500px">Bankospil</ul>
+      <button class="start-button" style="position:fixed;top:600px;left:0;width:600px;height:100px">Jeg bruger den nu</button>
+      <button class="pager-next" style="position:fixed;top:650px;left:500px;width:200px;height:100px">Næste</button>
+      <button style="position:fixed;top:800px;left:0;width:100px;height:100px">Ja</button>
+      <button style="position:fixed;top:800px;left:100px;width:100px;height:100px">Nej</button>
     </body>`);
     const [r] = await measureFit(page, { state: 'self-check', size: '1080×1920', scale: 1 });
     expect(
@@ -488,6 +516,8 @@ describe('the fit check itself', () => {
       'nav.tiles "Personale": outside the 1080×1920 viewport',
       'div.card > button "Tilmeld": cut off by div.card',
       'ul.pager-list "Bankospil": shrunk to 10 % of its size by a transform',
+      // Two buttons one over the other; two that only touch (Ja, Nej) are not named.
+      'button.start-button "Jeg bruger den nu": overlaps button.pager-next "Næste" by 100×50 px',
     ]);
     await context.close();
   });

@@ -197,8 +197,43 @@ async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResul
         break;
       }
     }
+    found.push(...overlapping(elements, style));
     return { offenders: found.slice(0, limit), more: Math.max(0, found.length - limit) };
   };
+
+  /**
+   * Two controls whose boxes intersect: one stands over the other, so a tap meant for one may
+   * hit the other and its words are hidden (Book's Forrige / Næste over the blue "Jeg bruger den
+   * nu" bar in landscape). Controls are what a resident taps: buttons, links and inputs, visible
+   * and at least 2 px each way; one inside the other (a link around a button) is one control.
+   * More than a pixel each way counts, so controls that merely touch do not.
+   */
+  function overlapping(all: Element[], style: (el: Element) => CSSStyleDeclaration): Offender[] {
+    const controls = all
+      .filter((el) => el.matches('button, a[href], input, select, textarea, [role="button"]'))
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ el, r }) => {
+        const s = style(el);
+        return r.width >= 2 && r.height >= 2 && s.visibility === 'visible' && s.opacity !== '0';
+      });
+    const out: Offender[] = [];
+    for (let i = 0; i < controls.length; i++) {
+      const a = controls[i]!;
+      for (let j = i + 1; j < controls.length; j++) {
+        const b = controls[j]!;
+        if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+        const w = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
+        const h = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
+        if (w > 1 && h > 1)
+          out.push({
+            selector: selector(a.el),
+            text: textOf(a.el),
+            problem: `overlaps ${selector(b.el)} "${textOf(b.el)}" by ${px(w)}×${px(h)} px`,
+          });
+      }
+    }
+    return out;
+  }
 
   const out: InPageResult[] = [];
   for (const theme of themes.length > 0 ? themes : [own]) {
