@@ -35,6 +35,13 @@ export const ipcContract = {
     request: z.tuple([]),
     response: KioskDisplaySettings,
   },
+  /** The centre server's origin, where the page's sync socket goes (all else is app://kiosk). */
+  server: {
+    channel: 'citizen-guide:server',
+    kind: 'sync',
+    request: z.tuple([]),
+    response: z.url({ protocol: /^https?$/ }),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -53,6 +60,8 @@ export type IpcHandlers = {
 export interface KioskApi {
   /** The kiosk config's display settings, read once when the page loads. */
   readonly settings: KioskDisplaySettings;
+  /** The centre server's origin (`https://guide.example.dk`), for the sync socket only. */
+  readonly server: string;
 }
 
 /** The name of the global the preload defines in the page. */

@@ -52,7 +52,10 @@ export function registerIpcHandlers(
 function originOf(url: string | undefined): string | null {
   if (!url) return null;
   try {
-    return new URL(url).origin;
+    const parsed = new URL(url);
+    // Built from the parts: Node gives a non-special scheme (the kiosk's app:) the opaque
+    // origin "null", which would match nothing, or worse, every other opaque origin.
+    return `${parsed.protocol}//${parsed.host}`;
   } catch {
     return null;
   }

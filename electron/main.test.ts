@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ipcContract } from './ipc-contract.js';
-import { registerIpcHandlers, type IpcMainEventLike, type IpcMainLike } from './ipc-main.js';
-import { runShell, type ShellElectron } from './main.js';
-import type { KioskWindow } from './window.js';
+import { registerIpcHandlers } from './ipc-main.js';
+import { runShell } from './main.js';
+import { fakeElectron } from './testing/fake-electron.js';
 
 function configFile(json: object): string {
   const file = join(mkdtempSync(join(tmpdir(), 'kiosk-')), 'kiosk.json');
@@ -13,72 +13,96 @@ function configFile(json: object): string {
   return file;
 }
 
-/** Electron's main-process API, faked: records windows, listeners and the order things happen. */
-function fakeElectron() {
-  const windows: Record<string, unknown>[] = [];
-  const listeners = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => void>();
-  const order: string[] = [];
-  const ipcMain: IpcMainLike = {
-    on: (channel, listener) => {
-      order.push(`ipc ${channel}`);
-      listeners.set(channel, listener);
-    },
-  };
-  const electron: ShellElectron = {
-    app: { whenReady: () => Promise.resolve(), on: () => {}, quit: () => {} },
-    ipcMain,
-    session: { defaultSession: { setPermissionRequestHandler: () => {} } },
-    BrowserWindow: class implements KioskWindow {
-      webContents = {
-        setWindowOpenHandler: () => {},
-        on: () => {},
-        reload: () => {},
-      } as KioskWindow['webContents'];
-      constructor(options: Record<string, unknown>) {
-        order.push('window');
-        windows.push(options);
-      }
-      loadURL = () => Promise.resolve();
-    },
-  };
-  /** Sends like `ipcRenderer.sendSync` from a frame showing `url`; returns main's answer. */
-  const sendSync = (url: string | null, channel: string, ...args: unknown[]): unknown => {
-    const event: IpcMainEventLike = { senderFrame: url ? { url } : null, returnValue: undefined };
-    listeners.get(channel)?.(event, ...args);
-    return event.returnValue;
-  };
-  return { electron, windows, order, sendSync };
+/** A built shell folder: dist/electron (the shell) beside dist/ui/kiosk (the page). */
+function builtDist(): string {
+  const dist = mkdtempSync(join(tmpdir(), 'kiosk-dist-'));
+  mkdirSync(join(dist, 'electron'));
+  mkdirSync(join(dist, 'ui', 'kiosk'), { recursive: true });
+  writeFileSync(
+    join(dist, 'ui', 'kiosk', 'index.html'),
+    '<!doctype html><title>Borgerguide</title>',
+  );
+  return join(dist, 'electron');
 }
 
-async function start(json: object) {
-  const f = fakeElectron();
+async function start(json: object, fake = fakeElectron()) {
   const lines: string[] = [];
-  await runShell(f.electron, ['--config', configFile(json)], {
-    preparePreload: () => Promise.resolve('/app/dist/electron/preload.cjs'),
+  const shellDir = builtDist();
+  const win = await runShell(fake.electron, ['--config', configFile(json)], {
+    shellDir,
     log: (l) => lines.push(l),
   });
-  return { ...f, lines };
+  return { ...fake, lines, win, shellDir };
 }
 
-const channel = ipcContract.settings.channel;
+const settings = ipcContract.settings.channel;
+const server = ipcContract.server.channel;
+const page = 'app://kiosk/';
 
 describe('Electron main process', () => {
-  it('creates the kiosk window with the preload, sandboxed, isolated and without node', async () => {
-    const f = await start({ serverUrl: 'http://c:8080', name: 'x' });
+  it('opens the packaged page, app://kiosk/, sandboxed, isolated, without node, with the built preload', async () => {
+    const f = await start({ serverUrl: 'https://c:8080', name: 'x' });
     expect(f.windows).toHaveLength(1);
-    expect(f.windows[0]?.webPreferences).toMatchObject({
-      preload: '/app/dist/electron/preload.cjs',
+    expect(f.windows[0]?.options.webPreferences).toMatchObject({
+      preload: join(f.shellDir, 'preload.cjs'),
       sandbox: true,
       contextIsolation: true,
       nodeIntegration: false,
     });
-    // The preload asks synchronously as the page loads: the answer must already be registered.
-    expect(f.order).toEqual([`ipc ${channel}`, 'window']);
+    expect(f.windows[0]?.win.loaded).toEqual([page]);
+  });
+
+  it('sets up in the order Electron needs: scheme before ready, every rule and answer before the window', async () => {
+    const f = await start({ serverUrl: 'https://c:8080', name: 'x' });
+    const at = (step: string) => f.order.indexOf(step);
+    expect(at('privileged scheme')).toBeGreaterThanOrEqual(0);
+    expect(at('privileged scheme')).toBeLessThan(at('ready'));
+    for (const step of [
+      'menu',
+      'app.on web-contents-created',
+      'permission request handler',
+      'permission check handler',
+      'handle app',
+      `ipc ${settings}`,
+      `ipc ${server}`,
+    ]) {
+      expect(at(step), step).toBeGreaterThan(at('ready'));
+      expect(at(step), step).toBeLessThan(at('window'));
+    }
+  });
+
+  it('guards the kiosk window itself: it cannot be navigated or redirected away', async () => {
+    const f = await start({ serverUrl: 'https://c:8080', name: 'x' });
+    const contents = f.windows[0]!.win.webContents;
+    expect(contents.navigate('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(contents.navigate('will-redirect', 'https://c:8080/kiosk/')).toBe(true);
+    expect(contents.navigate('will-navigate', 'app://kiosk/#home')).toBe(false);
+    expect(f.windows[0]?.win.menuRemoved).toBe(true);
+    expect(f.menu()).toBeNull();
+  });
+
+  it('serves the page from the package with its CSP naming only the configured server', async () => {
+    const f = await start({ serverUrl: 'https://guide.example.dk', name: 'x' });
+    const handler = f.handlers.get('app')!;
+    const res = await handler(new Request(page));
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('Borgerguide');
+    expect(res.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' wss://guide.example.dk;",
+    );
+    const media = await handler(new Request('app://kiosk/media/abc'));
+    expect(await media.text()).toBe('from the server');
+    expect(f.fetched.map((r) => r.url)).toEqual(['https://guide.example.dk/media/abc']);
+  });
+
+  it('carries a first-start enrolment code in the page address', async () => {
+    const f = await start({ serverUrl: 'https://c', name: 'x', enrolCode: 'ABCDE-FGHJK' });
+    expect(f.windows[0]?.win.loaded).toEqual(['app://kiosk/#enrol=ABCDE-FGHJK']);
   });
 
   it('answers the settings channel with the validated display settings of the config', async () => {
     const f = await start({
-      serverUrl: 'http://c:8080',
+      serverUrl: 'https://c:8080',
       name: 'x',
       lang: 'en',
       theme: 'high-contrast',
@@ -87,7 +111,7 @@ describe('Electron main process', () => {
       night: null,
       kioskMode: false,
     });
-    expect(f.sendSync('http://c:8080/kiosk/', channel)).toEqual({
+    expect(f.sendSync(page, settings)).toEqual({
       lang: 'en',
       theme: 'high-contrast',
       textScale: 1.5,
@@ -96,25 +120,29 @@ describe('Electron main process', () => {
     });
   });
 
-  it('answers with the defaults for a config that sets none of them', async () => {
-    const f = await start({ serverUrl: 'http://c:8080', name: 'x' });
-    expect(f.sendSync('http://c:8080/kiosk/#enrol=X', channel)).toEqual({
+  it('answers with the defaults for a config that sets none of them, and the server origin', async () => {
+    const f = await start({ serverUrl: 'https://c:8080/some/path', name: 'x' });
+    expect(f.sendSync('app://kiosk/#enrol=X', settings)).toEqual({
       lang: 'da',
       theme: 'standard',
       textScale: 1,
       idleSeconds: 90,
       night: { from: '22:00', to: '06:30' },
     });
+    expect(f.sendSync(page, server)).toBe('https://c:8080');
   });
 
   it('refuses other origins and malformed requests, with null rather than a hanging renderer', async () => {
-    const f = await start({ serverUrl: 'http://c:8080', name: 'x' });
-    expect(f.sendSync('http://evil.example/', channel)).toBeNull();
-    expect(f.sendSync(null, channel)).toBeNull();
-    expect(f.sendSync('http://c:8080/kiosk/', channel, { lang: 'en' })).toBeNull();
-    expect(f.lines).toHaveLength(3);
-    expect(f.lines[0]).toMatch(/refused a request from http:\/\/evil\.example/);
-    expect(f.lines[2]).toMatch(/malformed/);
+    const f = await start({ serverUrl: 'https://c:8080', name: 'x' });
+    // The server's own page is not the kiosk's: only the packaged page may ask.
+    expect(f.sendSync('https://c:8080/kiosk/', settings)).toBeNull();
+    expect(f.sendSync('https://evil.example/', server)).toBeNull();
+    expect(f.sendSync(null, settings)).toBeNull();
+    expect(f.sendSync('app://other/', settings)).toBeNull();
+    expect(f.sendSync(page, settings, { lang: 'en' })).toBeNull();
+    expect(f.lines).toHaveLength(5);
+    expect(f.lines[1]).toMatch(/refused a request from https:\/\/evil\.example/);
+    expect(f.lines[4]).toMatch(/malformed/);
   });
 
   it('reports a bad config value by its field name before opening anything', async () => {
@@ -122,11 +150,41 @@ describe('Electron main process', () => {
     await expect(
       runShell(
         f.electron,
-        ['--config', configFile({ serverUrl: 'http://c:8080', name: 'x', lang: 'de' })],
-        { preparePreload: () => Promise.resolve('/p.cjs'), log: () => {} },
+        ['--config', configFile({ serverUrl: 'https://c:8080', name: 'x', lang: 'de' })],
+        { shellDir: builtDist(), log: () => {} },
       ),
     ).rejects.toThrow(/lang/);
     expect(f.windows).toHaveLength(0);
+  });
+
+  it('refuses a plain-http server on another machine, naming the field and the fix', async () => {
+    const f = fakeElectron();
+    await expect(
+      runShell(f.electron, ['--config', configFile({ serverUrl: 'http://c:8080', name: 'x' })], {
+        shellDir: builtDist(),
+        log: () => {},
+      }),
+    ).rejects.toThrow(/serverUrl: c:8080 is another machine.*https:\/\//);
+    expect(f.windows).toHaveLength(0);
+    expect(f.schemes).toHaveLength(0);
+    // On this PC itself plain http is fine.
+    const local = await start({ serverUrl: 'http://127.0.0.1:8080', name: 'x' });
+    expect(local.windows).toHaveLength(1);
+  });
+
+  it('stops at once when another shell runs, and a second start brings the window forward', async () => {
+    const second = await start(
+      { serverUrl: 'https://c', name: 'x' },
+      fakeElectron({ locked: true }),
+    );
+    expect(second.win).toBeNull();
+    expect(second.windows).toHaveLength(0);
+    expect(second.quits()).toBe(1);
+    expect(second.lines[0]).toMatch(/already running/);
+
+    const first = await start({ serverUrl: 'https://c', name: 'x' });
+    for (const l of first.appListeners.get('second-instance') ?? []) l();
+    expect(first.windows[0]?.win.focused).toBe(1);
   });
 
   it('never sends the page an answer that breaks the contract, even its own', () => {
@@ -135,11 +193,12 @@ describe('Electron main process', () => {
     const bad = { lang: 'de', theme: 'standard', textScale: 1, idleSeconds: 90, night: null };
     registerIpcHandlers(
       f.electron.ipcMain,
-      { settings: () => bad as never },
-      'http://c:8080',
+      { settings: () => bad as never, server: () => 'ftp://x' },
+      'app://kiosk',
       (l) => lines.push(l),
     );
-    expect(f.sendSync('http://c:8080/kiosk/', channel)).toBeNull();
+    expect(f.sendSync(page, settings)).toBeNull();
+    expect(f.sendSync(page, server)).toBeNull();
     expect(lines[0]).toMatch(/own answer is invalid.*lang/s);
   });
 });

@@ -1,51 +1,100 @@
 /**
- * Electron main process entry. Run by `npm start` when an Electron runtime exists; everything it
- * does lives in window.ts, ipc-main.ts, build-preload.ts and config.ts, which are unit-tested
- * with Electron injected.
+ * Electron main process entry: the composition root, and only that. Built by `npm run dist`
+ * (electron/build/) into dist/electron/main.js beside the preload (dist/electron/preload.cjs)
+ * and the kiosk page (dist/ui/kiosk), so a kiosk PC never runs TypeScript. Every module takes
+ * the `electron` API injected and is unit-tested with a fake; main.test.ts proves the order.
+ *
+ * The order matters: the scheme is registered before `ready` (Electron refuses it later), the
+ * app-wide security rules exist before any web contents, and IPC answers before the window's
+ * preload asks.
  */
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displaySettingsOf, kioskUrl, loadKioskConfig } from './config.js';
-import { buildPreload } from './build-preload.js';
+import { displaySettingsOf, loadKioskConfig } from './config.js';
 import { registerIpcHandlers, type IpcMainLike } from './ipc-main.js';
-import { openKioskWindow, type ElectronLike, type KioskWindow } from './window.js';
+import {
+  KIOSK_ORIGIN,
+  registerKioskScheme,
+  serveKioskScheme,
+  type SchemeElectron,
+} from './scheme/kiosk-scheme.js';
+import { kioskCsp } from './security/csp.js';
+import {
+  claimSingleInstance,
+  hardenApp,
+  type HardenElectron,
+  type SingleInstanceApp,
+} from './security/harden.js';
+import { assertServerAllowed } from './security/server-url.js';
+import { kioskPageUrl, openKioskWindow, type ElectronLike, type KioskWindow } from './window.js';
 
-interface ElectronApp {
+interface ShellApp extends SingleInstanceApp {
   whenReady(): Promise<void>;
-  on(event: 'window-all-closed', h: () => void): void;
+  on(event: 'window-all-closed' | 'second-instance', h: () => void): void;
   quit(): void;
 }
 
-export type ShellElectron = ElectronLike & { app: ElectronApp; ipcMain: IpcMainLike };
+export type ShellElectron = ElectronLike &
+  SchemeElectron &
+  Omit<HardenElectron, 'app'> & {
+    app: ShellApp & HardenElectron['app'];
+    ipcMain: IpcMainLike;
+  };
 
 export interface ShellOptions {
-  /** Produces the preload file and returns its path (compiled from preload.ts by default). */
-  preparePreload?: () => Promise<string>;
+  /**
+   * The folder of the built shell (dist/electron): the preload is beside it, the kiosk page in
+   * ../ui/kiosk. Inside the package that is app.asar/dist/electron.
+   */
+  shellDir?: string;
   log?: (line: string) => void;
 }
 
+/** Starts the shell; resolves to the kiosk window, or null when another shell already runs. */
 export async function runShell(
   electron: ShellElectron,
   argv: string[],
-  { preparePreload = () => buildPreload(), log = defaultLog }: ShellOptions = {},
-): Promise<KioskWindow> {
+  { shellDir = import.meta.dirname, log = defaultLog }: ShellOptions = {},
+): Promise<KioskWindow | null> {
   const { values } = parseArgs({
     args: argv,
     options: { config: { type: 'string', default: 'kiosk-config/example.json' } },
     strict: false,
   });
-  const config = loadKioskConfig(String(values.config));
-  const url = kioskUrl(config);
-  const preload = await preparePreload();
+  const file = String(values.config);
+  const config = loadKioskConfig(file);
+  assertServerAllowed(config.serverUrl, file);
+  const server = new URL(config.serverUrl).origin;
+
+  registerKioskScheme(electron);
+  let win: KioskWindow | null = null;
+  if (!claimSingleInstance(electron.app, () => win?.focus(), log)) return null;
   await electron.app.whenReady();
-  electron.app.on('window-all-closed', () => electron.app.quit());
+
+  hardenApp(electron, { kioskMode: config.kioskMode, log });
+  serveKioskScheme(electron, {
+    root: join(shellDir, '..', 'ui', 'kiosk'),
+    server,
+    csp: kioskCsp(server),
+    log,
+  });
   // Before the window exists, so the preload's first (synchronous) question is always answered.
   registerIpcHandlers(
     electron.ipcMain,
-    { settings: () => displaySettingsOf(config) },
-    new URL(url).origin,
+    { settings: () => displaySettingsOf(config), server: () => server },
+    KIOSK_ORIGIN,
     log,
   );
-  return openKioskWindow(electron, config, url, preload, log);
+  electron.app.on('window-all-closed', () => electron.app.quit());
+  win = await openKioskWindow(
+    electron,
+    config,
+    kioskPageUrl(config),
+    join(shellDir, 'preload.cjs'),
+    log,
+  );
+  // shell-life: attach enrolment, kiosk behaviour, healing, health and updates to `win` here.
+  return win;
 }
 
 function defaultLog(line: string): void {
@@ -55,6 +104,9 @@ function defaultLog(line: string): void {
 if (process.versions.electron) {
   // A variable specifier: the `electron` package is only present where its runtime is.
   const moduleName = 'electron';
-  const electron = (await import(moduleName)) as ShellElectron;
-  await runShell(electron, process.argv.slice(2));
+  const electron = (await import(moduleName)) as ShellElectron & { default?: ShellElectron };
+  // Started as `electron dist/electron/main.js …` the arguments follow the script; packaged,
+  // they follow the executable.
+  const args = process.argv.slice((process as { defaultApp?: boolean }).defaultApp ? 2 : 1);
+  await runShell(electron.default ?? electron, args);
 }

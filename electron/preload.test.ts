@@ -22,29 +22,35 @@ const config = parseKioskConfig(
   'k.json',
 );
 
-/** Electron's renderer API, mocked: `sendSync` answers like main does. */
-function fakeRenderer(answer: unknown) {
+/** Electron's renderer API, mocked: `sendSync` answers like main does, channel by channel. */
+function fakeRenderer(answer: unknown, server: unknown = 'https://c:8080') {
   const exposed = new Map<string, unknown>();
+  const answers: Record<string, unknown> = {
+    [ipcContract.settings.channel]: answer,
+    [ipcContract.server.channel]: server,
+  };
   const electron = {
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
     },
-    ipcRenderer: { sendSync: vi.fn((_channel: string, ..._args: unknown[]) => answer) },
+    ipcRenderer: { sendSync: vi.fn((channel: string, ..._args: unknown[]) => answers[channel]) },
   } satisfies PreloadElectron;
   return { electron, exposed };
 }
 
 describe('kiosk preload', () => {
-  it('exposes exactly citizenGuide.settings with the config values, asked on the contract channel', () => {
+  it('exposes exactly citizenGuide.settings and .server, asked on the contract channels', () => {
     const f = fakeRenderer(displaySettingsOf(config));
     exposeKioskApi(f.electron);
-    expect(f.electron.ipcRenderer.sendSync).toHaveBeenCalledExactlyOnceWith(
-      ipcContract.settings.channel,
-    );
+    expect(f.electron.ipcRenderer.sendSync.mock.calls).toEqual([
+      [ipcContract.settings.channel],
+      [ipcContract.server.channel],
+    ]);
     expect([...f.exposed.keys()]).toEqual(['citizenGuide']);
     const api = f.exposed.get('citizenGuide');
-    expect(Object.keys(api as object)).toEqual(['settings']);
+    expect(Object.keys(api as object)).toEqual(['settings', 'server']);
     expect(api).toEqual({
+      server: 'https://c:8080',
       settings: {
         lang: 'en',
         theme: 'high-contrast',
@@ -55,10 +61,13 @@ describe('kiosk preload', () => {
     });
   });
 
-  it('exposes nothing when main gives no settings, so the page uses its address', () => {
+  it('exposes nothing when main gives no settings or no server, so the page uses its address', () => {
     const f = fakeRenderer(null);
     expect(exposeKioskApi(f.electron)).toBeNull();
     expect(f.electron.contextBridge.exposeInMainWorld).not.toHaveBeenCalled();
+    const g = fakeRenderer(displaySettingsOf(config), null);
+    expect(exposeKioskApi(g.electron)).toBeNull();
+    expect(g.electron.contextBridge.exposeInMainWorld).not.toHaveBeenCalled();
   });
 
   it('compiles to one CommonJS file that needs only electron and runs in a sandbox', async () => {
@@ -78,7 +87,10 @@ describe('kiosk preload', () => {
       exports: module.exports,
     });
     expect([...f.exposed.keys()]).toEqual([apiKey]);
-    expect(f.exposed.get(apiKey)).toEqual({ settings: displaySettingsOf(config) });
+    expect(f.exposed.get(apiKey)).toEqual({
+      settings: displaySettingsOf(config),
+      server: 'https://c:8080',
+    });
   });
 
   it('writes the compiled preload where the window can load it', async () => {

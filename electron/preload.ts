@@ -1,6 +1,6 @@
 /**
  * The kiosk window's preload (sandboxed, context-isolated). It defines `window.citizenGuide` as
- * `{ settings }` and nothing else. Compiled to one CommonJS file by build-preload.ts: a sandboxed
+ * `{ settings, server }` and nothing else. Compiled to one CommonJS file by build-preload.ts: a sandboxed
  * preload can `require` only `electron`, so this file imports our contract for types only.
  *
  * Why `ipcRenderer.sendSync` and not `webPreferences.additionalArguments` (process.argv): the
@@ -14,6 +14,7 @@ import type { ApiKey, ChannelOf, KioskApi } from './ipc-contract.js';
 
 // Copies of the contract's names; the types make the compiler reject any drift.
 const settingsChannel: ChannelOf<'settings'> = 'citizen-guide:settings';
+const serverChannel: ChannelOf<'server'> = 'citizen-guide:server';
 const apiKey: ApiKey = 'citizenGuide';
 
 /** The two calls of Electron's renderer API this preload uses. */
@@ -22,12 +23,13 @@ export interface PreloadElectron {
   ipcRenderer: { sendSync(channel: string, ...args: unknown[]): unknown };
 }
 
-/** Asks main for the settings and exposes them; exposes nothing if main gave none. */
+/** Asks main for the settings and the server and exposes them; nothing if main gave neither. */
 export function exposeKioskApi(electron: PreloadElectron): KioskApi | null {
   const settings = electron.ipcRenderer.sendSync(settingsChannel);
-  if (!settings || typeof settings !== 'object') return null;
+  const server = electron.ipcRenderer.sendSync(serverChannel);
+  if (!settings || typeof settings !== 'object' || typeof server !== 'string') return null;
   // The page checks each field itself (readSettings), as it does for the address bar.
-  const api = { settings: settings as KioskApi['settings'] } satisfies KioskApi;
+  const api = { settings: settings as KioskApi['settings'], server } satisfies KioskApi;
   electron.contextBridge.exposeInMainWorld(apiKey, api);
   return api;
 }

@@ -1,26 +1,25 @@
 /**
- * The kiosk window, locked down. The `electron` module is injected so this runs (and is tested)
- * without the Electron binary, which cannot be downloaded on our build machines.
+ * The kiosk window, locked down: the window's half of the Electron security checklist (its web
+ * preferences). The app-wide half (navigation, redirects, new windows, webviews, permissions,
+ * menu) is security/harden.ts, applied to every web contents before this window exists. The
+ * `electron` module is injected so this runs (and is tested) without the Electron binary, which
+ * cannot be downloaded on our build machines.
  */
 import type { KioskConfig } from './config.js';
+import { KIOSK_PAGE } from './scheme/kiosk-scheme.js';
 
-/** The narrow slice of Electron's API this shell uses. */
+/** The narrow slice of Electron's API this module uses. */
 export interface ElectronLike {
   BrowserWindow: new (options: Record<string, unknown>) => KioskWindow;
-  session: {
-    defaultSession: {
-      setPermissionRequestHandler(
-        h: (wc: unknown, permission: string, cb: (ok: boolean) => void) => void,
-      ): void;
-    };
-  };
 }
 
 export interface KioskWindow {
   loadURL(url: string): Promise<void>;
+  /** Takes away the window's own menu bar (Linux, Windows) and its accelerators. */
+  removeMenu(): void;
+  /** Brings the window forward (a second start of the shell does). */
+  focus(): void;
   webContents: {
-    setWindowOpenHandler(h: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
-    on(event: 'will-navigate', h: (event: { preventDefault(): void }, url: string) => void): void;
     on(
       event: 'render-process-gone',
       h: (event: unknown, details: { reason: string }) => void,
@@ -36,16 +35,33 @@ export const windowOptions = (config: KioskConfig, preload: string): Record<stri
   backgroundColor: '#f7f4ee',
   webPreferences: {
     preload,
+    // The page's scripts and the preload live in separate worlds; the page sees only
+    // `window.citizenGuide`, never Electron or Node.
     contextIsolation: true,
+    // The renderer runs in Chromium's OS sandbox; the preload gets only `electron`'s renderer API.
     sandbox: true,
     nodeIntegration: false,
+    nodeIntegrationInSubFrames: false,
+    nodeIntegrationInWorker: false,
     webSecurity: true,
+    allowRunningInsecureContent: false,
+    webviewTag: false,
+    // A file dropped on the screen must not replace the page.
+    navigateOnDragDrop: false,
+    experimentalFeatures: false,
     devTools: !config.kioskMode,
     spellcheck: false,
   },
 });
 
-/** Opens the kiosk page with navigation, new windows and permissions denied by default. */
+/** The first address of the window: the packaged page, with a first-start enrolment code. */
+export function kioskPageUrl(config: KioskConfig): string {
+  return config.enrolCode
+    ? `${KIOSK_PAGE}#enrol=${encodeURIComponent(config.enrolCode)}`
+    : KIOSK_PAGE;
+}
+
+/** Opens the kiosk page from the package (`app://kiosk/`). */
 export async function openKioskWindow(
   electron: ElectronLike,
   config: KioskConfig,
@@ -53,14 +69,10 @@ export async function openKioskWindow(
   preload: string,
   log: (line: string) => void,
 ): Promise<KioskWindow> {
-  electron.session.defaultSession.setPermissionRequestHandler((_wc, _permission, cb) => cb(false));
   const win = new electron.BrowserWindow(windowOptions(config, preload));
-  const origin = new URL(url).origin;
-  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  win.webContents.on('will-navigate', (event, target) => {
-    if (new URL(target).origin !== origin) event.preventDefault();
-  });
-  // Crash watchdog: a resident never needs a person to restart the screen.
+  win.removeMenu();
+  // Crash watchdog: a resident never needs a person to restart the screen. (Moves to
+  // shell-life's healing module, with a back-off, once that is wired in main.ts.)
   win.webContents.on('render-process-gone', (_e, details) => {
     log(`kiosk renderer gone (${details.reason}); reloading`);
     win.webContents.reload();

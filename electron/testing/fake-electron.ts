@@ -1,0 +1,173 @@
+/**
+ * Electron's main-process API, faked for unit tests (the binary cannot run on our machines). It
+ * records what the shell does, in order, and lets a test play the part of Chromium: emit a
+ * web-contents event, ask a permission, send IPC, request a page from a protocol handler.
+ */
+import type { IpcMainEventLike } from '../ipc-main.js';
+import type { ShellElectron } from '../main.js';
+import type { GuardedContents } from '../security/guards.js';
+import type { PermissionSession } from '../security/permissions.js';
+import type { KioskWindow } from '../window.js';
+
+type Listener = (...args: never[]) => unknown;
+
+/** A web contents: keeps its listeners by event name, so a test can emit them. */
+export class FakeContents implements GuardedContents {
+  listeners = new Map<string, Listener[]>();
+  openHandler: ((details: { url: string }) => { action: 'deny' }) | null = null;
+  devToolsClosed = 0;
+  reloads = 0;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' }): void {
+    this.openHandler = handler;
+  }
+  on(event: string, listener: Listener): void {
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
+  }
+  closeDevTools(): void {
+    this.devToolsClosed += 1;
+  }
+  reload(): void {
+    this.reloads += 1;
+  }
+  /** Emits a navigation-like event; true when some listener prevented it. */
+  navigate(event: string, url: string, isMainFrame = true): boolean {
+    let prevented = false;
+    const details = { url, isMainFrame, preventDefault: () => (prevented = true) };
+    for (const l of this.listeners.get(event) ?? []) (l as (d: typeof details) => void)(details);
+    return prevented;
+  }
+  emit(event: string, ...args: unknown[]): void {
+    for (const l of this.listeners.get(event) ?? []) (l as (...a: unknown[]) => void)(...args);
+  }
+}
+
+export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
+  const order: string[] = [];
+  const windows: { options: Record<string, unknown>; win: FakeWindow }[] = [];
+  const appListeners = new Map<string, Listener[]>();
+  const ipc = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => void>();
+  const schemes: { scheme: string; privileges: object }[] = [];
+  const handlers = new Map<string, (request: Request) => Promise<Response>>();
+  const fetched: { url: string; init: RequestInit | undefined }[] = [];
+  const permission: {
+    request?: Parameters<PermissionSession['setPermissionRequestHandler']>[0];
+    check?: Parameters<PermissionSession['setPermissionCheckHandler']>[0];
+    device?: Parameters<PermissionSession['setDevicePermissionHandler']>[0];
+  } = {};
+  let menu: unknown = 'default';
+  let quits = 0;
+  let ready = false;
+
+  class FakeWindow implements KioskWindow {
+    webContents = new FakeContents();
+    loaded: string[] = [];
+    menuRemoved = false;
+    focused = 0;
+    constructor(options: Record<string, unknown>) {
+      order.push('window');
+      windows.push({ options, win: this });
+      // Electron emits this for every new web contents, the window's own included.
+      for (const l of appListeners.get('web-contents-created') ?? [])
+        (l as (e: unknown, c: FakeContents) => void)({}, this.webContents);
+    }
+    loadURL(url: string): Promise<void> {
+      this.loaded.push(url);
+      return Promise.resolve();
+    }
+    removeMenu(): void {
+      this.menuRemoved = true;
+    }
+    focus(): void {
+      this.focused += 1;
+    }
+  }
+
+  const electron = {
+    app: {
+      whenReady: () => {
+        order.push('ready');
+        ready = true;
+        return Promise.resolve();
+      },
+      on: (event: string, listener: Listener) => {
+        order.push(`app.on ${event}`);
+        appListeners.set(event, [...(appListeners.get(event) ?? []), listener]);
+      },
+      quit: () => {
+        quits += 1;
+      },
+      requestSingleInstanceLock: () => {
+        order.push('single-instance lock');
+        return !locked;
+      },
+    },
+    ipcMain: {
+      on: (channel: string, listener: (event: IpcMainEventLike, ...args: unknown[]) => void) => {
+        order.push(`ipc ${channel}`);
+        ipc.set(channel, listener);
+      },
+    },
+    protocol: {
+      registerSchemesAsPrivileged: (list: { scheme: string; privileges: object }[]) => {
+        order.push(`privileged scheme${ready ? ' (after ready!)' : ''}`);
+        schemes.push(...list);
+      },
+      handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+        order.push(`handle ${scheme}`);
+        handlers.set(scheme, handler);
+      },
+    },
+    net: {
+      fetch: (url: string, init?: RequestInit) => {
+        fetched.push({ url, init });
+        return Promise.resolve(new Response('from the server', { status: 200 }));
+      },
+    },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (h) => {
+          order.push('permission request handler');
+          permission.request = h;
+        },
+        setPermissionCheckHandler: (h) => {
+          order.push('permission check handler');
+          permission.check = h;
+        },
+        setDevicePermissionHandler: (h) => {
+          permission.device = h;
+        },
+      } satisfies PermissionSession,
+    },
+    Menu: {
+      setApplicationMenu: (m: null) => {
+        order.push('menu');
+        menu = m;
+      },
+    },
+    BrowserWindow: FakeWindow,
+  } as unknown as ShellElectron;
+
+  /** What a renderer frame at `frameUrl` gets back from `ipcRenderer.sendSync(channel, …)`. */
+  const sendSync = (frameUrl: string | null, channel: string, ...args: unknown[]): unknown => {
+    const event: IpcMainEventLike = {
+      senderFrame: frameUrl === null ? null : { url: frameUrl },
+      returnValue: undefined,
+    };
+    ipc.get(channel)?.(event, ...args);
+    return event.returnValue;
+  };
+
+  return {
+    electron,
+    order,
+    windows,
+    schemes,
+    handlers,
+    fetched,
+    permission,
+    sendSync,
+    appListeners,
+    menu: () => menu,
+    quits: () => quits,
+  };
+}

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { parseKioskConfig } from './config.js';
+import { fakeElectron } from './testing/fake-electron.js';
+import { kioskPageUrl, openKioskWindow, windowOptions } from './window.js';
+
+const config = (json: object) =>
+  parseKioskConfig(JSON.stringify({ serverUrl: 'https://c:8080', name: 'x', ...json }), 'k.json');
+
+describe('kiosk window', () => {
+  it('is sandboxed, isolated, without node anywhere, without webviews, insecure content or drops', () => {
+    expect(windowOptions(config({}), '/p.cjs').webPreferences).toEqual({
+      preload: '/p.cjs',
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      experimentalFeatures: false,
+      devTools: false,
+      spellcheck: false,
+    });
+  });
+
+  it('is a full-screen kiosk with devtools off, unless the config says development', () => {
+    expect(windowOptions(config({}), '/p')).toMatchObject({ kiosk: true, fullscreen: true });
+    const dev = windowOptions(config({ kioskMode: false }), '/p');
+    expect(dev).toMatchObject({ kiosk: false, fullscreen: false });
+    expect(dev.webPreferences).toMatchObject({ devTools: true, sandbox: true });
+  });
+
+  it('loads the packaged page, never a file:// or server address', () => {
+    expect(kioskPageUrl(config({}))).toBe('app://kiosk/');
+    expect(kioskPageUrl(config({ enrolCode: 'AB CD' }))).toBe('app://kiosk/#enrol=AB%20CD');
+  });
+
+  it('has no menu bar of its own', async () => {
+    const f = fakeElectron();
+    await openKioskWindow(f.electron, config({}), 'app://kiosk/', '/p.cjs', () => {});
+    expect(f.windows[0]?.win.menuRemoved).toBe(true);
+    expect(f.windows[0]?.win.loaded).toEqual(['app://kiosk/']);
+  });
+
+  it('reloads the page when the renderer crashes', async () => {
+    const f = fakeElectron();
+    const lines: string[] = [];
+    await openKioskWindow(f.electron, config({}), 'app://kiosk/', '/p.cjs', (l) => lines.push(l));
+    f.windows[0]!.win.webContents.emit('render-process-gone', null, { reason: 'crashed' });
+    expect(f.windows[0]?.win.webContents.reloads).toBe(1);
+    expect(lines[0]).toMatch(/crashed/);
+  });
+});
