@@ -44,6 +44,14 @@ export function overlaps(a: SpanLike, b: SpanLike): boolean {
   return ms(a.start) < ms(b.end) && ms(b.start) < ms(a.end);
 }
 
+/**
+ * Has the span ended at `now`? An ended slot can no longer be booked (nor started); one under
+ * way still can, for what is left of it. The wall leaves ended slots out of today (issue 11).
+ */
+export function hasEnded(span: SpanLike, now: Date): boolean {
+  return ms(span.end) <= now.getTime();
+}
+
 /** The resource's opening intervals that open on `date` (local), as instants, in time order. */
 export function openingIntervalsForDay(
   resource: Pick<Resource, 'opening'>,
@@ -110,7 +118,7 @@ export function checkBooking(
   }
   // A slot under way may still be booked for what is left of it: a free washer is free now,
   // and a slot given back unused (rules/booking-release) is worth something only this way.
-  if (end <= now.getTime()) {
+  if (hasEnded(request, now)) {
     return violation(
       'closed',
       `The booking is over already (${request.end.toISOString()})`,

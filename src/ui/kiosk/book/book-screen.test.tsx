@@ -2,6 +2,7 @@
 import { fireEvent, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { booking, cph, resident, resource } from '../test-support/builders.js';
+import { pagerSizes } from '../test-support/pager-sizes.js';
 import {
   renderKiosk,
   screen,
@@ -49,7 +50,7 @@ describe('Book', () => {
     expect(screen.getByRole('button', { name: 'I morgen' })).toBeTruthy();
   });
 
-  it('offers the slots of the opening hours: past, taken and free, in words', async () => {
+  it('offers the slots still to come today: taken and free, in words', async () => {
     await open({
       booking: [
         booking('b1', { start: cph('2026-11-24', '12:00'), end: cph('2026-11-24', '14:00') }),
@@ -57,25 +58,47 @@ describe('Book', () => {
     });
     await screen.findByRole('list', { name: 'Tider' });
     const items = tilesOf(times());
+    // 10.00: the slot until 10.00 is over, so it is not shown (today starts at now).
     expect(items.map((li) => li.textContent)).toEqual([
-      'kl. 08.00 til 10.00Tiden er gået',
       'kl. 10.00 til 12.00Ledig',
       'kl. 12.00 til 14.00Optaget',
       'kl. 14.00 til 16.00Ledig',
       'kl. 16.00 til 18.00Ledig',
       'kl. 18.00 til 20.00Ledig',
     ]);
-    expect(within(slot('kl. 08.00')).queryByRole('button')).toBeNull();
     expect(within(slot('kl. 12.00')).queryByRole('button')).toBeNull();
     expect(screen.getByText('Du kan booke 2 gange ad gangen.')).toBeTruthy();
     expect(screen.getByText('En tid er 2 timer.')).toBeTruthy();
     expect(screen.getByText('Der er åbent kl. 08.00 til 20.00.')).toBeTruthy();
   });
 
+  it("starts today's ten-minute slots at now: 5 pages at 14.05, not 13 for the whole day", async () => {
+    const dryer = resource('res-1', {
+      name: 'Tørretumbler',
+      slotMinutes: 10,
+      opening: [0, 1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, from: '00:00', to: '00:00' })),
+    });
+    // Three slots a row, four rows a page (as on a screen at text scale 1).
+    await open(
+      { resource: [dryer] },
+      { now: cph('2026-11-24', '14:05'), measure: pagerSizes(560, () => 100, { columns: 3 }) },
+    );
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(tilesOf(times())[0]?.textContent).toBe('kl. 14.00 til 14.10Ledig');
+    expect(screen.getByText(/^Side 1 af \d+$/).textContent).toBe('Side 1 af 6');
+    expect(screen.queryByText('Tiden er gået')).toBeNull();
+    // Tomorrow has the whole day.
+    fireEvent.click(screen.getByRole('button', { name: 'I morgen' }));
+    expect(await screen.findByText('Side 1 af 13')).toBeTruthy();
+    expect(tilesOf(times())[0]?.textContent).toBe('kl. 00.00 til 00.10Ledig');
+  });
+
   it('says when there are no more free times today', async () => {
     await open({}, { now: cph('2026-11-24', '20:00') });
     expect(await screen.findByText('Der er ikke flere ledige tider i dag.')).toBeTruthy();
-    expect(within(times()).queryAllByRole('button')).toEqual([]);
+    // Every slot is over: none is shown, so none can be tapped; the rules still are.
+    expect(screen.queryByRole('list', { name: 'Tider' })).toBeNull();
+    expect(screen.getByText('Der er åbent kl. 08.00 til 20.00.')).toBeTruthy();
   });
 
   it('offers a slot under way that was given back unused, for what is left of it', async () => {
@@ -284,7 +307,7 @@ describe('Book', () => {
   it('speaks English', async () => {
     await open({}, { settings: { lang: 'en' } });
     await screen.findByRole('list', { name: 'Times' });
-    expect(tilesOf(times('Times'))[1]?.textContent).toBe('10:00 to 12:00Free');
+    expect(tilesOf(times('Times'))[0]?.textContent).toBe('10:00 to 12:00Free');
     expect(screen.getByText('You can book 2 times at a time.')).toBeTruthy();
     expect(screen.getByText('A time is 2 hours.')).toBeTruthy();
   });

@@ -1,6 +1,7 @@
 /**
  * Book: shared resources as big tiles; pick one, pick a day, and the day's slots show as a grid
- * of "Ledig" / "Optaget" / "Tiden er gået". A free slot → the resident's photo → the kiosk's own
+ * of "Ledig" / "Optaget", today's from the slot under way on (ended ones cannot be booked, so they
+ * are left out). A free slot → the resident's photo → the kiosk's own
  * check of the booking rules (told in plain words instead of sending something doomed) → confirm
  * → the outbox, with an undo. A slot booked by a named resident can be cancelled by that resident.
  */
@@ -10,7 +11,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { overlayBookings } from '../../../client/index.js';
 import type { Resident, Resource } from '../../../domain/model.js';
-import type { TimeSpan } from '../../../domain/rules/booking.js';
+import { slotsForDay, type TimeSpan } from '../../../domain/rules/booking.js';
 import { dayBounds, dayOf } from '../../../domain/rules/days.js';
 import {
   DayChoice,
@@ -182,6 +183,8 @@ export function BookScreen() {
   };
 
   const slots = resource && bookings ? slotViews(resource, day, timeZone, bookings, now) : [];
+  // Closed all day, or open but with every slot over (today, late): said differently.
+  const closed = !resource || slotsForDay(resource, day, timeZone).length === 0;
   const rules = resource
     ? [
         maxRule(resource, t),
@@ -254,7 +257,7 @@ export function BookScreen() {
             speech={sentences(resource.name, dayHeading(day, words), ...rules)}
             className="book-card"
           >
-            {bookings === undefined ? null : slots.length === 0 ? (
+            {bookings === undefined ? null : closed ? (
               <p className="empty">{t('closedDay')}</p>
             ) : (
               <>
@@ -272,26 +275,28 @@ export function BookScreen() {
                     timeZone={timeZone}
                   />
                 )}
-                <SlotGrid
-                  slots={slots}
-                  wall={wall}
-                  online={online}
-                  timeOf={timeOf}
-                  label={t('times')}
-                  resetKey={`${resource.id} ${day}`}
-                  // The rules go on the pages under the slots, so they never push them off.
-                  after={[rulesItem]}
-                  onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
-                  onTaken={(s) =>
-                    s.booking?.residentId &&
-                    setFlow({
-                      step: 'pick-cancel',
-                      slot: s,
-                      bookingId: s.booking.id,
-                      ownerId: s.booking.residentId,
-                    })
-                  }
-                />
+                {slots.length > 0 && (
+                  <SlotGrid
+                    slots={slots}
+                    wall={wall}
+                    online={online}
+                    timeOf={timeOf}
+                    label={t('times')}
+                    resetKey={`${resource.id} ${day}`}
+                    // The rules go on the pages under the slots, so they never push them off.
+                    after={[rulesItem]}
+                    onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
+                    onTaken={(s) =>
+                      s.booking?.residentId &&
+                      setFlow({
+                        step: 'pick-cancel',
+                        slot: s,
+                        bookingId: s.booking.id,
+                        ownerId: s.booking.residentId,
+                      })
+                    }
+                  />
+                )}
               </>
             )}
             <RefusedBookings resource={resource} bookings={bookings ?? []} rules={rules} />

@@ -1,8 +1,9 @@
 /**
  * A day of one resource as a grid of big tiles: the time, and its state as a word with a
  * pictogram and a pattern (never colour alone): "Ledig", "Optaget" (with the first name only when
- * that resident has wall consent), "Tiden er gået". Free tiles and tiles booked by a named
- * resident can be tapped; the others are plain text, not dead buttons. A long day (a machine
+ * that resident has wall consent). Only slots that have not ended are given (slots.ts: today
+ * starts at now). Free tiles and tiles booked by a named resident can be tapped; the others are
+ * plain text, not dead buttons. A long day (a machine
  * open from 06 to 24 in hours) goes on pages (shared/pager.tsx) instead of past the screen.
  */
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,7 @@ interface Props {
   after?: readonly PagerItem[];
 }
 
-const PICTO = { free: 'check', taken: 'lock', past: 'clock' } as const;
+const PICTO = { free: 'check', taken: 'lock' } as const;
 
 export function SlotGrid({
   slots,
@@ -52,14 +53,7 @@ export function SlotGrid({
         ...slots.map((s): PagerItem => {
           const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
           const name = who ? firstName(who.displayName) : null;
-          const word =
-            s.state === 'free'
-              ? t('free')
-              : s.state === 'past'
-                ? t('past')
-                : name
-                  ? t('takenBy', { name })
-                  : t('taken');
+          const word = s.state === 'free' ? t('free') : name ? t('takenBy', { name }) : t('taken');
           const sending = online ? c('status.sending') : c('status.sendsLater');
           const note = s.booking?.pending
             ? s.booking.pending === 'cancel'
