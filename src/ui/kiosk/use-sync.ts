@@ -2,6 +2,7 @@
 import { CacheDb, renewDeviceCookie } from '../../client/index.js';
 import { useSync, type Sync } from '../shared/sync/use-sync.js';
 import { fetchRememberingOwnId } from './frame/own-id.js';
+import { socketServer } from './shell-server.js';
 import { version } from '../../../package.json';
 
 /** What this kiosk runs, for the staff admin's list of screens (`auth.app`). */
@@ -20,5 +21,6 @@ export function useKioskSync(token: string | null): Sync {
       if (token) void renewDeviceCookie(location.origin, token, fetchRememberingOwnId);
     },
     KIOSK_APP,
+    socketServer(),
   );
 }

@@ -21,12 +21,14 @@ export function useSync(
   onStart?: (engine: SyncEngine) => void,
   /** What the front end runs (`auth.app`): a kiosk's version, shown to staff. */
   app?: string,
+  /** The server's origin; the page's own unless it is served by the kiosk shell (app://kiosk). */
+  url: string = location.origin,
 ): Sync {
   const [sync, setSync] = useState<Sync>({ engine: null, status: null });
   useEffect(() => {
     if (!credential) return undefined;
     const engine = new SyncEngine({
-      url: location.origin,
+      url,
       token: credential === 'cookie' ? null : credential,
       db,
       ...(app ? { app } : {}),
@@ -40,6 +42,6 @@ export function useSync(
       void engine.stop();
     };
     // onStart is a one-time side effect per engine: a new function identity must not restart it.
-  }, [db, credential]);
+  }, [db, credential, url]);
   return sync;
 }
