@@ -4,7 +4,7 @@
  * directory (`kiosk-address`, 0600 like everything there) and `enrol-code` reads it; `--url` on
  * either overrides it (a reverse proxy, a host name, https).
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { renderUnicodeCompact } from 'uqr';
@@ -51,8 +51,15 @@ export function kioskOrigin(host: string, port: number, scheme = 'http:'): strin
   return `${scheme}//${name.includes(':') ? `[${name}]` : name}:${port}`;
 }
 
+/**
+ * Written beside and renamed into place, so a reader (or a SIGTERM right after the listening
+ * line) never meets a file that exists but is still empty: `enrol-code` would then fall back to
+ * the default address without a word (seen under load in first-minutes.test.ts).
+ */
 export function recordKioskAddress(dataDir: string, origin: string): void {
-  writeFileSync(join(dataDir, FILE), `${origin}\n`, { mode: 0o600 });
+  const partial = join(dataDir, `${FILE}.partial`);
+  writeFileSync(partial, `${origin}\n`, { mode: 0o600 });
+  renameSync(partial, join(dataDir, FILE));
 }
 
 export function readKioskAddress(dataDir: string): string | null {
