@@ -264,10 +264,15 @@ async function walk(orientation: string, size: { width: number; height: number }
     await page.getByText('Ændret').first().waitFor({ timeout: 15_000 });
   });
 
-  await state('My day: who', async () => {
-    await goTo('Min dag');
-    await page.getByRole('button', { name: 'Anna', exact: true }).waitFor();
-  });
+  // The picker pages itself where its faces do not fit: each of its pages is walked.
+  await state(
+    'My day: who',
+    async () => {
+      await goTo('Min dag');
+      await page.getByRole('button', { name: 'Anna', exact: true }).waitFor();
+    },
+    { pages: true },
+  );
   await state(
     'My day: Anna',
     async () => {
@@ -306,7 +311,7 @@ async function walk(orientation: string, size: { width: number; height: number }
       await (await reveal(page, signUp('Bankospil'))).tap();
       await dialog.waitFor();
     },
-    { scope: OVERLAY },
+    { scope: OVERLAY, pages: true },
   );
   await state(
     'Activities: confirm',
@@ -344,7 +349,7 @@ async function walk(orientation: string, size: { width: number; height: number }
       await (await reveal(page, ask)).tap();
       await page.getByRole('dialog', { name: 'Skal du spise med?' }).waitFor();
     },
-    { scope: OVERLAY },
+    { scope: OVERLAY, pages: true },
   );
   await state(
     'Meals: answer',

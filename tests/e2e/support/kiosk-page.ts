@@ -25,8 +25,14 @@ const axeSource = readFileSync(
  * false when the screen has no such button or it is disabled (the last or first page).
  */
 export async function turnPage(page: Page, name: 'Næste' | 'Forrige'): Promise<boolean> {
-  // The list's own controls, not the photo viewer's Forrige / Næste (another photo).
-  const controls = page.locator('.pager-controls').filter({ visible: true }).first();
+  // The list's own controls, not the photo viewer's Forrige / Næste (another photo). With a
+  // dialog open only its own pages (the resident picker's): the list under its veil cannot be
+  // tapped.
+  const dialogOpen = (await page.getByRole('dialog').filter({ visible: true }).count()) > 0;
+  const controls = page
+    .locator(dialogOpen ? '[role=dialog] .pager-controls' : '.pager-controls')
+    .filter({ visible: true })
+    .first();
   const button = controls.getByRole('button', { name, exact: true });
   if ((await button.count()) === 0 || (await button.isDisabled())) return false;
   const where = controls.getByText(/^Side \d+ af \d+$/);

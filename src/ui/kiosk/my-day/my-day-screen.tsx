@@ -62,14 +62,17 @@ export function MyDayScreen() {
 
   return (
     <div className="my-day">
+      {/* The help under the name, not a row of its own: the day's items get that height. */}
       <div className="my-day-head">
         <Avatar resident={resident} />
-        <h1>{t('whose', { name: firstName(resident.displayName) })}</h1>
+        <div className="my-day-who">
+          <h1>{t('whose', { name: firstName(resident.displayName) })}</h1>
+          <p className="help">{t('closesItself')}</p>
+        </div>
         <button type="button" className="secondary" onClick={goHome}>
           {t('close')}
         </button>
       </div>
-      <p className="help">{t('closesItself')}</p>
       <MyDayList
         resident={resident}
         own={unlocked?.residentId === resident.id ? unlocked.items : []}

@@ -9,6 +9,7 @@ import type { DayItem, Resident } from '../../../domain/model.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { Avatar, firstName } from './avatar.js';
 import { Dialog } from './dialog.js';
+import './pin-pad.css';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9'];
 const MAX = 8;
@@ -97,7 +98,7 @@ export function PinPad({ resident, onUnlocked, onCancel }: Props) {
           {t('pin.ok')}
         </button>
       </div>
-      <button type="button" className="secondary big" onClick={onCancel}>
+      <button type="button" className="secondary big pin-back" onClick={onCancel}>
         {t('pin.cancel')}
       </button>
     </Dialog>
