@@ -33,8 +33,11 @@ export async function compilePreload(source = preloadSource): Promise<string> {
 }
 
 /** Writes the compiled preload and returns its path, for `webPreferences.preload`. */
-export async function buildPreload(output = preloadOutput): Promise<string> {
-  const text = await compilePreload();
+export async function buildPreload(
+  output = preloadOutput,
+  source = preloadSource,
+): Promise<string> {
+  const text = await compilePreload(source);
   mkdirSync(dirname(output), { recursive: true });
   writeFileSync(output, text);
   return output;

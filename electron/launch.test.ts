@@ -1,7 +1,10 @@
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readSettings } from '../src/ui/kiosk/settings.js';
 import { displaySettingsOf, kioskBrowserUrl, parseKioskConfig } from './config.js';
-import { browserFallback } from './launch.js';
+import { browserFallback, findElectronBinary } from './launch.js';
 
 const parse = (json: object) => parseKioskConfig(JSON.stringify(json), 'k.json');
 
@@ -51,5 +54,44 @@ describe('npm start without Electron (browser fallback)', () => {
     expect(text).toMatch(/Falling back to a browser\. This is not the kiosk shell/);
     expect(text).toContain(fallback.url);
     expect(text).toMatch(/open the address above in a browser/);
+  });
+});
+
+describe('finding the Electron binary without downloading it', () => {
+  /** An installed `electron` package: path.txt names the binary once it has been fetched. */
+  function electronPackage({ pathTxt, binary }: { pathTxt?: string; binary?: boolean }) {
+    const dir = mkdtempSync(join(tmpdir(), 'electron-pkg-'));
+    writeFileSync(join(dir, 'package.json'), '{"name":"electron","version":"45.5.0"}');
+    if (pathTxt !== undefined) writeFileSync(join(dir, 'path.txt'), pathTxt);
+    if (binary) {
+      mkdirSync(join(dir, 'dist'));
+      writeFileSync(join(dir, 'dist', 'electron'), '');
+    }
+    return dir;
+  }
+
+  it('finds nothing when the binary was never fetched (as on our machines), without fetching it', () => {
+    expect(findElectronBinary(electronPackage({}), {})).toBeNull();
+    // path.txt written but dist/ missing: Electron's index.js would start a download here.
+    expect(findElectronBinary(electronPackage({ pathTxt: 'electron' }), {})).toBeNull();
+    expect(findElectronBinary(null, {})).toBeNull();
+  });
+
+  it('finds the fetched binary, or the one ELECTRON_OVERRIDE_DIST_PATH names', () => {
+    const dir = electronPackage({ pathTxt: 'electron', binary: true });
+    expect(findElectronBinary(dir, {})).toBe(join(dir, 'dist', 'electron'));
+    const elsewhere = electronPackage({ pathTxt: 'electron', binary: true });
+    expect(
+      findElectronBinary(electronPackage({}), {
+        ELECTRON_OVERRIDE_DIST_PATH: join(elsewhere, 'dist'),
+      }),
+    ).toBe(join(elsewhere, 'dist', 'electron'));
+  });
+
+  it('answers at once in this checkout (no network, no download), with a binary that exists or none', () => {
+    const started = Date.now();
+    const found = findElectronBinary();
+    expect(Date.now() - started).toBeLessThan(1000);
+    if (found !== null) expect(existsSync(found)).toBe(true);
   });
 });

@@ -7,26 +7,44 @@
  *   npm start -- [--config kiosk-config/example.json]
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  ConfigError,
-  kioskBrowserUrl,
-  kioskUrl,
-  loadKioskConfig,
-  type KioskConfig,
-} from './config.js';
+import { ConfigError, kioskBrowserUrl, loadKioskConfig, type KioskConfig } from './config.js';
+import { buildKioskPage, buildShell, repoRoot, shellOut } from './build/build-shell.js';
 
 const say = (line: string): void => {
   process.stdout.write(line + '\n');
 };
 
-/** The Electron binary's path, or null when the package or its downloaded binary is missing. */
-export function findElectronBinary(): string | null {
+/**
+ * The Electron binary's path, or null when the package or its binary is missing. Never
+ * `require('electron')`: since Electron 45 that fetches the binary on first use, which fails
+ * here after a network timeout. The package's own index.js reads the same two places: the
+ * binary's name in path.txt (written once the binary is installed) under dist/, or a folder
+ * named by ELECTRON_OVERRIDE_DIST_PATH.
+ */
+export function findElectronBinary(
+  packageDir: string | null = electronPackageDir(),
+  env: Record<string, string | undefined> = process.env,
+): string | null {
+  if (!packageDir) return null;
+  const pathFile = join(packageDir, 'path.txt');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : '';
+  const override = env['ELECTRON_OVERRIDE_DIST_PATH'];
+  const binary = override
+    ? join(override, name || 'electron')
+    : name
+      ? join(packageDir, 'dist', name)
+      : null;
+  return binary && existsSync(binary) ? binary : null;
+}
+
+/** Where the `electron` package is installed (resolving its package.json runs none of it). */
+function electronPackageDir(): string | null {
   try {
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string' && existsSync(path) ? path : null;
+    return dirname(createRequire(import.meta.url).resolve('electron/package.json'));
   } catch {
     return null;
   }
@@ -59,19 +77,18 @@ export function browserFallback(
   return { url, lines, command };
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { config: { type: 'string', default: 'kiosk-config/example.json' } },
   });
   const config = loadKioskConfig(values.config);
-  const url = kioskUrl(config);
   const electron = findElectronBinary();
   if (electron) {
-    say(`Starting the Electron kiosk shell for "${config.name}" → ${url}`);
-    spawn(electron, ['electron/main.ts', '--config', values.config], {
-      stdio: 'inherit',
-      env: { ...process.env, NODE_OPTIONS: '--import tsx' },
-    });
+    say(`Starting the Electron kiosk shell for "${config.name}" (server ${config.serverUrl})`);
+    // The same JavaScript a kiosk PC runs: main and preloads built now, the page if missing.
+    await buildShell();
+    if (!existsSync(join(repoRoot, 'dist', 'ui', 'kiosk', 'index.html'))) buildKioskPage();
+    spawn(electron, [join(shellOut, 'main.js'), '--config', values.config], { stdio: 'inherit' });
     return;
   }
   const fallback = browserFallback(
@@ -86,10 +103,8 @@ function main(): void {
 }
 
 if (process.argv[1]?.endsWith('launch.ts')) {
-  try {
-    main();
-  } catch (err) {
+  main().catch((err: unknown) => {
     process.stderr.write(`${err instanceof ConfigError ? err.message : String(err)}\n`);
     process.exit(2);
-  }
+  });
 }
