@@ -41,6 +41,19 @@ describe('My day', () => {
     expect(screen.queryByText('Dennis')).toBeNull();
   });
 
+  it('names the day in Danish: "Annas dag", and "Lis\' dag" for a name ending in s', async () => {
+    await renderKiosk({
+      screen: 'my-day',
+      seed: { resident: [...residents, resident('r-lis', { displayName: 'Lis Holm' })] },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Lis' }));
+    expect(await screen.findByRole('heading', { name: "Lis' dag" })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Luk min dag' }));
+    useKiosk.getState().go('my-day');
+    fireEvent.click(await screen.findByRole('button', { name: 'Anna' }));
+    expect(await screen.findByRole('heading', { name: 'Annas dag' })).toBeTruthy();
+  });
+
   it("shows the resident's own day as a time line: past dimmed, now marked, others' items not", async () => {
     await renderKiosk({
       screen: 'my-day',

@@ -30,6 +30,7 @@ export function MyDayScreen() {
   const [unlocked, setUnlocked] = useState<{ residentId: string; items: DayItem[] } | null>(null);
   if (residents === undefined) return null;
   const resident = residents.find((r) => r.id === residentId);
+  const name = resident ? firstName(resident.displayName) : '';
 
   if (!resident) {
     return (
@@ -66,7 +67,7 @@ export function MyDayScreen() {
       <div className="my-day-head">
         <Avatar resident={resident} />
         <div className="my-day-who">
-          <h1>{t('whose', { name: firstName(resident.displayName) })}</h1>
+          <h1>{t(/[sxz]$/i.test(name) ? 'whoseSibilant' : 'whose', { name })}</h1>
           <p className="help">{t('closesItself')}</p>
         </div>
         <button type="button" className="secondary" onClick={goHome}>

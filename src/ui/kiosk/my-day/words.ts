@@ -6,6 +6,8 @@ export const myDayWords = defineWords(
     title: 'Min dag',
     intro: 'Her kan du se din egen dag.',
     whose: '{{name}}s dag',
+    // Danish: a name ending in s, x or z takes only the apostrophe ("Lis' dag", not "Liss dag").
+    whoseSibilant: "{{name}}' dag",
     close: 'Luk min dag',
     timeline: 'Din dag i dag',
     nothing: 'Der er ingen plan for dig i dag.',
@@ -25,6 +27,7 @@ export const myDayWords = defineWords(
     title: 'My day',
     intro: 'Here you can see your own day.',
     whose: "{{name}}'s day",
+    whoseSibilant: "{{name}}'s day",
     close: 'Close my day',
     timeline: 'Your day today',
     nothing: 'There is no plan for you today.',
