@@ -148,29 +148,37 @@ function NewsBody({ news }: { news: News }) {
     .map((p) => p.trim())
     .filter((p) => p !== '');
   return (
-    <div className="news-body">
-      {paragraphs.map((p, i) => (
-        <p key={i}>{p}</p>
-      ))}
-      {news.media.map((m) =>
-        m.kind === 'image' ? (
-          // The title is beside it; a description would only repeat it.
-          <img
-            key={m.hash}
-            className="news-image"
-            src={`/media/${m.hash}`}
-            alt=""
-            draggable={false}
-          />
-        ) : (
-          <VideoPlayer
-            key={m.hash}
-            hash={m.hash}
-            poster={m.poster}
-            signLanguage={m.signLanguage}
-            title={news.title}
-          />
-        ),
+    <div className={news.media.length > 0 ? 'news-body with-media' : 'news-body'}>
+      {/* The words and the pictures in two parts: side by side where the screen is low for its
+          text (news.css), one under the other elsewhere. */}
+      <div className="news-text">
+        {paragraphs.map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+      </div>
+      {news.media.length > 0 && (
+        <div className="news-media">
+          {news.media.map((m) =>
+            m.kind === 'image' ? (
+              // The title is beside it; a description would only repeat it.
+              <img
+                key={m.hash}
+                className="news-image"
+                src={`/media/${m.hash}`}
+                alt=""
+                draggable={false}
+              />
+            ) : (
+              <VideoPlayer
+                key={m.hash}
+                hash={m.hash}
+                poster={m.poster}
+                signLanguage={m.signLanguage}
+                title={news.title}
+              />
+            ),
+          )}
+        </div>
       )}
     </div>
   );
