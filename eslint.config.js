@@ -77,6 +77,31 @@ export default tseslint.config(
     'The UI never opens a socket or touches the server.',
   ),
   {
+    // The kiosk shell talks to the page only through its IPC contract, and to the server only
+    // over HTTP: it never imports React, the server, or the UI's modules (STYLE.md's house).
+    // Its tests may read the UI's settings module, to prove both sides read one shape.
+    ...layer(
+      ['electron/**'],
+      [
+        'react',
+        'react-dom',
+        'react/*',
+        'react-dom/*',
+        '**/src/server/**',
+        '**/src/ui/**',
+        '**/server/**',
+        '**/ui/**',
+        'fastify',
+        '@fastify/*',
+        'socket.io',
+        'kysely',
+        'better-sqlite3',
+      ],
+      'electron/ imports only its own modules, zod and Electron: never React, the server or the UI.',
+    ),
+    ignores: ['electron/**/*.test.ts'],
+  },
+  {
     files: ['tests/**', 'scripts/**'],
     rules: { 'no-console': 'off' },
   },
