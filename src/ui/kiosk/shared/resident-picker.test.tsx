@@ -10,7 +10,7 @@ import { fireEvent, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { activity, cph, resident } from '../test-support/builders.js';
 import { pagerSizes } from '../test-support/pager-sizes.js';
-import { renderKiosk, screen } from '../test-support/render-kiosk.js';
+import { renderKiosk, screen, waitFor } from '../test-support/render-kiosk.js';
 
 const NAMES = [
   'Anna',
@@ -96,6 +96,23 @@ describe('the resident picker with more residents than fit', () => {
     fireEvent.click(tile(dialog, 'Lis')!);
     expect(screen.getByRole('dialog', { name: 'Vil du tilmelde dig Bankospil?' })).toBeTruthy();
     expect(screen.getByRole('dialog').textContent).toContain('Lis');
+  });
+});
+
+describe('the resident picker after the residents changed', () => {
+  it('lays them out afresh: three left fit without pages', async () => {
+    roomForPicker(true);
+    const k = await renderKiosk({ screen: 'my-day', measure, seed: { resident: twelve } });
+    const picker = () => screen.getByRole('region', { name: 'Hvem er du?' });
+    expect(await within(picker()).findByText('Side 1 af 2')).toBeTruthy();
+    roomForPicker(false);
+    await k.db.table('resident').bulkDelete(twelve.slice(3).map((r) => r.id));
+    await waitFor(() => expect(tile(picker(), 'Dorte')).toBeNull());
+    expect(tile(picker(), 'Carla')).not.toBeNull();
+    expect(within(picker()).queryByText(/^Side \d+ af \d+$/)).toBeNull();
+    // Not the paged form either, which makes a dialog holding it screen-high (jsdom has no
+    // heights to show that: the class is what resident-picker.css sizes by).
+    await waitFor(() => expect(picker().classList.contains('picker-paged')).toBe(false));
   });
 });
 

@@ -8,7 +8,7 @@
  * with three faces is not a screen-high box: it is laid out once with every tile, and only when
  * they do not fit in the room it is given does it switch to pages (and a dialog holding it takes
  * its full height: the pager needs a space that does not depend on what it shows). Turning the
- * screen looks again from the start.
+ * screen, or another number of residents, looks again from the start.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,8 +34,10 @@ export function ResidentPicker({ residents, onPick, marks, heading, headingLevel
   const H = headingLevel === 2 ? 'h2' : 'h3';
   const shown = residents.filter((r) => r.wallConsent);
   const ref = useRef<HTMLElement>(null);
-  const [paged, setPaged] = useState(false);
   const count = shown.length;
+  // How many residents there were when they did not fit: another number is laid out afresh.
+  const [pagedAt, setPagedAt] = useState<number | null>(null);
+  const paged = pagedAt === count;
 
   // Laid out whole first; pages once the tiles do not fit (also when fonts or photos arrive late
   // and make them taller: the observer sees the grid grow).
@@ -43,7 +45,7 @@ export function ResidentPicker({ residents, onPick, marks, heading, headingLevel
     const el = ref.current;
     if (paged || !el) return;
     const check = () => {
-      if (overflows(el)) setPaged(true);
+      if (overflows(el)) setPagedAt(count);
     };
     check();
     if (typeof ResizeObserver === 'undefined') return;
@@ -55,7 +57,7 @@ export function ResidentPicker({ residents, onPick, marks, heading, headingLevel
 
   // Another size of screen may have room for all of them again: look afresh.
   useEffect(() => {
-    const again = () => setPaged(false);
+    const again = () => setPagedAt(null);
     window.addEventListener('resize', again);
     return () => window.removeEventListener('resize', again);
   }, []);
