@@ -4,6 +4,7 @@
  * and electron-builder.yml packs them, the kiosk page, and nothing of the server.
  */
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -115,6 +116,20 @@ describe('electron-builder.yml', () => {
       'kiosk-config/example.json',
     ])
       expect(packs(path), path).toBe(false);
+  });
+
+  it('is a configuration electron-builder itself accepts (its own schema check)', async () => {
+    // electron-builder's validator, the one `electron-builder` runs before packaging; not a
+    // public entry point, hence the path (a version bump that moves it fails here, loudly).
+    const require = createRequire(import.meta.url);
+    const { validateConfiguration } = require('app-builder-lib/out/util/config/config.js') as {
+      validateConfiguration: (config: object, logger: object) => Promise<void>;
+    };
+    const { DebugLogger } = require('builder-util') as { DebugLogger: new (on: boolean) => object };
+    await expect(validateConfiguration(config, new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(
+      validateConfiguration({ ...config, electronFuse: {} }, new DebugLogger(false)),
+    ).rejects.toThrow(/unknown property 'electronFuse'/);
   });
 
   it('sets the production fuses', () => {
