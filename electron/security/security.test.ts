@@ -4,6 +4,7 @@ import { kioskCsp, socketOrigin } from './csp.js';
 import { guardWebContents } from './guards.js';
 import { hardenApp } from './harden.js';
 import { isPermitted } from './permissions.js';
+import { isAllowedRequest, restrictRequests } from './requests.js';
 import { isLoopbackHost, serverUrlProblem } from './server-url.js';
 
 function guarded(kioskMode = true) {
@@ -174,5 +175,57 @@ describe('server address rule', () => {
     expect(serverUrlProblem('ftp://x')).toMatch(/use https/);
     expect(serverUrlProblem('nonsense')).toMatch(/not an address/);
     expect(isLoopbackHost('127.0.0.1.nip.io')).toBe(false);
+  });
+});
+
+describe('requests a page may make (under the CSP, independent of it)', () => {
+  function restricted(server = 'https://guide.example.dk') {
+    let listener:
+      | ((
+          d: { url: string; webContentsId?: number },
+          cb: (r: { cancel?: boolean }) => void,
+        ) => void)
+      | null = null;
+    const lines: string[] = [];
+    restrictRequests({ onBeforeRequest: (_filter, l) => (listener = l) }, server, (l) =>
+      lines.push(l),
+    );
+    const cancelled = (url: string, webContentsId: number | null = 1): boolean => {
+      let answer: { cancel?: boolean } = {};
+      listener?.(
+        webContentsId === null ? { url } : { url, webContentsId },
+        (r) => (answer = r),
+      );
+      return answer.cancel === true;
+    };
+    return { cancelled, lines };
+  }
+
+  it('lets the page reach itself, its own data and blobs, and the configured server only', () => {
+    const { cancelled, lines } = restricted();
+    expect(cancelled('app://kiosk/kiosk/assets/index.js')).toBe(false);
+    expect(cancelled('app://kiosk/media/abc')).toBe(false);
+    expect(cancelled('wss://guide.example.dk/socket.io/?EIO=4&transport=websocket')).toBe(false);
+    expect(cancelled('https://guide.example.dk/media/abc')).toBe(false);
+    expect(cancelled('data:image/png;base64,AAAA')).toBe(false);
+    expect(cancelled('blob:app://kiosk/1234')).toBe(false);
+    expect(cancelled('https://evil.example/track.gif')).toBe(true);
+    expect(cancelled('http://guide.example.dk/media/abc')).toBe(true); // not downgraded
+    expect(cancelled('https://guide.example.dk:8443/')).toBe(true); // another port
+    expect(cancelled('file:///etc/passwd')).toBe(true);
+    expect(cancelled('app://other/')).toBe(true);
+    expect(lines[0]).toMatch(/request to https:\/\/evil\.example\/track\.gif refused/);
+  });
+
+  it('leaves main’s own requests alone (the proxy, the updater)', () => {
+    const { cancelled } = restricted();
+    expect(cancelled('https://updates.example.org/latest.yml', null)).toBe(false);
+  });
+
+  it('uses ws and http for a server on this PC', () => {
+    const { cancelled } = restricted('http://127.0.0.1:8080');
+    expect(cancelled('ws://127.0.0.1:8080/socket.io/')).toBe(false);
+    expect(cancelled('wss://127.0.0.1:8080/socket.io/')).toBe(true);
+    expect(isAllowedRequest('nonsense', 'http://127.0.0.1:8080')).toBe(false);
   });
 });
