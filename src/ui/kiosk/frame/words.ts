@@ -19,6 +19,9 @@ export const commonWords = defineWords(
     today: 'I dag',
     tomorrow: 'I morgen',
     yesterday: 'I går',
+    // One day back or on (shared/day-choice.tsx, where the week does not fit one row).
+    previousDay: 'Forrige dag',
+    nextDay: 'Næste dag',
     todayIs: 'I dag er det {{date}}',
     at: 'kl. {{time}}',
     fromTo: 'kl. {{from}} til {{to}}',
@@ -137,6 +140,8 @@ export const commonWords = defineWords(
     today: 'Today',
     tomorrow: 'Tomorrow',
     yesterday: 'Yesterday',
+    previousDay: 'Previous day',
+    nextDay: 'Next day',
     todayIs: 'Today is {{date}}',
     at: 'at {{time}}',
     fromTo: '{{from}} to {{to}}',

@@ -51,6 +51,31 @@ describe('Meals', () => {
     expect(screen.queryByRole('button', { name: /Skal du spise med/ })).toBeNull();
   });
 
+  it('steps a day at a time with Forrige dag / Næste dag, the row used where the week does not fit one row', async () => {
+    await renderKiosk({
+      screen: 'meals',
+      now: cph('2026-11-24', '07:00'),
+      seed: { meal: [...day, meal('m-wed', { date: '2026-11-25', dish: 'Lasagne' })] },
+    });
+    const back = screen.getByRole('button', { name: 'Forrige dag' });
+    const on = screen.getByRole('button', { name: 'Næste dag' });
+    // The first day has none before it: the button says so by being off, not by vanishing.
+    expect(back.hasAttribute('disabled')).toBe(true);
+    expect(document.querySelector('.day-step-name')?.textContent).toBe('I dag');
+    fireEvent.click(on);
+    expect(await screen.findByText('Lasagne')).toBeTruthy();
+    expect(document.querySelector('.day-step-name')?.textContent).toBe('I morgen');
+    expect(screen.getByRole('button', { name: 'I morgen' }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Forrige dag' }));
+    expect(await screen.findByText('Havregryn')).toBeTruthy();
+    // Six steps on is the last day of the week: no further.
+    for (let i = 0; i < 6; i++) fireEvent.click(screen.getByRole('button', { name: 'Næste dag' }));
+    expect(screen.getByRole('button', { name: 'Næste dag' }).hasAttribute('disabled')).toBe(true);
+    expect(document.querySelector('.day-step-name')?.textContent).toBe('Mandag');
+  });
+
   it('says calmly when there is no meal plan', async () => {
     await renderKiosk({ screen: 'meals' });
     expect(screen.getByText('Der er ingen madplan for i dag.')).toBeTruthy();
