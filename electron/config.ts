@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { displayFields, type KioskDisplaySettings } from './ipc-contract.js';
+import { PIN_HASH_SHAPE } from './kiosk/staff-pin.js';
 
 export const KioskConfig = z.strictObject({
   /** The centre server, e.g. "http://192.168.1.10:8080". */
@@ -24,6 +25,20 @@ export const KioskConfig = z.strictObject({
   night: displayFields.night.default({ from: '22:00', to: '06:30' }),
   /** Development only: allow devtools and leaving full screen. */
   kioskMode: z.boolean().default(true),
+  /**
+   * The staff exit's PIN, hashed (`npx tsx electron/kiosk/staff-pin.ts 4711` prints the line);
+   * absent: no staff exit at all.
+   */
+  staffPinHash: z
+    .string()
+    .regex(PIN_HASH_SHAPE, 'the hash printed by `npx tsx electron/kiosk/staff-pin.ts PIN`, never the PIN itself')
+    .optional(),
+  /** electron-updater's channel (`latest`, `beta`, …); null: never update by itself. */
+  updateChannel: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{0,19}$/, 'a channel name such as "latest" or "beta"')
+    .nullable()
+    .default('latest'),
 });
 export type KioskConfig = z.infer<typeof KioskConfig>;
 

@@ -20,12 +20,20 @@ export const displayFields = {
   night: z.strictObject({ from: Time, to: Time }).nullable(),
 };
 
+/** What the shell answers an enrolment code with: the page's own `EnrolOutcome` shape. */
+export const EnrolAnswer = z.discriminatedUnion('ok', [
+  z.strictObject({ ok: z.literal(true), token: z.string(), deviceId: z.string(), name: z.string() }),
+  z.strictObject({ ok: z.literal(false), error: z.string(), message: z.string() }),
+]);
+export type EnrolAnswer = z.infer<typeof EnrolAnswer>;
+
 /** What the page reads as `window.citizenGuide.settings` (see src/ui/kiosk/settings.ts). */
 export const KioskDisplaySettings = z.strictObject(displayFields);
 export type KioskDisplaySettings = z.infer<typeof KioskDisplaySettings>;
 
 /**
- * Every channel. `sync` channels are answered through `event.returnValue` (for `sendSync`);
+ * Every channel. `sync` channels are answered through `event.returnValue` (for `sendSync`),
+ * `invoke` channels by `ipcMain.handle` (for `ipcRenderer.invoke`), `send` channels not at all;
  * `request` checks the arguments the renderer sent, `response` what main sends back.
  */
 export const ipcContract = {
@@ -42,6 +50,25 @@ export const ipcContract = {
     request: z.tuple([]),
     response: z.url({ protocol: /^https?$/ }),
   },
+  // shell-life's channels (electron/life/): the token, enrolment, heartbeat, staff exit.
+  /** The kiosk's device token, kept by the shell (never in the page's localStorage); null: none. */
+  token: {
+    channel: 'citizen-guide:token',
+    kind: 'sync',
+    request: z.tuple([]),
+    response: z.string().nullable(),
+  },
+  /** A code staff typed into the page's form: the shell exchanges it and keeps the token. */
+  enrol: {
+    channel: 'citizen-guide:enrol',
+    kind: 'invoke',
+    request: z.tuple([z.string().min(1).max(40)]),
+    response: EnrolAnswer,
+  },
+  /** The page is alive (the preload sends it every 10 s; silence means a hung renderer). */
+  heartbeat: { channel: 'citizen-guide:heartbeat', kind: 'send', request: z.tuple([]), response: z.null() },
+  /** A long press on the hidden top-left corner: open the staff exit's PIN window. */
+  staffExit: { channel: 'citizen-guide:staff-exit', kind: 'send', request: z.tuple([]), response: z.null() },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -53,7 +80,9 @@ export type ChannelOf<K extends ChannelName> = IpcContract[K]['channel'];
 export type IpcHandlers = {
   [K in ChannelName]: (
     ...args: z.infer<IpcContract[K]['request']>
-  ) => z.input<IpcContract[K]['response']>;
+  ) => IpcContract[K]['kind'] extends 'invoke'
+    ? Promise<z.input<IpcContract[K]['response']>>
+    : z.input<IpcContract[K]['response']>;
 };
 
 /** `window.citizenGuide` in the kiosk page. Absent in a plain browser. */
@@ -62,6 +91,10 @@ export interface KioskApi {
   readonly settings: KioskDisplaySettings;
   /** The centre server's origin (`https://guide.example.dk`), for the sync socket only. */
   readonly server: string;
+  /** The device token the shell keeps (null before enrolment). */
+  readonly token: string | null;
+  /** Exchanges a code typed into the page's form; the shell keeps the token. */
+  enrol(code: string): Promise<EnrolAnswer>;
 }
 
 /** The name of the global the preload defines in the page. */

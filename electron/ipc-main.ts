@@ -8,10 +8,17 @@ import { ipcContract, type IpcHandlers } from './ipc-contract.js';
 export interface IpcMainEventLike {
   senderFrame: { url: string } | null;
   returnValue: unknown;
+  /** The sending web contents (the staff exit checks its own PIN window by identity). */
+  sender?: unknown;
 }
 
 export interface IpcMainLike {
   on(channel: string, listener: (event: IpcMainEventLike, ...args: unknown[]) => void): void;
+  /** For `invoke` channels (`ipcRenderer.invoke`): the listener's result is the answer. */
+  handle(
+    channel: string,
+    listener: (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>,
+  ): void;
 }
 
 /**
@@ -27,24 +34,40 @@ export function registerIpcHandlers(
 ): void {
   for (const name of Object.keys(ipcContract) as (keyof typeof ipcContract)[]) {
     const entry = ipcContract[name];
-    ipcMain.on(entry.channel, (event, ...args) => {
-      event.returnValue = null;
+    /** The checked arguments, or null (logged) for a stranger's or a malformed request. */
+    const admit = (event: IpcMainEventLike, args: unknown[]): unknown[] | null => {
       const from = originOf(event.senderFrame?.url);
       if (from !== trustedOrigin) {
         log(`ipc ${entry.channel}: refused a request from ${from ?? 'an unknown frame'}`);
-        return;
+        return null;
       }
       const request = entry.request.safeParse(args);
       if (!request.success) {
         log(`ipc ${entry.channel}: refused a malformed request (${request.error.message})`);
-        return;
+        return null;
       }
-      const response = entry.response.safeParse(handlers[name](...request.data));
-      if (!response.success) {
-        log(`ipc ${entry.channel}: our own answer is invalid (${response.error.message})`);
-        return;
-      }
-      event.returnValue = response.data;
+      return request.data;
+    };
+    const checked = (answer: unknown): unknown => {
+      const response = entry.response.safeParse(answer);
+      if (response.success) return response.data;
+      log(`ipc ${entry.channel}: our own answer is invalid (${response.error.message})`);
+      return null;
+    };
+    const call = handlers[name] as (...a: unknown[]) => unknown;
+    if (entry.kind === 'invoke') {
+      ipcMain.handle(entry.channel, async (event, ...args) => {
+        const data = admit(event, args);
+        return data ? checked(await call(...data)) : null;
+      });
+      continue;
+    }
+    ipcMain.on(entry.channel, (event, ...args) => {
+      event.returnValue = null;
+      const data = admit(event, args);
+      if (!data) return;
+      const answer = call(...data);
+      if (entry.kind === 'sync') event.returnValue = checked(answer);
     });
   }
 }

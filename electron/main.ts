@@ -12,6 +12,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { displaySettingsOf, loadKioskConfig } from './config.js';
 import { registerIpcHandlers, type IpcMainLike } from './ipc-main.js';
+import { attachLife, prepareLife, type Attached, type LifeElectron } from './life/life.js';
+import { loadUpdater } from './updates/updates.js';
 import {
   KIOSK_ORIGIN,
   registerKioskScheme,
@@ -36,8 +38,9 @@ interface ShellApp extends SingleInstanceApp {
 
 export type ShellElectron = ElectronLike &
   SchemeElectron &
-  Omit<HardenElectron, 'app'> & {
-    app: ShellApp & HardenElectron['app'];
+  Omit<HardenElectron, 'app'> &
+  Omit<LifeElectron, 'app'> & {
+    app: ShellApp & HardenElectron['app'] & LifeElectron['app'];
     ipcMain: IpcMainLike;
   };
 
@@ -78,10 +81,27 @@ export async function runShell(
     csp: kioskCsp(server),
     log,
   });
+  // shell-life: what the window opens (enrolment, stored token, "removed"), before it exists.
+  const life = await prepareLife({
+    electron,
+    config,
+    configFile: file,
+    // Chromium's network stack: the OS's proxy and certificates, as the page's own requests.
+    fetch: (url, init) => electron.net.fetch(url, init),
+    log,
+  });
+  let attached: Attached | null = null;
   // Before the window exists, so the preload's first (synchronous) question is always answered.
   registerIpcHandlers(
     electron.ipcMain,
-    { settings: () => displaySettingsOf(config), server: () => server },
+    {
+      settings: () => displaySettingsOf(config),
+      server: () => server,
+      token: () => life.token(),
+      enrol: (code) => life.enrol(code),
+      heartbeat: () => attached?.heartbeat() ?? null,
+      staffExit: () => attached?.staffExit() ?? null,
+    },
     KIOSK_ORIGIN,
     log,
   );
@@ -89,11 +109,22 @@ export async function runShell(
   win = await openKioskWindow(
     electron,
     config,
-    kioskPageUrl(config),
+    life.firstUrl ?? kioskPageUrl(life.pageConfig),
     join(shellDir, 'preload.cjs'),
     log,
   );
-  // shell-life: attach enrolment, kiosk behaviour, healing, health and updates to `win` here.
+  // shell-life: healing, display power, staff exit, autostart, updates (electron/life/life.ts).
+  attached = attachLife({
+    electron,
+    win,
+    life,
+    config,
+    pageUrl: kioskPageUrl(life.pageConfig),
+    shellDir,
+    argv,
+    updater: await loadUpdater(electron.app.isPackaged, log),
+    log,
+  });
   return win;
 }
 

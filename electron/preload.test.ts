@@ -33,23 +33,36 @@ function fakeRenderer(answer: unknown, server: unknown = 'https://c:8080') {
     contextBridge: {
       exposeInMainWorld: vi.fn((key: string, api: unknown) => exposed.set(key, api)),
     },
-    ipcRenderer: { sendSync: vi.fn((channel: string, ..._args: unknown[]) => answers[channel]) },
+    ipcRenderer: {
+      sendSync: vi.fn((channel: string, ..._args: unknown[]) => answers[channel]),
+      invoke: vi.fn((_channel: string, ..._args: unknown[]) => Promise.resolve(null as unknown)),
+      send: vi.fn((_channel: string) => {}),
+    },
   } satisfies PreloadElectron;
   return { electron, exposed };
 }
 
 describe('kiosk preload', () => {
-  it('exposes exactly citizenGuide.settings and .server, asked on the contract channels', () => {
+  it('exposes exactly citizenGuide.settings, .server, .token and .enrol, asked on the contract channels', async () => {
     const f = fakeRenderer(displaySettingsOf(config));
     exposeKioskApi(f.electron);
     expect(f.electron.ipcRenderer.sendSync.mock.calls).toEqual([
       [ipcContract.settings.channel],
       [ipcContract.server.channel],
+      [ipcContract.token.channel],
     ]);
     expect([...f.exposed.keys()]).toEqual(['citizenGuide']);
     const api = f.exposed.get('citizenGuide');
-    expect(Object.keys(api as object)).toEqual(['settings', 'server']);
+    expect(Object.keys(api as object)).toEqual(['settings', 'server', 'token', 'enrol']);
+    // A code typed into the page's form goes to main (which keeps the token), never the network.
+    await (api as { enrol(code: string): Promise<unknown> }).enrol('ABCDE-FGHJK');
+    expect(f.electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(
+      ipcContract.enrol.channel,
+      'ABCDE-FGHJK',
+    );
     expect(api).toEqual({
+      token: null,
+      enrol: expect.any(Function) as unknown,
       server: 'https://c:8080',
       settings: {
         lang: 'en',
@@ -90,6 +103,8 @@ describe('kiosk preload', () => {
     expect(f.exposed.get(apiKey)).toEqual({
       settings: displaySettingsOf(config),
       server: 'https://c:8080',
+      token: null,
+      enrol: expect.any(Function) as unknown,
     });
   });
 

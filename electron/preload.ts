@@ -15,12 +15,20 @@ import type { ApiKey, ChannelOf, KioskApi } from './ipc-contract.js';
 // Copies of the contract's names; the types make the compiler reject any drift.
 const settingsChannel: ChannelOf<'settings'> = 'citizen-guide:settings';
 const serverChannel: ChannelOf<'server'> = 'citizen-guide:server';
+const tokenChannel: ChannelOf<'token'> = 'citizen-guide:token';
+const enrolChannel: ChannelOf<'enrol'> = 'citizen-guide:enrol';
+const heartbeatChannel: ChannelOf<'heartbeat'> = 'citizen-guide:heartbeat';
+const staffExitChannel: ChannelOf<'staffExit'> = 'citizen-guide:staff-exit';
 const apiKey: ApiKey = 'citizenGuide';
 
-/** The two calls of Electron's renderer API this preload uses. */
+/** The calls of Electron's renderer API this preload uses. */
 export interface PreloadElectron {
   contextBridge: { exposeInMainWorld(key: string, api: unknown): void };
-  ipcRenderer: { sendSync(channel: string, ...args: unknown[]): unknown };
+  ipcRenderer: {
+    sendSync(channel: string, ...args: unknown[]): unknown;
+    invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+    send(channel: string): void;
+  };
 }
 
 /** Asks main for the settings and the server and exposes them; nothing if main gave neither. */
@@ -29,12 +37,46 @@ export function exposeKioskApi(electron: PreloadElectron): KioskApi | null {
   const server = electron.ipcRenderer.sendSync(serverChannel);
   if (!settings || typeof settings !== 'object' || typeof server !== 'string') return null;
   // The page checks each field itself (readSettings), as it does for the address bar.
-  const api = { settings: settings as KioskApi['settings'], server } satisfies KioskApi;
+  const token = electron.ipcRenderer.sendSync(tokenChannel);
+  const api = {
+    settings: settings as KioskApi['settings'],
+    server,
+    token: typeof token === 'string' ? token : null,
+    enrol: (code: string) =>
+      electron.ipcRenderer.invoke(enrolChannel, code) as ReturnType<KioskApi['enrol']>,
+  } satisfies KioskApi;
   electron.contextBridge.exposeInMainWorld(apiKey, api);
   return api;
 }
 
+/** Hidden corner for the staff exit (px from the top left) and how long to hold it (ms). */
+const EXIT_CORNER = 64;
+const EXIT_HOLD = 5_000;
+
+/**
+ * The shell's two signals from the page's own event loop: a heartbeat every 10 s (a page stuck
+ * in a loop stops beating: electron/healing) and a 5 s press on the hidden top-left corner, which
+ * asks main for the staff exit's PIN window (electron/kiosk/staff-exit.ts).
+ */
+export function startShellSignals(electron: PreloadElectron, win: Window): void {
+  win.setInterval(() => electron.ipcRenderer.send(heartbeatChannel), 10_000);
+  let hold: number | undefined;
+  const release = (): void => win.clearTimeout(hold);
+  win.addEventListener('pointerdown', (e) => {
+    release();
+    if (e.clientX > EXIT_CORNER || e.clientY > EXIT_CORNER) return;
+    hold = win.setTimeout(() => electron.ipcRenderer.send(staffExitChannel), EXIT_HOLD);
+  });
+  for (const type of ['pointerup', 'pointercancel', 'pointerleave'] as const)
+    win.addEventListener(type, release);
+  win.addEventListener('pointermove', (e) => {
+    if (e.clientX > EXIT_CORNER || e.clientY > EXIT_CORNER) release();
+  });
+}
+
 if ((process as { type?: string }).type === 'renderer') {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the sandbox's CommonJS require
-  exposeKioskApi(require('electron') as PreloadElectron);
+  const electron = require('electron') as PreloadElectron;
+  exposeKioskApi(electron);
+  if (typeof window !== 'undefined') startShellSignals(electron, window);
 }

@@ -6,6 +6,7 @@
  * cannot be downloaded on our build machines.
  */
 import type { KioskConfig } from './config.js';
+import type { LifeContents, LifeWindow } from './life/life.js';
 import { KIOSK_PAGE } from './scheme/kiosk-scheme.js';
 
 /** The narrow slice of Electron's API this module uses. */
@@ -13,19 +14,14 @@ export interface ElectronLike {
   BrowserWindow: new (options: Record<string, unknown>) => KioskWindow;
 }
 
-export interface KioskWindow {
+/** shell-life's part (closing, the healing events) is LifeWindow, electron/life/life.ts. */
+export interface KioskWindow extends LifeWindow {
   loadURL(url: string): Promise<void>;
   /** Takes away the window's own menu bar (Linux, Windows) and its accelerators. */
   removeMenu(): void;
   /** Brings the window forward (a second start of the shell does). */
   focus(): void;
-  webContents: {
-    on(
-      event: 'render-process-gone',
-      h: (event: unknown, details: { reason: string }) => void,
-    ): void;
-    reload(): void;
-  };
+  webContents: LifeContents;
 }
 
 export const windowOptions = (config: KioskConfig, preload: string): Record<string, unknown> => ({
@@ -67,16 +63,12 @@ export async function openKioskWindow(
   config: KioskConfig,
   url: string,
   preload: string,
-  log: (line: string) => void,
+  _log: (line: string) => void,
 ): Promise<KioskWindow> {
   const win = new electron.BrowserWindow(windowOptions(config, preload));
   win.removeMenu();
-  // Crash watchdog: a resident never needs a person to restart the screen. (Moves to
-  // shell-life's healing module, with a back-off, once that is wired in main.ts.)
-  win.webContents.on('render-process-gone', (_e, details) => {
-    log(`kiosk renderer gone (${details.reason}); reloading`);
-    win.webContents.reload();
-  });
+  // A crashed or hung page is healing's (electron/healing via life/life.ts, wired in main.ts):
+  // reloaded with a back-off, a crash loop resting on a calm screen instead of flashing.
   await win.loadURL(url);
   return win;
 }

@@ -48,15 +48,21 @@ export function isNight(at: Date, night: Night | null, timeZone?: string): boole
 
 /**
  * The next instant (on a whole minute) at which `isNight` changes, or null when it never does.
- * Walks minute by minute: a day has at most 1,500 local minutes, and walking (rather than
- * computing "today at 22:00") is what makes the DST days right without a date library.
+ * It jumps to where the wall clock would show the next boundary if the UTC offset stayed put,
+ * then walks minute by minute from three hours before it: a DST change moves the real instant
+ * by an hour (two in a few zones), and walking is what makes those days right without a date
+ * library (a night from 02:30 on the spring day begins at 03:00, when the clock jumps there).
  */
 export function nextChange(at: Date, night: Night | null, timeZone?: string): Date | null {
   if (!night || minutesOf(night.from) === minutesOf(night.to)) return null;
   const start = isNight(at, night, timeZone);
-  let t = Math.floor(at.getTime() / 60_000) * 60_000;
+  const minute = 60_000;
+  const now = Math.floor(at.getTime() / minute) * minute;
+  const target = minutesOf(start ? night.to : night.from);
+  const ahead = (target - localMinutes(new Date(now), timeZone) + 1440) % 1440 || 1440;
+  let t = Math.max(now, now + (ahead - 180) * minute);
   for (let i = 0; i < 50 * 60; i += 1) {
-    t += 60_000;
+    t += minute;
     if (isNight(new Date(t), night, timeZone) !== start) return new Date(t);
   }
   return null;

@@ -3,6 +3,9 @@
  * records what the shell does, in order, and lets a test play the part of Chromium: emit a
  * web-contents event, ask a permission, send IPC, request a page from a protocol handler.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IpcMainEventLike } from '../ipc-main.js';
 import type { ShellElectron } from '../main.js';
 import type { GuardedContents } from '../security/guards.js';
@@ -46,6 +49,8 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
   const windows: { options: Record<string, unknown>; win: FakeWindow }[] = [];
   const appListeners = new Map<string, Listener[]>();
   const ipc = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => void>();
+  const invokers = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>>();
+  const userData = mkdtempSync(join(tmpdir(), 'cg-user-data-'));
   const schemes: { scheme: string; privileges: object }[] = [];
   const handlers = new Map<string, (request: Request) => Promise<Response>>();
   const fetched: { url: string; init: RequestInit | undefined }[] = [];
@@ -77,6 +82,15 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     removeMenu(): void {
       this.menuRemoved = true;
     }
+    // shell-life's part of the window: the staff exit's PIN window closes itself.
+    closed = false;
+    close(): void {
+      this.closed = true;
+    }
+    isDestroyed(): boolean {
+      return this.closed;
+    }
+    on(_event: 'closed', _listener: () => void): void {}
     focus(): void {
       this.focused += 1;
     }
@@ -100,13 +114,35 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
         order.push('single-instance lock');
         return !locked;
       },
+      // shell-life's part of app: a fresh user-data folder, so no test sees another's token.
+      isPackaged: false,
+      getPath: () => userData,
+      getVersion: () => '1.2.3',
+      relaunch: () => order.push('relaunch'),
+      exit: () => order.push('exit'),
+      setLoginItemSettings: () => order.push('login item'),
     },
     ipcMain: {
       on: (channel: string, listener: (event: IpcMainEventLike, ...args: unknown[]) => void) => {
         order.push(`ipc ${channel}`);
         ipc.set(channel, listener);
       },
+      handle: (
+        channel: string,
+        listener: (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>,
+      ) => {
+        order.push(`ipc ${channel}`);
+        invokers.set(channel, listener);
+      },
     },
+    // No keyring here: the token goes to the 0600 file.
+    safeStorage: {
+      isAsyncEncryptionAvailable: () => Promise.resolve(false),
+      encryptStringAsync: () => Promise.reject(new Error('no keyring')),
+      decryptStringAsync: () => Promise.reject(new Error('no keyring')),
+    },
+    powerSaveBlocker: { start: () => 1, stop: () => true },
+    powerMonitor: { on: () => {} },
     protocol: {
       registerSchemesAsPrivileged: (list: { scheme: string; privileges: object }[]) => {
         order.push(`privileged scheme${ready ? ' (after ready!)' : ''}`);
@@ -156,6 +192,14 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     ipc.get(channel)?.(event, ...args);
     return event.returnValue;
   };
+  /** What a frame at `frameUrl` gets from `ipcRenderer.invoke(channel, …)`. */
+  const invoke = (frameUrl: string | null, channel: string, ...args: unknown[]): Promise<unknown> => {
+    const event: IpcMainEventLike = {
+      senderFrame: frameUrl === null ? null : { url: frameUrl },
+      returnValue: undefined,
+    };
+    return invokers.get(channel)?.(event, ...args) ?? Promise.resolve(undefined);
+  };
 
   return {
     electron,
@@ -166,6 +210,8 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     fetched,
     permission,
     sendSync,
+    invoke,
+    userData,
     appListeners,
     menu: () => menu,
     quits: () => quits,

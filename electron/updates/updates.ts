@@ -89,3 +89,25 @@ export function startUpdates(deps: UpdateDeps): Updates | null {
     },
   };
 }
+
+/**
+ * electron-updater's `autoUpdater`, loaded only in a packaged app (it needs the Electron runtime
+ * and an app-update.yml written by electron-builder); null elsewhere or when it cannot load.
+ */
+export async function loadUpdater(
+  isPackaged: boolean,
+  log: (line: string) => void,
+): Promise<UpdaterLike | null> {
+  if (!isPackaged) return null;
+  try {
+    const moduleName = 'electron-updater';
+    const mod = (await import(moduleName)) as {
+      autoUpdater?: UpdaterLike;
+      default?: { autoUpdater?: UpdaterLike };
+    };
+    return mod.autoUpdater ?? mod.default?.autoUpdater ?? null;
+  } catch (err) {
+    log(`updates: electron-updater could not load (${(err as Error).message})`);
+    return null;
+  }
+}

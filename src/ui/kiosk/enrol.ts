@@ -5,12 +5,16 @@
  */
 
 import { enrolDevice, type EnrolOutcome } from '../../client/index.js';
+import { shellEnrol, shellToken } from './shell-token.js';
 
 export type { EnrolOutcome };
 
 const TOKEN_KEY = 'citizen-guide.kiosk-token';
 
 export function readToken(): string | null {
+  // In the Electron shell the token is the shell's (never localStorage's): shell-token.ts.
+  const fromShell = shellToken();
+  if (fromShell !== undefined) return fromShell;
   try {
     return localStorage.getItem(TOKEN_KEY);
   } catch {
@@ -38,6 +42,8 @@ export function takeEnrolCode(): string | null {
 }
 
 async function exchange(code: string): Promise<EnrolOutcome> {
+  const viaShell = shellEnrol();
+  if (viaShell) return viaShell(code); // the shell exchanges the code and keeps the token
   const outcome = await enrolDevice(location.origin, code);
   if (outcome.ok) storeToken(outcome.token);
   return outcome;

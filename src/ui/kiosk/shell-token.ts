@@ -1,0 +1,39 @@
+/**
+ * In the Electron shell the kiosk's device token is the shell's, not the page's: the shell keeps
+ * it (safeStorage, or a 0600 file) and hands it over as `window.citizenGuide.token`; a code staff
+ * type into the page's form goes to the shell (`citizenGuide.enrol`), which exchanges it and
+ * keeps the token. The page then never writes the token to localStorage. In a plain browser
+ * (no `citizenGuide`) the page enrols and keeps its token itself, as before.
+ */
+import type { EnrolOutcome } from '../../client/index.js';
+
+interface ShellApi {
+  token?: unknown;
+  enrol?: unknown;
+}
+
+const shellApi = (): ShellApi | undefined =>
+  typeof window === 'undefined' ? undefined : (window as { citizenGuide?: ShellApi }).citizenGuide;
+
+/** The shell's token: a string, null when the shell has none yet, undefined outside the shell. */
+export function shellToken(api: ShellApi | undefined = shellApi()): string | null | undefined {
+  if (!api || !('token' in api)) return undefined;
+  return typeof api.token === 'string' && api.token !== '' ? api.token : null;
+}
+
+/** The shell's enrolment, or undefined outside the shell. */
+export function shellEnrol(
+  api: ShellApi | undefined = shellApi(),
+): ((code: string) => Promise<EnrolOutcome>) | undefined {
+  const enrol = api?.enrol;
+  if (typeof enrol !== 'function') return undefined;
+  return async (code) => {
+    try {
+      const r = (await (enrol as (c: string) => Promise<unknown>)(code)) as EnrolOutcome | null;
+      // null: the shell refused the request (it never should for its own page).
+      return r ?? { ok: false, error: 'network', message: '' };
+    } catch {
+      return { ok: false, error: 'network', message: '' };
+    }
+  };
+}
