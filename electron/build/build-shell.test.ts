@@ -43,6 +43,8 @@ describe('the built kiosk shell', () => {
     const { builtinModules } = await import('node:module');
     expect(outside.filter((s) => !builtinModules.includes(s.split('/')[0] ?? ''))).toEqual([]);
     expect(code).not.toMatch(/from ["']typescript["']|tsx\b.*register/);
+    // The updater is inside too (the package has no node_modules to find it in).
+    expect(code).toMatch(/\/\/ node_modules\/electron-updater\/out\/main\.js/);
   });
 
   it('main.js loads outside Electron without starting, and runs the shell with Electron injected', async () => {

@@ -100,8 +100,9 @@ export async function loadUpdater(
 ): Promise<UpdaterLike | null> {
   if (!isPackaged) return null;
   try {
-    const moduleName = 'electron-updater';
-    const mod = (await import(moduleName)) as {
+    // A literal specifier: esbuild bundles electron-updater into dist/electron/main.js (the
+    // package has no node_modules), and runs its code only here, when first called.
+    const mod = (await import('electron-updater')) as unknown as {
       autoUpdater?: UpdaterLike;
       default?: { autoUpdater?: UpdaterLike };
     };
