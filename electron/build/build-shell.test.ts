@@ -134,6 +134,13 @@ describe('electron-builder.yml', () => {
     ).rejects.toThrow(/unknown property 'electronFuse'/);
   });
 
+  it('tells electron-updater where to look (a generic feed the centre’s IT sets)', () => {
+    expect((config as { publish?: object }).publish).toEqual({
+      provider: 'generic',
+      url: '${env.CITIZEN_GUIDE_UPDATE_URL}',
+    });
+  });
+
   it('sets the production fuses', () => {
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,

@@ -30,6 +30,10 @@ async function dist(builderArgs: string[]): Promise<void> {
     );
     return;
   }
+  if (!process.env['CITIZEN_GUIDE_UPDATE_URL']) {
+    say('CITIZEN_GUIDE_UPDATE_URL is not set: these packages will never find an update.');
+    process.env['CITIZEN_GUIDE_UPDATE_URL'] = 'https://updates.invalid/citizen-guide-kiosk';
+  }
   run(bin('electron-builder'), [
     '--config',
     'electron-builder.yml',
