@@ -79,30 +79,35 @@ export function MealCard({ meal, attendance, wall, dayWord, over, onAsk }: Props
         list && t('spokenContains', { list }),
         over && t('over'),
       )}
-      photo={
-        meal.photo ? (
-          <img className="meal-photo" src={`/media/${meal.photo}`} alt="" draggable={false} />
-        ) : undefined
-      }
     >
-      {meal.description && <p className="meal-description">{meal.description}</p>}
-      {list && (
-        <p className="allergens">
-          <AllergenIcon />
-          <span>{t('contains', { list })}</span>
-        </p>
-      )}
-      {eating && <p className="eaters">{eating}</p>}
-      {pending && (
-        <p className="pending">{online ? c('status.sending') : c('status.sendsLater')}</p>
-      )}
-      {over && <p className="help">{t('over')}</p>}
-      {onAsk && !over && (
-        <button type="button" className="primary big meal-ask" onClick={onAsk}>
-          <Pictogram name="meal" fallback={meal.slot} />
-          <span>{t('ask')}</span>
-        </button>
-      )}
+      {/* Two parts: the photo with the question, and the words. One under the other as a card
+          usually is (the question last); side by side where the screen is low for its text
+          (meals.css: landscape at text scale 1.25 and 1.5). */}
+      <div className="meal-side">
+        {meal.photo && (
+          <img className="meal-photo" src={`/media/${meal.photo}`} alt="" draggable={false} />
+        )}
+        {onAsk && !over && (
+          <button type="button" className="primary big meal-ask" onClick={onAsk}>
+            <Pictogram name="meal" fallback={meal.slot} />
+            <span>{t('ask')}</span>
+          </button>
+        )}
+      </div>
+      <div className="meal-words">
+        {meal.description && <p className="meal-description">{meal.description}</p>}
+        {list && (
+          <p className="allergens">
+            <AllergenIcon />
+            <span>{t('contains', { list })}</span>
+          </p>
+        )}
+        {eating && <p className="eaters">{eating}</p>}
+        {pending && (
+          <p className="pending">{online ? c('status.sending') : c('status.sendsLater')}</p>
+        )}
+        {over && <p className="help">{t('over')}</p>}
+      </div>
     </ItemCard>
   );
 }
