@@ -493,13 +493,14 @@ async function pool<T>(tasks: (() => Promise<T>)[], n: number): Promise<T[]> {
 }
 
 describe('the fit check itself', () => {
-  it('names a scroll area, a box below the screen, a box cut off by its parent and two controls one over the other', async () => {
+  it('names a scroll area, a box below the screen, a box cut off by its parent, two controls one over the other and a blank band', async () => {
     const context = await newKioskContext(browser, PORTRAIT);
     const page = await context.newPage();
     // A staff list 4,151 px tall in a scroll area, as the issue found it, and two cut-off boxes.
     await page.setContent(`<body style="margin:0;overflow:hidden">
       <main class="screen" style="height:1500px;overflow-y:auto">
         <ul class="shift-list" style="height:4151px;margin:0">Ole</ul>
+        <section class="glance" style="position:fixed;top:1000px;left:0;width:1080px;height:300px"><div class="fit-box"></div></section>
       </main>
       <nav class="tiles" style="position:absolute;top:1900px;height:200px">Personale</nav>
       <div class="card" style="height:100px;overflow:hidden">
@@ -523,6 +524,8 @@ describe('the fit check itself', () => {
       'ul.pager-list "Bankospil": shrunk to 10 % of its size by a transform',
       // Two buttons one over the other; two that only touch (Ja, Nej) are not named.
       'button.start-button "Jeg bruger den nu": overlaps button.pager-next "Næste" by 100×50 px',
+      // Room the layout gives with nothing in it (Home's glance with no item that fits).
+      'main.screen > section.glance "": blank',
     ]);
     await context.close();
   });

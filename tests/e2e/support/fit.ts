@@ -198,6 +198,19 @@ async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResul
       }
     }
     found.push(...overlapping(elements, style));
+    // Blank room is looked for in the screen's content (or the dialog measured), not in the
+    // frame: the top band keeps the offline line's room empty on purpose (nothing moves when it
+    // comes).
+    const content = scope ? inScope : [...document.querySelectorAll('main')];
+    found.push(
+      ...blank(
+        content,
+        elements.filter((el) => content.some((c) => c.contains(el))),
+        style,
+        vw,
+        vh,
+      ),
+    );
     return { offenders: found.slice(0, limit), more: Math.max(0, found.length - limit) };
   };
 
@@ -231,6 +244,69 @@ async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResul
             problem: `overlaps ${selector(b.el)} "${textOf(b.el)}" by ${px(w)}×${px(h)} px`,
           });
       }
+    }
+    return out;
+  }
+
+  /**
+   * A blank band: a box the layout gives room (at least a tenth of the screen high and a quarter
+   * of it wide) in which nothing is painted: no words, picture or control, no background or
+   * border of its own or of anything inside it (Home's glance at 1920×1080 ×1.25 kept its row
+   * when neither list had room for an item). Only the outermost such box is named. Space beside
+   * content inside a box that holds something (a page's last row, the gap above Forrige /
+   * Næste) is not a band: its box is not blank.
+   */
+  function blank(
+    roots: Element[],
+    all: Element[],
+    style: (el: Element) => CSSStyleDeclaration,
+    vw: number,
+    vh: number,
+  ): Offender[] {
+    const shows = (s: CSSStyleDeclaration) => s.visibility === 'visible' && s.opacity !== '0';
+    const full = new Set<Element>();
+    const mark = (from: Element | null) => {
+      for (let a = from; a && !full.has(a); a = a.parentElement) full.add(a);
+    };
+    for (const el of all) {
+      const s = style(el);
+      if (s.display === 'none' || !shows(s) || el.getClientRects().length === 0) continue;
+      const drawn =
+        el.matches('img, svg, canvas, video, input, select, textarea') ||
+        !/rgba\(0, 0, 0, 0\)|transparent/.test(s.backgroundColor) ||
+        s.backgroundImage !== 'none' ||
+        (['Top', 'Right', 'Bottom', 'Left'] as const).some(
+          (side) =>
+            s.getPropertyValue(`border-${side.toLowerCase()}-style`) !== 'none' &&
+            parseFloat(s.getPropertyValue(`border-${side.toLowerCase()}-width`)) > 0,
+        );
+      if (drawn) mark(el);
+    }
+    for (const r of roots) {
+      const walker = document.createTreeWalker(r, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement;
+        if (!parent || full.has(parent) || !(n.textContent ?? '').trim()) continue;
+        if (shows(style(parent)) && parent.getClientRects().length > 0) mark(parent);
+      }
+    }
+    const out: Offender[] = [];
+    const named = new Set<Element>();
+    for (const el of all) {
+      if (full.has(el) || el === document.body) continue;
+      let inside = false;
+      for (let a = el.parentElement; a && !inside; a = a.parentElement) inside = named.has(a);
+      if (inside) continue;
+      const s = style(el);
+      if (s.display === 'none' || s.display === 'contents' || !shows(s)) continue;
+      const r = el.getBoundingClientRect();
+      if (r.height < vh / 10 || r.width < vw / 4) continue;
+      named.add(el);
+      out.push({
+        selector: selector(el),
+        text: '',
+        problem: `blank: nothing shown in ${px(r.width)}×${px(r.height)} px at ${px(r.left)},${px(r.top)}`,
+      });
     }
     return out;
   }

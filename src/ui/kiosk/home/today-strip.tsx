@@ -19,6 +19,17 @@ import { useActivitySignUps } from '../activities/use-activity-signups.js';
 
 const SLOT_ORDER = ['breakfast', 'lunch', 'dinner', 'snack'] as const;
 
+/**
+ * What of a glance list fits, from the number of parts useFit let stay (the heading counts as
+ * the last part): all the items that fit under the heading; then one item without the heading
+ * (kept for screen readers) rather than a blank band (issue 11: Home at 1920×1080 ×1.25 had
+ * room for an item but not for the heading too, and showed neither); then nothing.
+ */
+export function shownParts(units: number): { heading: boolean; items: number } {
+  if (units >= 2) return { heading: true, items: units - 1 };
+  return { heading: false, items: units };
+}
+
 export function TodaysMeals() {
   const { t } = useTranslation('home');
   const { db } = useEnv();
@@ -28,14 +39,19 @@ export function TodaysMeals() {
   const sorted = [...(meals ?? [])].sort(
     (a: Meal, b: Meal) => SLOT_ORDER.indexOf(a.slot) - SLOT_ORDER.indexOf(b.slot),
   );
-  const [box, fits] = useFit<HTMLDivElement>(
-    Math.max(1, sorted.length),
+  const [box, units] = useFit<HTMLDivElement>(
+    Math.max(1, sorted.length) + 1,
     sorted.map((m) => `${m.id}:${m.dish}`).join(),
   );
+  const { heading, items: fits } = shownParts(units);
   return (
     <section className="home-list" aria-labelledby="home-meals">
       <div className="fit-box" ref={box}>
-        {meals !== undefined && fits > 0 && <h2 id="home-meals">{t('meals')}</h2>}
+        {meals !== undefined && fits > 0 && (
+          <h2 id="home-meals" className={heading ? undefined : 'visually-hidden'}>
+            {t('meals')}
+          </h2>
+        )}
         {meals === undefined || fits === 0 ? null : sorted.length === 0 ? (
           <p className="empty">{t('noMeals')}</p>
         ) : (
@@ -80,6 +96,7 @@ export function TodaysActivities() {
   // line never says "5 ledige pladser" where the card says "Tilmeldingen er lukket", and a
   // sign-up still in the outbox counts here as on the card.
   const { t: ta } = useTranslation('activities');
+  const { t: c } = useTranslation();
   const signups = useActivitySignUps(list);
   const todayEnd = dayBounds(today, timeZone).end.getTime();
   const todays = (list ?? []).filter(
@@ -90,16 +107,19 @@ export function TodaysActivities() {
   const shown = (
     showTomorrow ? (list ?? []).filter((a) => Date.parse(a.start) >= todayEnd) : todays
   ).slice(0, 6);
-  const [box, fits] = useFit<HTMLDivElement>(
-    Math.max(1, shown.length),
+  const [box, units] = useFit<HTMLDivElement>(
+    Math.max(1, shown.length) + 1,
     shown.map((a) => `${a.id}:${a.title}:${a.confirmedCount}`).join(),
   );
+  const { heading, items: fits } = shownParts(units);
   const places = (a: Activity) => summaryOf(stateOf(a, now, signups), ta).replace(/\.$/, '');
   return (
     <section className="home-list" aria-labelledby="home-activities">
       <div className="fit-box" ref={box}>
         {list !== undefined && fits > 0 && (
-          <h2 id="home-activities">{showTomorrow ? t('activitiesTomorrow') : t('activities')}</h2>
+          <h2 id="home-activities" className={heading ? undefined : 'visually-hidden'}>
+            {showTomorrow ? t('activitiesTomorrow') : t('activities')}
+          </h2>
         )}
         {list === undefined || fits === 0 ? null : shown.length === 0 ? (
           <p className="empty">{t('noActivities')}</p>
@@ -116,6 +136,8 @@ export function TodaysActivities() {
                   <span className="strip-text">
                     <span className="strip-title">{a.title}</span>
                     <span>
+                      {/* Without the heading, tomorrow's item says so itself. */}
+                      {showTomorrow && !heading ? `${c('tomorrow')} ` : ''}
                       {clockOf(a.start, timeZone, settings.lang)} · {places(a)}
                     </span>
                   </span>
