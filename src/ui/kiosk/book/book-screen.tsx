@@ -34,7 +34,7 @@ import { BookFlow, type Flow } from './book-flow.js';
 import { RefusedBookings } from './refused-bookings.js';
 import { lengthRule, maxRule, openingRule, releaseRule } from './rules-text.js';
 import { SlotGrid } from './slot-grid.js';
-import { StartBookings } from './start-bookings.js';
+import { startable, StartBookings } from './start-bookings.js';
 import { heldBy, precheck, slotViews } from './slots.js';
 import './book.css';
 
@@ -206,6 +206,25 @@ export function BookScreen() {
     ),
   };
 
+  const startItem =
+    resource && bookings && day === today && startable(resource, bookings, wall, now).length > 0
+      ? [
+          {
+            key: 'start',
+            wide: true,
+            node: (
+              <StartBookings
+                resource={resource}
+                bookings={bookings}
+                wall={wall}
+                now={now}
+                timeZone={timeZone}
+              />
+            ),
+          },
+        ]
+      : [];
+
   const choice = (r: Resource) => (
     <button
       type="button"
@@ -218,8 +237,17 @@ export function BookScreen() {
     </button>
   );
 
+  const { textScale } = settings;
+  const cls = [
+    'book',
+    resource && 'book-chosen',
+    textScale > 1.1 && 'text-large',
+    textScale > 1.4 && 'text-largest',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div className="book">
+    <div className={cls}>
       <Title />
       <section aria-labelledby="book-what" className={resource ? undefined : 'book-what'}>
         <h2 id="book-what" className={resource ? 'visually-hidden' : undefined}>
@@ -266,15 +294,6 @@ export function BookScreen() {
                     {day === today ? t('noneFreeToday') : t('noneFree')}
                   </p>
                 )}
-                {day === today && (
-                  <StartBookings
-                    resource={resource}
-                    bookings={bookings}
-                    wall={wall}
-                    now={now}
-                    timeZone={timeZone}
-                  />
-                )}
                 {slots.length > 0 && (
                   <SlotGrid
                     slots={slots}
@@ -283,7 +302,10 @@ export function BookScreen() {
                     timeOf={timeOf}
                     label={t('times')}
                     resetKey={`${resource.id} ${day}`}
-                    // The rules go on the pages under the slots, so they never push them off.
+                    // "Jeg bruger den nu" first and the rules last, on the slots' pages: the
+                    // pager counts them, so they never push the slots off or stand under its
+                    // buttons (they stood over the bar in landscape).
+                    before={startItem}
                     after={[rulesItem]}
                     onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
                     onTaken={(s) =>

@@ -24,6 +24,8 @@ interface Props {
   label: string;
   /** Another resource or day: back to the first page. */
   resetKey?: string;
+  /** Shown before the tiles, across the grid, on the first page ("Jeg bruger den nu"). */
+  before?: readonly PagerItem[];
   /** Shown under the tiles, across the grid, on the pages too (the booking rules). */
   after?: readonly PagerItem[];
 }
@@ -39,6 +41,7 @@ export function SlotGrid({
   onTaken,
   label,
   resetKey,
+  before = [],
   after = [],
 }: Props) {
   const { t } = useTranslation('book');
@@ -50,6 +53,7 @@ export function SlotGrid({
       label={label}
       resetKey={resetKey}
       items={[
+        ...before,
         ...slots.map((s): PagerItem => {
           const who = s.booking?.residentId ? wall.get(s.booking.residentId) : undefined;
           const name = who ? firstName(who.displayName) : null;
