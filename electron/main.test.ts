@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ipcContract } from './ipc-contract.js';
 import { registerIpcHandlers } from './ipc-main.js';
-import { runShell } from './main.js';
+import { runShell, startShell } from './main.js';
 import { fakeElectron } from './testing/fake-electron.js';
 
 function configFile(json: object): string {
@@ -62,6 +62,7 @@ describe('Electron main process', () => {
       'app.on web-contents-created',
       'permission request handler',
       'permission check handler',
+      'request allow-list',
       'handle app',
       `ipc ${settings}`,
       `ipc ${server}`,
@@ -79,6 +80,39 @@ describe('Electron main process', () => {
     expect(contents.navigate('will-navigate', 'app://kiosk/#home')).toBe(false);
     expect(f.windows[0]?.win.menuRemoved).toBe(true);
     expect(f.menu()).toBeNull();
+  });
+
+  it('lets the page’s renderer reach the configured server and nothing else', async () => {
+    const f = await start({ serverUrl: 'https://guide.example.dk', name: 'x' });
+    expect(f.request({ url: 'wss://guide.example.dk/socket.io/', webContentsId: 1 })).toBe(true);
+    expect(f.request({ url: 'app://kiosk/kiosk/assets/a.js', webContentsId: 1 })).toBe(true);
+    expect(f.request({ url: 'https://evil.example/pixel.gif', webContentsId: 1 })).toBe(false);
+  });
+
+  it('shows a wrong config full screen, naming the field and the fix, and reaches no server', async () => {
+    const f = fakeElectron();
+    const lines: string[] = [];
+    const file = configFile({ serverUrl: 'http://10.0.0.5:8080', name: 'x', lang: 'de' });
+    const win = await startShell(f.electron, ['--config', file], {
+      shellDir: builtDist(),
+      log: (l) => lines.push(l),
+    });
+    expect(win).not.toBeNull();
+    expect(f.windows).toHaveLength(1);
+    const html = decodeURIComponent(f.windows[0]!.win.loaded[0]!);
+    expect(html).toMatch(/^data:text\/html/);
+    expect(html).toContain('Ret feltet <code>lang</code> i filen.');
+    expect(f.schemes).toHaveLength(0);
+    expect(f.menu()).toBeNull();
+    expect(f.request({ url: 'http://10.0.0.5:8080/', webContentsId: 1 })).toBe(false);
+    expect(lines[0]).toMatch(/lang/);
+    // A right one starts the kiosk as runShell does.
+    const ok = fakeElectron();
+    await startShell(ok.electron, ['--config', configFile({ serverUrl: 'https://c', name: 'x' })], {
+      shellDir: builtDist(),
+      log: () => {},
+    });
+    expect(ok.windows[0]?.win.loaded[0]).toMatch(/^app:\/\/kiosk\//);
   });
 
   it('serves the page from the package with its CSP naming only the configured server', async () => {

@@ -10,7 +10,8 @@
  */
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { displaySettingsOf, loadKioskConfig } from './config.js';
+import { ConfigError, displaySettingsOf, loadKioskConfig } from './config.js';
+import { showConfigError } from './config-error/config-error-screen.js';
 import { registerIpcHandlers, type IpcMainLike } from './ipc-main.js';
 import { attachLife, prepareLife, type Attached, type LifeElectron } from './life/life.js';
 import { loadUpdater } from './updates/updates.js';
@@ -74,13 +75,7 @@ export async function runShell(
   if (!claimSingleInstance(electron.app, () => win?.focus(), log)) return null;
   await electron.app.whenReady();
 
-  hardenApp(electron, { kioskMode: config.kioskMode, log });
-  serveKioskScheme(electron, {
-    root: join(shellDir, '..', 'ui', 'kiosk'),
-    server,
-    csp: kioskCsp(server),
-    log,
-  });
+  hardenApp(electron, { kioskMode: config.kioskMode, log, server });
   // shell-life: what the window opens (enrolment, stored token, "removed"), before it exists.
   const life = await prepareLife({
     electron,
@@ -88,6 +83,14 @@ export async function runShell(
     configFile: file,
     // Chromium's network stack: the OS's proxy and certificates, as the page's own requests.
     fetch: (url, init) => electron.net.fetch(url, init),
+    log,
+  });
+  // The page's /api and /media go to the server with the kiosk's token (media need one).
+  serveKioskScheme(electron, {
+    root: join(shellDir, '..', 'ui', 'kiosk'),
+    server,
+    csp: kioskCsp(server),
+    token: () => life.token(),
     log,
   });
   let attached: Attached | null = null;
@@ -128,6 +131,29 @@ export async function runShell(
   return win;
 }
 
+/**
+ * `runShell`, and when the config file is wrong, the full-screen message naming the field and
+ * the fix instead (config-error/): a kiosk never sits on a blank window or a half-read config.
+ */
+export async function startShell(
+  electron: ShellElectron,
+  argv: string[],
+  options: ShellOptions = {},
+): Promise<KioskWindow | null> {
+  try {
+    return await runShell(electron, argv, options);
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    const log = options.log ?? defaultLog;
+    log(err.message);
+    await electron.app.whenReady();
+    // Nothing is trusted without a config: no server, so no request leaves the machine.
+    hardenApp(electron, { kioskMode: true, log, server: 'https://config-error.invalid' });
+    electron.app.on('window-all-closed', () => electron.app.quit());
+    return showConfigError(electron, err.message, true);
+  }
+}
+
 function defaultLog(line: string): void {
   process.stdout.write(line + '\n');
 }
@@ -139,5 +165,5 @@ if (process.versions.electron) {
   // Started as `electron dist/electron/main.js …` the arguments follow the script; packaged,
   // they follow the executable.
   const args = process.argv.slice((process as { defaultApp?: boolean }).defaultApp ? 2 : 1);
-  await runShell(electron.default ?? electron, args);
+  await startShell(electron.default ?? electron, args);
 }

@@ -70,11 +70,12 @@ export const configErrorUrl = (problem: ConfigProblem): string =>
 export async function showConfigError(
   electron: ElectronLike,
   message: string,
-  kioskMode: boolean,
+  fullscreen: boolean,
 ): Promise<KioskWindow> {
   const win = new electron.BrowserWindow({
-    fullscreen: kioskMode,
-    kiosk: kioskMode,
+    fullscreen,
+    // Not kiosk-locked: whoever fixes the file may close the message from a keyboard.
+    kiosk: false,
     autoHideMenuBar: true,
     backgroundColor: '#f7f4ee',
     webPreferences: {

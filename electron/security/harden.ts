@@ -1,11 +1,12 @@
 /**
  * The app-wide half of the Electron security checklist, applied once when the app is ready and
  * before any window exists: no application menu (so none of its accelerators: reload, zoom,
- * devtools, quit), the web-contents guards on everything created from now on, and the
- * permission handlers on the default session. The window's own half is in window.ts.
+ * devtools, quit), the web-contents guards on everything created from now on, the permission
+ * handlers on the default session and its request allow-list (requests.ts). The window's own half is in window.ts.
  */
 import { guardWebContents, type GuardedContents } from './guards.js';
 import { installPermissionHandlers, type PermissionSession } from './permissions.js';
+import { restrictRequests, type WebRequestLike } from './requests.js';
 
 export interface HardenElectron {
   app: {
@@ -15,18 +16,19 @@ export interface HardenElectron {
     ): void;
   };
   Menu: { setApplicationMenu(menu: null): void };
-  session: { defaultSession: PermissionSession };
+  session: { defaultSession: PermissionSession & { webRequest: WebRequestLike } };
 }
 
 export function hardenApp(
   electron: HardenElectron,
-  options: { kioskMode: boolean; log: (line: string) => void },
+  options: { kioskMode: boolean; log: (line: string) => void; server: string },
 ): void {
   electron.Menu.setApplicationMenu(null);
   electron.app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, options),
   );
   installPermissionHandlers(electron.session.defaultSession, options.log);
+  restrictRequests(electron.session.defaultSession.webRequest, options.server, options.log);
 }
 
 export interface SingleInstanceApp {

@@ -68,7 +68,7 @@ describe('app-wide hardening', () => {
   function hardened() {
     const f = fakeElectron();
     const lines: string[] = [];
-    hardenApp(f.electron, { kioskMode: true, log: (l) => lines.push(l) });
+    hardenApp(f.electron, { kioskMode: true, log: (l) => lines.push(l), server: 'https://c' });
     return { ...f, lines };
   }
 

@@ -10,9 +10,11 @@ import type { IpcMainEventLike } from '../ipc-main.js';
 import type { ShellElectron } from '../main.js';
 import type { GuardedContents } from '../security/guards.js';
 import type { PermissionSession } from '../security/permissions.js';
+import type { RequestDetails, WebRequestLike } from '../security/requests.js';
 import type { KioskWindow } from '../window.js';
 
 type Listener = (...args: never[]) => unknown;
+type RequestListener = Parameters<WebRequestLike['onBeforeRequest']>[1];
 
 /** A web contents: keeps its listeners by event name, so a test can emit them. */
 export class FakeContents implements GuardedContents {
@@ -49,7 +51,10 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
   const windows: { options: Record<string, unknown>; win: FakeWindow }[] = [];
   const appListeners = new Map<string, Listener[]>();
   const ipc = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => void>();
-  const invokers = new Map<string, (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>>();
+  const invokers = new Map<
+    string,
+    (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>
+  >();
   const userData = mkdtempSync(join(tmpdir(), 'cg-user-data-'));
   const schemes: { scheme: string; privileges: object }[] = [];
   const handlers = new Map<string, (request: Request) => Promise<Response>>();
@@ -60,6 +65,7 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     device?: Parameters<PermissionSession['setDevicePermissionHandler']>[0];
   } = {};
   let menu: unknown = 'default';
+  let requestListener: RequestListener | null = null;
   let quits = 0;
   let ready = false;
 
@@ -172,7 +178,13 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
         setDevicePermissionHandler: (h) => {
           permission.device = h;
         },
-      } satisfies PermissionSession,
+        webRequest: {
+          onBeforeRequest: (_filter: { urls: string[] }, listener: RequestListener) => {
+            order.push('request allow-list');
+            requestListener = listener;
+          },
+        },
+      } satisfies PermissionSession & { webRequest: WebRequestLike },
     },
     Menu: {
       setApplicationMenu: (m: null) => {
@@ -193,7 +205,11 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     return event.returnValue;
   };
   /** What a frame at `frameUrl` gets from `ipcRenderer.invoke(channel, …)`. */
-  const invoke = (frameUrl: string | null, channel: string, ...args: unknown[]): Promise<unknown> => {
+  const invoke = (
+    frameUrl: string | null,
+    channel: string,
+    ...args: unknown[]
+  ): Promise<unknown> => {
     const event: IpcMainEventLike = {
       senderFrame: frameUrl === null ? null : { url: frameUrl },
       returnValue: undefined,
@@ -201,8 +217,16 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     return invokers.get(channel)?.(event, ...args) ?? Promise.resolve(undefined);
   };
 
+  /** Whether the session lets a renderer's request to `url` go (true) or cancels it. */
+  const request = (details: RequestDetails): boolean => {
+    let cancel = false;
+    requestListener?.(details, (r) => (cancel = r.cancel === true));
+    return !cancel;
+  };
+
   return {
     electron,
+    request,
     order,
     windows,
     schemes,
