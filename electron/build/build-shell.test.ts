@@ -152,6 +152,13 @@ describe('electron-builder.yml', () => {
     });
   });
 
+  it('keeps electron-builder’s own deb dependencies when it adds to them', () => {
+    const deb = (config as { deb?: { depends?: string[] } }).deb?.depends ?? [];
+    // electron-builder's defaults (FpmTarget getDefaultDepends): a custom list replaces them.
+    for (const lib of ['libgtk-3-0', 'libnss3', 'libsecret-1-0', 'xdg-utils', 'libgbm1'])
+      expect(deb, lib).toContain(lib);
+  });
+
   it('targets AppImage and deb on x64 and arm64, and NSIS on Windows', () => {
     expect(config.linux.target).toEqual([
       { target: 'AppImage', arch: ['x64', 'arm64'] },
