@@ -192,10 +192,7 @@ describe('requests a page may make (under the CSP, independent of it)', () => {
     );
     const cancelled = (url: string, webContentsId: number | null = 1): boolean => {
       let answer: { cancel?: boolean } = {};
-      listener?.(
-        webContentsId === null ? { url } : { url, webContentsId },
-        (r) => (answer = r),
-      );
+      listener?.(webContentsId === null ? { url } : { url, webContentsId }, (r) => (answer = r));
       return answer.cancel === true;
     };
     return { cancelled, lines };
