@@ -179,6 +179,28 @@ async function walk(orientation: string, size: { width: number; height: number }
   const record = async (state: string, scope?: string) => {
     const t0 = Date.now();
     w.results.push(...(await measureFit(page, { state, size: where, scale }, { scope, themes })));
+    // Reach (KIOSK-UX: the lower 40 % of a portrait screen holds the sign-up buttons): every
+    // card's Tilmeld / Afmeld on the page starts there (they were at 55 % with two cards a page).
+    if (orientation === 'portrait' && state.startsWith('Activities') && !scope) {
+      const high = await page.evaluate(() =>
+        [...document.querySelectorAll('.activity-card .activity-actions button')]
+          .map((b) => ({ text: (b.textContent ?? '').trim(), top: b.getBoundingClientRect().top }))
+          .filter((b) => b.top < 0.6 * window.innerHeight),
+      );
+      if (high.length > 0)
+        w.results.push({
+          state,
+          size: where,
+          scale,
+          theme: 'standard',
+          offenders: high.map((b) => ({
+            selector: '.activity-actions > button',
+            text: b.text,
+            problem: `above the lower 40 % of the screen: top at ${Math.round(b.top)} px`,
+          })),
+          more: 0,
+        });
+    }
     const t1 = Date.now();
     // Screenshots of the first page of a list only: enough to look at, and they cost time.
     if (shoot && !state.includes('(side '))
