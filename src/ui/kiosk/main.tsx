@@ -39,7 +39,10 @@ if (root) {
 }
 
 // The service worker keeps the page itself available offline, so a reload (or a crashed tab)
-// without network still opens the kiosk, which then shows the day from its cache.
-if ('serviceWorker' in navigator && window.isSecureContext) {
+// without network still opens the kiosk, which then shows the day from its cache. Not in the
+// Electron shell: there the page comes from the shell's package (app://kiosk/), which is the
+// offline copy, and its CSP allows no worker.
+const inShell = (window as { citizenGuide?: unknown }).citizenGuide !== undefined;
+if ('serviceWorker' in navigator && window.isSecureContext && !inShell) {
   navigator.serviceWorker.register('/kiosk/sw.js', { scope: '/kiosk/' }).catch(() => undefined);
 }
