@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ipcContract } from './ipc-contract.js';
 import { registerIpcHandlers } from './ipc-main.js';
-import { runShell, startShell } from './main.js';
+import { bootElectron, runShell, startShell } from './main.js';
 import { fakeElectron } from './testing/fake-electron.js';
 
 function configFile(json: object): string {
@@ -223,6 +223,30 @@ describe('Electron main process', () => {
     const first = await start({ serverUrl: 'https://c', name: 'x' });
     for (const l of first.appListeners.get('second-instance') ?? []) l();
     expect(first.windows[0]?.win.focused).toBe(1);
+  });
+
+  it('boots in Electron without awaiting ready at the top level (that would never end)', async () => {
+    // Electron emits `ready` only after the entry module has finished evaluating.
+    const f = fakeElectron();
+    let entryDone = false;
+    let becomeReady: () => void = () => {};
+    const ready = new Promise<void>((resolve) => (becomeReady = resolve));
+    const app = f.electron.app as { whenReady: () => Promise<void> };
+    const realWhenReady = app.whenReady;
+    app.whenReady = () => ready.then(realWhenReady);
+    const file = configFile({ serverUrl: 'https://c', name: 'x' });
+    await bootElectron(
+      () => Promise.resolve(f.electron),
+      ['--config', file],
+      () => {},
+    );
+    entryDone = true;
+    // The scheme was registered while the entry ran, before ready.
+    expect(f.schemes).toHaveLength(1);
+    expect(f.windows).toHaveLength(0);
+    becomeReady();
+    await expect.poll(() => f.windows.length).toBe(1);
+    expect(entryDone).toBe(true);
   });
 
   it('never sends the page an answer that breaks the contract, even its own', () => {

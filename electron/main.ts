@@ -158,12 +158,32 @@ function defaultLog(line: string): void {
   process.stdout.write(line + '\n');
 }
 
+/**
+ * The entry in Electron: loads `electron` and starts the shell WITHOUT awaiting it. Electron
+ * emits `ready` only once the ES module entry has finished evaluating, so a top-level await on
+ * anything that awaits `whenReady` would never end (Electron's ESM docs). What must happen
+ * before `ready` (the privileged scheme) runs synchronously inside `startShell`'s first step.
+ */
+export async function bootElectron(
+  load: () => Promise<ShellElectron & { default?: ShellElectron }>,
+  argv: string[],
+  log: (line: string) => void = defaultLog,
+): Promise<void> {
+  const electron = await load();
+  const api = electron.default ?? electron;
+  startShell(api, argv, { log }).catch((err: unknown) => {
+    log(
+      `the kiosk shell stopped: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+    );
+    api.app.quit();
+  });
+}
+
 if (process.versions.electron) {
   // A variable specifier: the `electron` package is only present where its runtime is.
   const moduleName = 'electron';
-  const electron = (await import(moduleName)) as ShellElectron & { default?: ShellElectron };
   // Started as `electron dist/electron/main.js …` the arguments follow the script; packaged,
   // they follow the executable.
   const args = process.argv.slice((process as { defaultApp?: boolean }).defaultApp ? 2 : 1);
-  await startShell(electron.default ?? electron, args);
+  await bootElectron(() => import(moduleName) as Promise<ShellElectron>, args);
 }
