@@ -31,7 +31,10 @@ export const KioskConfig = z.strictObject({
    */
   staffPinHash: z
     .string()
-    .regex(PIN_HASH_SHAPE, 'the hash printed by `npx tsx electron/kiosk/staff-pin.ts PIN`, never the PIN itself')
+    .regex(
+      PIN_HASH_SHAPE,
+      'the hash printed by `npx tsx electron/kiosk/staff-pin.ts PIN`, never the PIN itself',
+    )
     .optional(),
   /** electron-updater's channel (`latest`, `beta`, …); null: never update by itself. */
   updateChannel: z
@@ -61,8 +64,16 @@ export function parseKioskConfig(text: string, source: string): KioskConfig {
   return r.data;
 }
 
-export const loadKioskConfig = (file: string): KioskConfig =>
-  parseKioskConfig(readFileSync(file, 'utf8'), file);
+export function loadKioskConfig(file: string): KioskConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    // A missing or unreadable file is a config problem too: the kiosk says so on its screen.
+    throw new ConfigError(`${file} cannot be read: ${(err as Error).message}`);
+  }
+  return parseKioskConfig(text, file);
+}
 
 /** Exactly the fields the page reads as `window.citizenGuide.settings`. */
 export function displaySettingsOf(config: KioskConfig): KioskDisplaySettings {

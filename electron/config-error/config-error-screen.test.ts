@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseKioskConfig } from '../config.js';
+import { ConfigError, loadKioskConfig, parseKioskConfig } from '../config.js';
 import { assertServerAllowed } from '../security/server-url.js';
 import { fakeElectron } from '../testing/fake-electron.js';
 import { configErrorHtml, readConfigError, showConfigError } from './config-error-screen.js';
@@ -67,6 +67,15 @@ describe('a wrong kiosk config, shown full screen', () => {
     expect(readConfigError('k.json is not valid JSON: Unexpected token')).toEqual({
       file: 'k.json',
       problems: [{ field: '(file)', message: 'Unexpected token' }],
+    });
+  });
+
+  it('names a config file that is missing or unreadable', () => {
+    const message = errorOf(() => loadKioskConfig('/nowhere/kiosk.json'));
+    expect(message).toMatch(/^\/nowhere\/kiosk\.json cannot be read: ENOENT/);
+    expect(readConfigError(message)).toMatchObject({
+      file: '/nowhere/kiosk.json',
+      problems: [{ field: '(file)', message: expect.stringMatching(/ENOENT/) as unknown }],
     });
   });
 

@@ -26,7 +26,7 @@ export function readConfigError(message: string): ConfigProblem {
     });
     return { file, problems };
   }
-  const json = /^(.*) is not valid JSON: (.*)$/s.exec(message);
+  const json = /^(.*) (?:is not valid JSON|cannot be read): (.*)$/s.exec(message);
   if (json) return { file: json[1] ?? '', problems: [{ field: '(file)', message: json[2] ?? '' }] };
   return { file: '', problems: [{ field: '(file)', message }] };
 }
