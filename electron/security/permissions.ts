@@ -4,12 +4,12 @@
  * "is it granted?", e.g. `navigator.permissions.query`) share one rule, so they cannot
  * disagree. Only the kiosk's own origin gets anything:
  *
- * - `persistent-storage`: the day's cache in IndexedDB must not be evicted under disk pressure;
- * - `media` with video only: the camera, for scanning the enrolment QR code where one exists
- *   (never the microphone: nothing on a wall screen records sound).
+ * - `persistent-storage`: the day's cache in IndexedDB must not be evicted under disk pressure.
  *
- * Notifications, geolocation, clipboard, HID/USB/serial, screen capture, fullscreen requests by
- * the page, opening external apps: all refused.
+ * Camera and microphone, notifications, geolocation, clipboard, HID/USB/serial, screen capture,
+ * fullscreen requests by the page, opening external apps: all refused. (Scanning the enrolment
+ * QR code with a camera is not built; when it is, `media` with video only belongs here, never
+ * audio: nothing on a wall screen records sound.)
  */
 import { KIOSK_ORIGIN } from '../scheme/kiosk-scheme.js';
 
@@ -32,14 +32,9 @@ const originOf = (value: string | undefined): string | null => {
   }
 };
 
-export function isPermitted({ permission, origin, mediaTypes }: PermissionAsk): boolean {
+export function isPermitted({ permission, origin }: PermissionAsk): boolean {
   if (originOf(origin) !== KIOSK_ORIGIN) return false;
-  if (permission === 'persistent-storage') return true;
-  if (permission === 'media') {
-    const types = mediaTypes ?? [];
-    return types.length > 0 && types.every((t) => t === 'video');
-  }
-  return false;
+  return permission === 'persistent-storage';
 }
 
 /** The session methods used here (Electron's `Session`). */

@@ -96,7 +96,8 @@ describe('app-wide hardening', () => {
       return granted;
     };
     expect(ask('persistent-storage', 'app://kiosk/')).toBe(true);
-    expect(ask('media', 'app://kiosk/', ['video'])).toBe(true);
+    // No camera or microphone: nothing on the wall uses them (no QR scanner yet).
+    expect(ask('media', 'app://kiosk/', ['video'])).toBe(false);
     expect(ask('media', 'app://kiosk/', ['video', 'audio'])).toBe(false);
     expect(ask('media', 'app://kiosk/', [])).toBe(false);
     expect(ask('media', 'https://evil.example/', ['video'])).toBe(false);
@@ -119,7 +120,7 @@ describe('app-wide hardening', () => {
     const check = (permission: string, origin: string, mediaType?: string) =>
       f.permission.check?.(null, permission, origin, mediaType ? { mediaType } : {});
     expect(check('persistent-storage', 'app://kiosk')).toBe(true);
-    expect(check('media', 'app://kiosk', 'video')).toBe(true);
+    expect(check('media', 'app://kiosk', 'video')).toBe(false);
     expect(check('media', 'app://kiosk', 'audio')).toBe(false);
     expect(check('notifications', 'app://kiosk')).toBe(false);
     expect(check('persistent-storage', 'https://evil.example')).toBe(false);
