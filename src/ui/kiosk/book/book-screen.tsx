@@ -194,17 +194,21 @@ export function BookScreen() {
       ].filter((l): l is string => l !== null)
     : [];
 
-  const rulesItem = {
-    key: 'rules',
+  const rulesNode = (
+    <div className="book-rules">
+      {rules.map((l) => (
+        <p key={l}>{l}</p>
+      ))}
+    </div>
+  );
+  // On the slots' pages one rule an item, so the pager may break between them: the four
+  // together were taller than a page at portrait ×1.5 and shrunk to 66 %.
+  const ruleItems = rules.map((l, i) => ({
+    key: `rule-${i}`,
     wide: true,
-    node: (
-      <div className="book-rules">
-        {rules.map((l) => (
-          <p key={l}>{l}</p>
-        ))}
-      </div>
-    ),
-  };
+    className: i === 0 ? 'book-rule book-rule-first' : 'book-rule',
+    node: <p>{l}</p>,
+  }));
 
   const startItem =
     resource && bookings && day === today && startable(resource, bookings, wall, now).length > 0
@@ -238,6 +242,7 @@ export function BookScreen() {
   );
 
   const { textScale } = settings;
+  const speech = resource ? sentences(resource.name, dayHeading(day, words), ...rules) : '';
   const cls = [
     'book',
     resource && 'book-chosen',
@@ -282,7 +287,7 @@ export function BookScreen() {
             title={resource.name}
             when={dayHeading(day, words)}
             headingLevel={2}
-            speech={sentences(resource.name, dayHeading(day, words), ...rules)}
+            speech={speech}
             className="book-card"
           >
             {bookings === undefined ? null : closed ? (
@@ -306,7 +311,7 @@ export function BookScreen() {
                     // pager counts them, so they never push the slots off or stand under its
                     // buttons (they stood over the bar in landscape).
                     before={startItem}
-                    after={[rulesItem]}
+                    after={ruleItems}
                     onFree={(s) => setFlow({ step: 'pick-add', slot: s })}
                     onTaken={(s) =>
                       s.booking?.residentId &&
@@ -322,7 +327,7 @@ export function BookScreen() {
               </>
             )}
             <RefusedBookings resource={resource} bookings={bookings ?? []} rules={rules} />
-            {(bookings === undefined || slots.length === 0) && rulesItem.node}
+            {(bookings === undefined || slots.length === 0) && rulesNode}
           </ItemCard>
           {flow && (
             <BookFlow
