@@ -59,7 +59,8 @@ describe.skipIf(!binary)(`the kiosk shell in Electron${binary ? '' : ` (${notRun
   it('opens the packaged page, enrolled, with the day from the server, and no Node in it', async () => {
     const page = await app.firstWindow();
     await page.waitForURL(/^app:\/\/kiosk\//);
-    await page.getByRole('button', { name: /Hjem/ }).waitFor({ timeout: 20_000 });
+    // The wall (not the enrolment form): its tiles to the other screens.
+    await page.getByRole('navigation', { name: 'Gå til' }).waitFor({ timeout: 20_000 });
     expect(
       await page.evaluate(() => ({
         secure: window.isSecureContext,
