@@ -206,6 +206,31 @@ describe('Pager', () => {
     expect(shown()).toContain('Punkt 9');
   });
 
+  it('keeps the item asked for in view when it grows afterwards (its picture loaded)', () => {
+    const even = sizes(560, () => 100);
+    const { rerender } = render(
+      <Shell measure={even}>
+        <Pager items={items(numbered(10))} showKey="1" />
+      </Shell>,
+    );
+    rerender(
+      <Shell measure={even}>
+        <Pager items={items(numbered(10))} showKey="6" />
+      </Shell>,
+    );
+    expect(shown()).toEqual(['Punkt 5', 'Punkt 6', 'Punkt 7', 'Punkt 8']);
+    // 6 is opened second on its page; its photo arrives and it no longer fits beside 5.
+    rerender(
+      <Shell measure={sizes(560, (k) => (k === '6' ? 400 : 100))}>
+        <Pager items={items(numbered(10))} showKey="6" />
+      </Shell>,
+    );
+    expect(shown()).toContain('Punkt 6');
+    // Once the resident pages on, the page they chose is kept as before.
+    next();
+    expect(shown()).not.toContain('Punkt 6');
+  });
+
   it('gives an item taller than the screen a page of its own, scaled down to fit', () => {
     render(
       <Shell measure={sizes(560, (k) => (k === '2' ? 880 : 100))}>

@@ -141,6 +141,9 @@ export function Pager({
   const [page, setPage] = useState(0);
   const reset = useRef(resetKey);
   const shownKey = useRef(showKey);
+  // The item asked for stays the one kept in view until the resident pages: it may grow after
+  // it was shown (a news item's picture loading), and the item above it is then on another page.
+  const pinned = useRef<string | undefined>(undefined);
   const stale =
     !measured ||
     measured.items !== items ||
@@ -193,7 +196,9 @@ export function Pager({
     // The item asked for when that changed, else the one that was at the top.
     const asked = showKey !== shownKey.current && showKey !== undefined;
     shownKey.current = showKey;
-    const keep = asked ? showKey : changedReset ? undefined : was;
+    if (asked) pinned.current = showKey;
+    else if (changedReset) pinned.current = undefined;
+    const keep = asked ? showKey : changedReset ? undefined : (pinned.current ?? was);
     const anchor = keep === undefined ? -1 : items.findIndex((i) => i.key === keep);
     setPage(changedReset && !asked ? 0 : pageAfterChange(next, anchor >= 0 ? anchor : null, at));
     setMeasured({ items, measure, stamp, layout, pages: next });
@@ -221,6 +226,11 @@ export function Pager({
     return () => observer.disconnect();
   });
 
+  /** The resident pages: from now on the page they chose is what stays in view. */
+  const turn = (to: number) => {
+    pinned.current = undefined;
+    setPage(to);
+  };
   const List = ordered ? 'ol' : 'ul';
   // A transform leaves the layout alone: the negative margin gives back the space the scaled
   // list no longer takes, so Forrige / Næste stay right under it, on the screen.
@@ -267,7 +277,7 @@ export function Pager({
             type="button"
             className="secondary big pager-previous"
             disabled={at === 0}
-            onClick={() => setPage(at - 1)}
+            onClick={() => turn(at - 1)}
           >
             <span className="pager-arrow" aria-hidden="true">
               ←
@@ -285,7 +295,7 @@ export function Pager({
             type="button"
             className="primary big pager-next"
             disabled={at >= count - 1}
-            onClick={() => setPage(at + 1)}
+            onClick={() => turn(at + 1)}
           >
             <span>{t('pager.next')}</span>
             <span className="pager-arrow" aria-hidden="true">
