@@ -8,6 +8,7 @@
  * (a sandboxed preload cannot load our other modules).
  */
 import { z } from 'zod';
+import { KioskHealth } from '../src/protocol/kiosk-health.js';
 
 const Time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'a time of day as HH:mm');
 
@@ -22,7 +23,12 @@ export const displayFields = {
 
 /** What the shell answers an enrolment code with: the page's own `EnrolOutcome` shape. */
 export const EnrolAnswer = z.discriminatedUnion('ok', [
-  z.strictObject({ ok: z.literal(true), token: z.string(), deviceId: z.string(), name: z.string() }),
+  z.strictObject({
+    ok: z.literal(true),
+    token: z.string(),
+    deviceId: z.string(),
+    name: z.string(),
+  }),
   z.strictObject({ ok: z.literal(false), error: z.string(), message: z.string() }),
 ]);
 export type EnrolAnswer = z.infer<typeof EnrolAnswer>;
@@ -66,9 +72,26 @@ export const ipcContract = {
     response: EnrolAnswer,
   },
   /** The page is alive (the preload sends it every 10 s; silence means a hung renderer). */
-  heartbeat: { channel: 'citizen-guide:heartbeat', kind: 'send', request: z.tuple([]), response: z.null() },
+  heartbeat: {
+    channel: 'citizen-guide:heartbeat',
+    kind: 'send',
+    request: z.tuple([]),
+    response: z.null(),
+  },
+  /** The shell's health, which the page's sync engine reports to staff (`kiosk.health`). */
+  health: {
+    channel: 'citizen-guide:health',
+    kind: 'sync',
+    request: z.tuple([]),
+    response: KioskHealth.nullable(),
+  },
   /** A long press on the hidden top-left corner: open the staff exit's PIN window. */
-  staffExit: { channel: 'citizen-guide:staff-exit', kind: 'send', request: z.tuple([]), response: z.null() },
+  staffExit: {
+    channel: 'citizen-guide:staff-exit',
+    kind: 'send',
+    request: z.tuple([]),
+    response: z.null(),
+  },
 } as const;
 
 export type IpcContract = typeof ipcContract;
@@ -95,6 +118,8 @@ export interface KioskApi {
   readonly token: string | null;
   /** Exchanges a code typed into the page's form; the shell keeps the token. */
   enrol(code: string): Promise<EnrolAnswer>;
+  /** The shell's health now (version, uptime, last crash, screen), or null. */
+  health(): KioskHealth | null;
 }
 
 /** The name of the global the preload defines in the page. */

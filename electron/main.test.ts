@@ -262,6 +262,7 @@ describe('Electron main process', () => {
         enrol: () => Promise.resolve({ ok: false, error: 'x', message: '' }),
         heartbeat: () => null,
         staffExit: () => null,
+        health: () => null,
       },
       'app://kiosk',
       (l) => lines.push(l),

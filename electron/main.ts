@@ -104,6 +104,7 @@ export async function runShell(
       enrol: (code) => life.enrol(code),
       heartbeat: () => attached?.heartbeat() ?? null,
       staffExit: () => attached?.staffExit() ?? null,
+      health: () => attached?.snapshot() ?? null,
     },
     KIOSK_ORIGIN,
     log,

@@ -53,7 +53,7 @@ describe('kiosk preload', () => {
     ]);
     expect([...f.exposed.keys()]).toEqual(['citizenGuide']);
     const api = f.exposed.get('citizenGuide');
-    expect(Object.keys(api as object)).toEqual(['settings', 'server', 'token', 'enrol']);
+    expect(Object.keys(api as object)).toEqual(['settings', 'server', 'token', 'enrol', 'health']);
     // A code typed into the page's form goes to main (which keeps the token), never the network.
     await (api as { enrol(code: string): Promise<unknown> }).enrol('ABCDE-FGHJK');
     expect(f.electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(
@@ -63,6 +63,7 @@ describe('kiosk preload', () => {
     expect(api).toEqual({
       token: null,
       enrol: expect.any(Function) as unknown,
+      health: expect.any(Function) as unknown,
       server: 'https://c:8080',
       settings: {
         lang: 'en',
@@ -105,6 +106,7 @@ describe('kiosk preload', () => {
       server: 'https://c:8080',
       token: null,
       enrol: expect.any(Function) as unknown,
+      health: expect.any(Function) as unknown,
     });
   });
 

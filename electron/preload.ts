@@ -19,6 +19,7 @@ const tokenChannel: ChannelOf<'token'> = 'citizen-guide:token';
 const enrolChannel: ChannelOf<'enrol'> = 'citizen-guide:enrol';
 const heartbeatChannel: ChannelOf<'heartbeat'> = 'citizen-guide:heartbeat';
 const staffExitChannel: ChannelOf<'staffExit'> = 'citizen-guide:staff-exit';
+const healthChannel: ChannelOf<'health'> = 'citizen-guide:health';
 const apiKey: ApiKey = 'citizenGuide';
 
 /** The calls of Electron's renderer API this preload uses. */
@@ -44,6 +45,7 @@ export function exposeKioskApi(electron: PreloadElectron): KioskApi | null {
     token: typeof token === 'string' ? token : null,
     enrol: (code: string) =>
       electron.ipcRenderer.invoke(enrolChannel, code) as ReturnType<KioskApi['enrol']>,
+    health: () => electron.ipcRenderer.sendSync(healthChannel) as ReturnType<KioskApi['health']>,
   } satisfies KioskApi;
   electron.contextBridge.exposeInMainWorld(apiKey, api);
   return api;

@@ -11,6 +11,7 @@
  * exit, autostart and updates. Each part is its own module with its own tests.
  */
 import { join } from 'node:path';
+import type { KioskHealth } from '../../src/protocol/kiosk-health.js';
 import type { KioskConfig } from '../config.js';
 import type { EnrolAnswer } from '../ipc-contract.js';
 import { decideStart, enrolWithCode, type StartDecision } from '../enrol/enrol.js';
@@ -157,13 +158,8 @@ export interface Attached {
   /** ipc-contract's `heartbeat` and `staffExit` handlers. */
   heartbeat(): null;
   staffExit(): null;
-  /** What the health report sends (electron/life/health.ts reads it). */
-  snapshot(): {
-    version: string;
-    uptimeSeconds: number;
-    lastCrash: { at: string; reason: string } | null;
-    screen: 'wall' | 'night' | 'enrol' | 'removed' | 'crash-loop' | 'broken';
-  };
+  /** The health the page's sync engine reports to staff (`kiosk.health`, src/protocol). */
+  snapshot(): KioskHealth;
 }
 
 export function attachLife(deps: AttachDeps): Attached {

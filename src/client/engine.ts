@@ -11,6 +11,7 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import {
+  HEALTH_EVERY_MS,
   PROTOCOL_VERSION,
   PULL_DEFAULT_LIMIT,
   PULL_MAX_LIMIT,
@@ -19,6 +20,7 @@ import {
   type MutationArgs,
   type MutationName,
   type ServerToClientEvents,
+  type KioskHealth,
 } from '../protocol/index.js';
 import { parseWelcome } from './answers.js';
 import { type CacheDb, type Rejection, readLastSyncedAt, requestPersistentStorage } from './db.js';
@@ -63,6 +65,16 @@ export interface SyncEngineOptions {
   random?: () => number;
   now?: () => Date;
   logger?: Logger;
+  /**
+   * A kiosk in the Electron shell: its health, sent as `kiosk.health` at every welcome and every
+   * `HEALTH_EVERY_MS` while connected, and what to do on staff's `kiosk.reload`.
+   */
+  shell?: KioskShell;
+}
+
+export interface KioskShell {
+  health(): KioskHealth | null;
+  reload(): void;
 }
 
 const DISCONNECTED = Symbol('disconnected');
@@ -71,7 +83,9 @@ const defaultSocketFactory: SocketFactory = (url, opts) => io(url, opts);
 
 export class SyncEngine {
   readonly db: CacheDb;
-  private readonly opts: Required<Omit<SyncEngineOptions, 'logger' | 'db'>>;
+  private readonly opts: Required<Omit<SyncEngineOptions, 'logger' | 'db' | 'shell'>>;
+  private readonly shell: KioskShell | null;
+  private healthTimer: ReturnType<typeof setTimeout> | null = null;
   private readonly log: Logger;
   private readonly events: Emitter<SyncEvents>;
   private readonly sender: Sender;
@@ -95,6 +109,7 @@ export class SyncEngine {
 
   constructor(options: SyncEngineOptions) {
     this.db = options.db;
+    this.shell = options.shell ?? null;
     this.log = options.logger ?? {};
     this.opts = {
       url: options.url,
@@ -176,6 +191,7 @@ export class SyncEngine {
     socket.on('welcome', (w) => this.onWelcome(w));
     socket.on('changes', (push) => this.puller.onPush(push));
     socket.on('reset', (notice) => this.puller.onReset(notice));
+    socket.on('kiosk.reload', () => this.shell?.reload());
     if (socket.connected) this.onConnect();
     else if (!socket.active) socket.connect();
   }
@@ -323,6 +339,19 @@ export class SyncEngine {
     }
     this.setStatus({ role: welcome.role, centreId: welcome.centreId });
     this.puller.onWelcome(welcome.identity, welcome.head);
+    this.reportHealth();
+  }
+
+  /** Sends the shell's health now and again every few minutes (one chain per connection). */
+  private reportHealth(): void {
+    if (this.healthTimer) clearTimeout(this.healthTimer);
+    this.healthTimer = null;
+    const health = this.shell?.health();
+    if (!health || !this.socket?.connected) return;
+    this.ack()
+      .emitWithAck('kiosk.health', health)
+      .catch(() => undefined); // lost or refused: the next report says it again
+    this.healthTimer = this.setTimer(() => this.reportHealth(), HEALTH_EVERY_MS);
   }
 
   // ---- plumbing ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ export {
 } from './db.js';
 export {
   SyncEngine,
+  type KioskShell,
   type SocketFactory,
   type SyncEngineOptions,
   type SyncSocket,

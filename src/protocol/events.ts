@@ -10,6 +10,7 @@ import { z } from 'zod';
 import type { Role } from '../domain/model.js';
 import { Id, entityTypes, type EntityType } from '../domain/model.js';
 import type { Rejected, RejectionCode, RejectionReason, RetryLater } from './errors.js';
+import type { KioskHealth, KioskHealthAck, KioskReloadNotice } from './kiosk-health.js';
 import type { ResidentUnlockRequest, ResidentUnlockResult } from './unlock.js';
 import type { PROTOCOL_VERSION } from './version.js';
 import { PULL_MAX_LIMIT } from './version.js';
@@ -126,12 +127,16 @@ export interface ClientToServerEvents {
   mutate: (req: MutateRequest, ack: (res: MutateResult) => void) => void;
   /** Checks a resident's PIN before a kiosk opens their personal view (see `unlock.ts`). */
   'resident.unlock': (req: ResidentUnlockRequest, ack: (res: ResidentUnlockResult) => void) => void;
+  /** A kiosk's shell health for the staff admin (kiosk-health.ts); kiosks only. */
+  'kiosk.health': (req: KioskHealth, ack: (res: KioskHealthAck) => void) => void;
 }
 
 export interface ServerToClientEvents {
   welcome: (w: Welcome) => void;
   changes: (push: ChangesPush) => void;
   reset: (notice: ResetNotice) => void;
+  /** Staff asked this kiosk to reload its page (kiosk-health.ts). */
+  'kiosk.reload': (notice: KioskReloadNotice) => void;
 }
 
 export type { Rejected, RejectionCode, RejectionReason, RetryLater };

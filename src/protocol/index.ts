@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './events.js';
+export * from './kiosk-health.js';
 export * from './mutations.js';
 export * from './payload.js';
 export * from './unlock.js';

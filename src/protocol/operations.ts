@@ -1,3 +1,5 @@
+import type { KioskHealth } from './kiosk-health.js';
+
 /**
  * The answers of the staff admin's operations reads (README section 2, "Staff operations"):
  * `GET /api/audit` and `GET /api/evaluation`. Written once for the server and the pages.
@@ -58,4 +60,8 @@ export interface KioskPresenceRow {
   lastSeenAt: string | null;
   /** What it said it runs when it last connected (`auth.app`), if it did. */
   appVersion: string | null;
+  /** Its shell's last `kiosk.health` since the server started (kiosk-health.ts), or null. */
+  health: KioskHealth | null;
+  /** When that report came. */
+  healthAt: string | null;
 }

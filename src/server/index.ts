@@ -214,6 +214,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       timeZone: () => centre.timeZone,
       internal: (label, run) => mutations.internal(label, run),
       presence: () => presence?.list() ?? Promise.resolve([]),
+      reloadKiosk: (deviceId: string) => presence?.reload(deviceId) ?? false,
     },
     speech: {
       speech,

@@ -93,6 +93,8 @@ describe('kiosks in the staff admin', () => {
       online: false,
       lastSeenAt: null,
       appVersion: null,
+      health: null,
+      healthAt: null,
     });
   });
 

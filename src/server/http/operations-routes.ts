@@ -33,6 +33,8 @@ export interface OperationsDeps {
   internal: (label: string, run: (w: Writer) => Promise<void>) => Promise<void>;
   /** Which kiosks are on now (sync/presence.ts). */
   presence: () => Promise<KioskPresenceRow[]>;
+  /** Asks an online kiosk to reload its page (sync/presence.ts); false when it is off. */
+  reloadKiosk: (deviceId: string) => boolean;
 }
 
 export interface OperationsRoutesOptions extends OperationsDeps {
@@ -257,6 +259,26 @@ export const operationsRoutes: FastifyPluginCallbackZod<OperationsRoutesOptions>
   // connection), so staff pages ask for it now and then.
   app.get('/devices/presence', { onRequest: staffOnly }, async (_req, reply) =>
     reply.header('cache-control', 'no-store').send({ kiosks: await opts.presence() }),
+  );
+
+  // Staff's "reload this screen" (the kiosk list): sent to the kiosk's sockets as `kiosk.reload`.
+  app.post(
+    '/devices/:id/reload',
+    {
+      schema: { params: z.strictObject({ id: z.string().min(1).max(100) }) },
+      onRequest: staffOnly,
+    },
+    async (req, reply) => {
+      const known = (await opts.presence()).some((k) => k.id === req.params.id);
+      if (!known) throw new HttpError(404, 'not_found', 'No such kiosk.');
+      if (!opts.reloadKiosk(req.params.id))
+        throw new HttpError(
+          409,
+          'offline',
+          'The kiosk is not connected; it cannot be reloaded now.',
+        );
+      return reply.code(202).send({ status: 'sent' });
+    },
   );
 
   // The read-aloud button was pressed on a kiosk (or in a staff preview): counted for the

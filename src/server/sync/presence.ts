@@ -6,6 +6,7 @@
  * move the head under clients that just caught up with it.
  */
 import type { Kysely } from 'kysely';
+import { KioskHealth, type KioskHealthAck } from '../../protocol/kiosk-health.js';
 import type { KioskPresenceRow } from '../../protocol/operations.js';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/schema.js';
@@ -21,6 +22,8 @@ export function appVersionOf(auth: unknown): string | null {
 
 export class KioskPresence {
   readonly #versions = new Map<string, string | null>();
+  /** The last `kiosk.health` of each kiosk, with when it came (memory only, like presence). */
+  readonly #health = new Map<string, { health: KioskHealth; at: string }>();
 
   constructor(
     private readonly deps: {
@@ -32,6 +35,10 @@ export class KioskPresence {
   ) {
     deps.nsp.on('connection', (socket) => {
       const p = socket.data.principal;
+      socket.on('kiosk.health', (req, ack) => {
+        if (typeof ack !== 'function') return;
+        ack(this.#report(p.kind === 'device' ? p.id : null, req));
+      });
       if (p.kind !== 'device') return;
       this.#versions.set(p.id, appVersionOf(socket.handshake.auth));
       this.#seen(p.id);
@@ -39,6 +46,25 @@ export class KioskPresence {
         if (!this.#online(p.id)) this.#seen(p.id);
       });
     });
+  }
+
+  #report(deviceId: string | null, req: unknown): KioskHealthAck {
+    if (deviceId === null)
+      return { status: 'rejected', code: 'forbidden', message: 'Only a kiosk reports its health.' };
+    const r = KioskHealth.safeParse(req);
+    if (!r.success) {
+      const why = r.error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`);
+      return { status: 'rejected', code: 'invalid', message: why.join('; ') };
+    }
+    this.#health.set(deviceId, { health: r.data, at: this.deps.now().toISOString() });
+    return { status: 'ok' };
+  }
+
+  /** Staff's "reload": tells the kiosk's sockets to reload their page; false when it is off. */
+  reload(deviceId: string): boolean {
+    if (!this.#online(deviceId)) return false;
+    this.deps.nsp.to(`device:${deviceId}`).emit('kiosk.reload', { reason: 'staff' });
+    return true;
   }
 
   #online(deviceId: string): boolean {
@@ -87,6 +113,8 @@ export class KioskPresence {
         online,
         lastSeenAt: online ? now : r.lastSeen,
         appVersion: this.#versions.get(r.id) ?? null,
+        health: this.#health.get(r.id)?.health ?? null,
+        healthAt: this.#health.get(r.id)?.at ?? null,
       };
     });
   }

@@ -81,6 +81,7 @@ const INVALID_ANSWER: Record<keyof ClientToServerEvents, (message: string) => un
   pull: (message) => rejected('invalid', message),
   mutate: (message) => rejected('invalid', message),
   'resident.unlock': (message) => unlockFailed('invalid', message),
+  'kiosk.health': (message) => ({ status: 'rejected', code: 'invalid', message }),
 };
 const isKnownEvent = (e: unknown): e is keyof ClientToServerEvents =>
   typeof e === 'string' && Object.hasOwn(INVALID_ANSWER, e);
@@ -91,6 +92,11 @@ const RATE_LIMITED_ANSWER: Record<keyof ClientToServerEvents, (ms: number) => un
   mutate: (ms) => retryLater('rate_limited', 'Too many events; wait and send it again.', ms),
   'resident.unlock': (ms) =>
     unlockFailed('rate_limited', 'Too many events; wait and try again.', Math.ceil(ms / 1000)),
+  'kiosk.health': () => ({
+    status: 'rejected',
+    code: 'rate_limited',
+    message: 'Too many events; wait and send it again.',
+  }),
 };
 
 /** A reserved name arrives renamed by the guarded parser; say it as the client sent it. */

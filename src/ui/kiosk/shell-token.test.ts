@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellEnrol, shellToken } from './shell-token.js';
+import { shellEnrol, shellHealth, shellToken } from './shell-token.js';
 
 describe('the kiosk token in the Electron shell', () => {
   it('is the token the shell hands over, null before enrolment, undefined in a browser', () => {
@@ -35,5 +35,23 @@ describe('the kiosk token in the Electron shell', () => {
     });
     expect(shellEnrol({ enrol: 'not a function' })).toBeUndefined();
     expect(shellEnrol(undefined)).toBeUndefined();
+  });
+
+  it('hands the sync engine the shell health and the staff reload; nothing in a browser', () => {
+    const health = { version: '1.4.0', uptimeSeconds: 5, lastCrash: null, screen: 'wall' };
+    let reloads = 0;
+    const shell = shellHealth({ health: () => health }, () => (reloads += 1));
+    expect(shell?.health()).toEqual(health);
+    shell?.reload();
+    expect(reloads).toBe(1);
+    expect(
+      shellHealth({
+        health: () => {
+          throw new Error('gone');
+        },
+      })?.health(),
+    ).toBeNull();
+    expect(shellHealth({ token: 't' })).toBeUndefined();
+    expect(shellHealth(undefined)).toBeUndefined();
   });
 });

@@ -5,11 +5,12 @@
  * keeps the token. The page then never writes the token to localStorage. In a plain browser
  * (no `citizenGuide`) the page enrols and keeps its token itself, as before.
  */
-import type { EnrolOutcome } from '../../client/index.js';
+import type { EnrolOutcome, KioskShell } from '../../client/index.js';
 
 interface ShellApi {
   token?: unknown;
   enrol?: unknown;
+  health?: unknown;
 }
 
 const shellApi = (): ShellApi | undefined =>
@@ -35,5 +36,28 @@ export function shellEnrol(
     } catch {
       return { ok: false, error: 'network', message: '' };
     }
+  };
+}
+
+/**
+ * The shell's health for the sync engine to report (`kiosk.health`: the server checks its
+ * shape), and staff's reload: a fresh load of the page, which in the shell comes from the
+ * package (offline too). Undefined outside the shell: a browser kiosk reports no health.
+ */
+export function shellHealth(
+  api: ShellApi | undefined = shellApi(),
+  reload: () => void = () => location.reload(),
+): KioskShell | undefined {
+  const health = api?.health;
+  if (typeof health !== 'function') return undefined;
+  return {
+    health: () => {
+      try {
+        return ((health as () => unknown)() ?? null) as ReturnType<KioskShell['health']>;
+      } catch {
+        return null;
+      }
+    },
+    reload,
   };
 }

@@ -3,6 +3,7 @@ import { CacheDb, renewDeviceCookie } from '../../client/index.js';
 import { useSync, type Sync } from '../shared/sync/use-sync.js';
 import { fetchRememberingOwnId } from './frame/own-id.js';
 import { socketServer } from './shell-server.js';
+import { shellHealth } from './shell-token.js';
 import { version } from '../../../package.json';
 
 /** What this kiosk runs, for the staff admin's list of screens (`auth.app`). */
@@ -22,5 +23,6 @@ export function useKioskSync(token: string | null): Sync {
     },
     KIOSK_APP,
     socketServer(),
+    shellHealth(),
   );
 }

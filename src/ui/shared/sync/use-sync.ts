@@ -8,7 +8,12 @@
  * the page's script never holds the token.
  */
 import { useEffect, useState } from 'react';
-import { type CacheDb, SyncEngine, type SyncStatus } from '../../../client/index.js';
+import {
+  type CacheDb,
+  type KioskShell,
+  SyncEngine,
+  type SyncStatus,
+} from '../../../client/index.js';
 
 export interface Sync {
   engine: SyncEngine | null;
@@ -23,6 +28,8 @@ export function useSync(
   app?: string,
   /** The server's origin; the page's own unless it is served by the kiosk shell (app://kiosk). */
   url: string = location.origin,
+  /** A kiosk in the Electron shell: its health for staff and staff's reload (engine.ts). */
+  shell?: KioskShell,
 ): Sync {
   const [sync, setSync] = useState<Sync>({ engine: null, status: null });
   useEffect(() => {
@@ -32,6 +39,7 @@ export function useSync(
       token: credential === 'cookie' ? null : credential,
       db,
       ...(app ? { app } : {}),
+      ...(shell ? { shell } : {}),
     });
     setSync({ engine, status: engine.getStatus() });
     const off = engine.subscribe((status) => setSync({ engine, status }));

@@ -42,6 +42,8 @@ const presence: KioskPresenceRow[] = [
     online: true,
     lastSeenAt: '2026-12-01T08:55:00.000Z',
     appVersion: 'kiosk 0.1.0',
+    health: null,
+    healthAt: null,
   },
   {
     id: 'k2',
@@ -50,6 +52,8 @@ const presence: KioskPresenceRow[] = [
     online: false,
     lastSeenAt: '2026-11-30T15:10:00.000Z',
     appVersion: null,
+    health: null,
+    healthAt: null,
   },
   {
     id: 'k3',
@@ -58,6 +62,8 @@ const presence: KioskPresenceRow[] = [
     online: false,
     lastSeenAt: null,
     appVersion: null,
+    health: null,
+    healthAt: null,
   },
 ];
 

@@ -18,6 +18,9 @@ export type KioskView = Kiosk & {
   online: boolean | null;
   lastSeenAt: string | null;
   appVersion: string | null;
+  /** The shell's last health report (version, uptime, last crash, screen), or null. */
+  health: KioskPresenceRow['health'];
+  healthAt: string | null;
 };
 
 export async function fetchPresence(): Promise<Map<string, KioskPresenceRow> | null> {
@@ -58,6 +61,8 @@ export function useKioskViews(kiosks: readonly Kiosk[] | undefined): KioskView[]
       online: presence === null ? null : (p?.online ?? false),
       lastSeenAt: p?.lastSeenAt ?? null,
       appVersion: p?.appVersion ?? null,
+      health: p?.health ?? null,
+      healthAt: p?.healthAt ?? null,
     };
   });
 }

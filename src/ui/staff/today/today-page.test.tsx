@@ -28,6 +28,8 @@ const view = (over: Partial<KioskView>): KioskView => ({
   online: true,
   lastSeenAt: '2026-12-01T08:50:00.000Z',
   appVersion: null,
+  health: null,
+  healthAt: null,
   ...over,
 });
 
@@ -91,6 +93,8 @@ describe('the today page', () => {
         online: true,
         lastSeenAt: '2026-12-01T08:50:00.000Z',
         appVersion: null,
+        health: null,
+        healthAt: null,
       },
       {
         id: 'k2',
@@ -99,6 +103,8 @@ describe('the today page', () => {
         online: false,
         lastSeenAt: '2026-12-01T05:00:00.000Z',
         appVersion: null,
+        health: null,
+        healthAt: null,
       },
     ]);
     await renderStaff(<TodayPage />, {
@@ -142,6 +148,8 @@ describe('the today page', () => {
         online: true,
         lastSeenAt: '2026-12-01T08:50:00.000Z',
         appVersion: null,
+        health: null,
+        healthAt: null,
       },
     ]);
     await renderStaff(<TodayPage />, { seed: { kiosk: [kiosk({})] } });
