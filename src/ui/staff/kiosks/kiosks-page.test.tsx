@@ -194,4 +194,45 @@ describe('the kiosks page', () => {
       expect(t.sent).toContainEqual({ name: 'device.revoke', args: { deviceId: 'k2' } }),
     );
   });
+
+  it("shows a kiosk shell's health and asks a screen that is on to reload", async () => {
+    const rows: KioskPresenceRow[] = presence.map((r) =>
+      r.id === 'k1'
+        ? {
+            ...r,
+            health: {
+              version: '1.4.0',
+              uptimeSeconds: 3 * 24 * 3600 + 60,
+              lastCrash: { at: '2026-12-01T08:30:00.000Z', reason: 'oom' },
+              screen: 'crash-loop',
+            },
+            healthAt: '2026-12-01T08:55:00.000Z',
+          }
+        : r,
+    );
+    const sent: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((url: string, init?: RequestInit) => {
+        if (url === '/api/devices/presence')
+          return Promise.resolve(new Response(JSON.stringify({ kiosks: rows })));
+        sent.push(`${init?.method ?? 'GET'} ${url}`);
+        return Promise.resolve(new Response('{"status":"sent"}', { status: 202 }));
+      }),
+    );
+    await renderStaff(<KiosksPage />, { path: '/kiosks', seed });
+    const card = (name: string) =>
+      screen.getByRole('heading', { name: new RegExp(name) }).closest('li') as HTMLElement;
+    expect(await screen.findByText('Gangen')).toBeTruthy();
+    expect(await within(card('Gangen')).findByText('Hviler efter flere nedbrud')).toBeTruthy();
+    expect(within(card('Gangen')).getByText('3 døgn')).toBeTruthy();
+    expect(within(card('Gangen')).getByText('i dag kl. 09.30 (oom)')).toBeTruthy();
+    // A screen that is off has no reload button; one that is on does.
+    expect(within(card('Spisestuen')).queryByRole('button', { name: /Genindlæs/ })).toBeNull();
+    await userEvent
+      .setup()
+      .click(within(card('Gangen')).getByRole('button', { name: 'Genindlæs skærmen "Gangen"' }));
+    expect(await screen.findByText('Skærmen "Gangen" genindlæser nu.')).toBeTruthy();
+    expect(sent).toEqual(['POST /api/devices/k1/reload']);
+  });
 });

@@ -18,7 +18,8 @@ import {
   type CreatedKiosk,
 } from './create-kiosk.js';
 import { RenameKioskDialog, RevokeKioskDialog } from './kiosk-dialogs.js';
-import { useKioskViews, type KioskView } from './presence.js';
+import { KioskHealthFacts } from './kiosk-health.js';
+import { reloadKiosk, useKioskViews, type KioskView } from './presence.js';
 import '../today/operations.css';
 
 export const byName = (a: Kiosk, b: Kiosk) => a.name.localeCompare(b.name, 'da');
@@ -67,6 +68,9 @@ export function KiosksPage() {
         <dd>{k.lastSeenAt ? whenWords(lang, k.lastSeenAt, timeZone, now) : t('never')}</dd>
         <dt>{t('columns.version')}</dt>
         <dd>{k.appVersion ?? t('unknownVersion')}</dd>
+        {k.health && !k.revoked && (
+          <KioskHealthFacts health={k.health} lang={lang} timeZone={timeZone} now={now} />
+        )}
         <dt>{t('houses')}</dt>
         <dd>
           {k.groupIds.length === 0
@@ -100,6 +104,26 @@ export function KiosksPage() {
           >
             {t('newCode')}
           </button>
+          {k.online && (
+            <button
+              type="button"
+              className="button"
+              aria-label={t('reloadFor', { name: k.name })}
+              onClick={() =>
+                void reloadKiosk(k.id).then((r) =>
+                  setProblem(
+                    r === 'sent'
+                      ? t('reloadSent', { name: k.name })
+                      : r === 'offline'
+                        ? t('reloadOffline', { name: k.name })
+                        : t('offline'),
+                  ),
+                )
+              }
+            >
+              {t('reload')}
+            </button>
+          )}
           <button
             type="button"
             className="button danger"

@@ -66,3 +66,17 @@ export function useKioskViews(kiosks: readonly Kiosk[] | undefined): KioskView[]
     };
   });
 }
+
+/** Staff's "reload this screen" (`POST /api/devices/:id/reload`). */
+export async function reloadKiosk(id: string): Promise<'sent' | 'offline' | 'failed'> {
+  try {
+    const res = await fetch(`/api/devices/${encodeURIComponent(id)}/reload`, {
+      method: 'POST',
+      credentials: 'same-origin',
+    });
+    if (res.status === 202) return 'sent';
+    return res.status === 409 ? 'offline' : 'failed';
+  } catch {
+    return 'failed';
+  }
+}
