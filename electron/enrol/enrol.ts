@@ -24,6 +24,7 @@ export type StartDecision =
 type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 const TIMEOUT_MS = 10_000;
+const CHECK_TIMEOUT_MS = 4_000;
 const base = (serverUrl: string): string => serverUrl.replace(/\/+$/, '');
 /** Codes that will never work again: the config should stop offering them. */
 const FINAL_CODE_ERRORS = new Set(['code_used', 'code_expired', 'code_unknown', 'device_revoked']);
@@ -69,7 +70,8 @@ export async function checkToken(
     const res = await fetchFn(`${base(serverUrl)}/api/devices/cookie`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(TIMEOUT_MS),
+      // Short: the wall waits for this answer, and without one it opens anyway (offline).
+      signal: AbortSignal.timeout(CHECK_TIMEOUT_MS),
     });
     if (res.ok) return 'ok';
     return res.status === 401 ? 'revoked' : 'unknown';

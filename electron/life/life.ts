@@ -243,7 +243,8 @@ export function attachLife(deps: AttachDeps): Attached {
     app: electron.app,
     platform: deps.platform ?? process.platform,
     exec: deps.exec ?? process.env['APPIMAGE'] ?? process.execPath,
-    args: [...deps.argv.filter((a) => !a.startsWith('--cg-'))],
+    // The shell's own restart flags (after a GPU crash) are not for every later login.
+    args: deps.argv.filter((a) => !a.startsWith('--cg-') && a !== '--disable-gpu'),
     kioskMode: config.kioskMode,
     log,
   });
