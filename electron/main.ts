@@ -127,6 +127,7 @@ export async function runShell(
     shellDir,
     argv,
     updater: await loadUpdater(electron.app.isPackaged, log),
+    fetch: (url, init) => electron.net.fetch(url, init),
     log,
   });
   return win;

@@ -117,14 +117,19 @@ export async function decideStart(deps: StartDeps): Promise<StartDecision> {
   const { config, store, log } = deps;
   const token = await store.read();
   if (token) {
-    // A code left in the config next to a token is stale: never send it again.
-    dropCode(deps);
     const state = await checkToken(config.serverUrl, token, deps.fetch);
-    if (state === 'revoked') {
+    if (state !== 'revoked') {
+      // A code left in the config next to a working token is stale: never send it again.
+      dropCode(deps);
+      return { kind: 'wall', token, checked: state === 'ok' ? 'server' : 'offline' };
+    }
+    if (!config.enrolCode) {
       log('kiosk token: the server no longer knows this kiosk (revoked); showing "removed"');
       return { kind: 'removed' };
     }
-    return { kind: 'wall', token, checked: state === 'ok' ? 'server' : 'offline' };
+    // Staff enrol a removed kiosk again by putting a new code in its config.
+    log('kiosk token: revoked; enrolling again with the code in the config');
+    deps.store.clear();
   }
   if (!config.enrolCode) return { kind: 'needs-code', problem: null };
   const result = await enrolWithCode(deps, config.enrolCode);

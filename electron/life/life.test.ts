@@ -8,7 +8,7 @@ import { runShell } from '../main.js';
 import { hashPin } from '../kiosk/staff-pin.js';
 import { FakeContents, fakeElectron } from '../testing/fake-electron.js';
 import { fakeTimers } from '../test-support/fake-timers.js';
-import { attachLife, type Life, type LifeElectron } from './life.js';
+import { attachLife, REVOCATION_EVERY_MS, type Life, type LifeElectron } from './life.js';
 
 const TOKEN = 'u-Mw5RabcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
 const page = 'app://kiosk/';
@@ -108,7 +108,7 @@ describe('kiosk start through main (shell-life wired in)', () => {
 });
 
 describe('healing on the kiosk window', () => {
-  function attach() {
+  function attach(server: () => Response = () => new Response('ok')) {
     const t = fakeTimers();
     const contents = new FakeContents();
     const loaded: string[] = [];
@@ -142,7 +142,7 @@ describe('healing on the kiosk window', () => {
       shellDir: '/x',
       argv: [],
       timers: t.timers,
-      fetch: () => Promise.resolve(new Response('ok')),
+      fetch: () => Promise.resolve(server()),
       log: () => {},
     });
     return { t, contents, loaded, attached };
@@ -188,5 +188,22 @@ describe('healing on the kiosk window', () => {
     }
     expect(decodeURIComponent(f.loaded.at(-1) ?? '')).toContain('Skærmen hviler lidt');
     expect(f.attached.snapshot().screen).toBe('crash-loop');
+  });
+
+  it('a kiosk removed by staff while it runs gets the calm "removed" screen, once', async () => {
+    let status = 200;
+    const f = attach(() => new Response('{}', { status }));
+    f.t.advance(REVOCATION_EVERY_MS);
+    await new Promise((r) => setImmediate(r));
+    expect(f.loaded).toEqual([]);
+    status = 401;
+    f.t.advance(REVOCATION_EVERY_MS);
+    await new Promise((r) => setImmediate(r));
+    expect(f.loaded).toHaveLength(1);
+    expect(decodeURIComponent(f.loaded[0] ?? '')).toContain('Denne skærm er fjernet');
+    expect(f.attached.snapshot().screen).toBe('removed');
+    f.t.advance(10 * REVOCATION_EVERY_MS);
+    await new Promise((r) => setImmediate(r));
+    expect(f.loaded).toHaveLength(1);
   });
 });

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import type { KioskHealth } from '../../src/protocol/kiosk-health.js';
 import type { KioskConfig } from '../config.js';
 import type { EnrolAnswer } from '../ipc-contract.js';
-import { decideStart, enrolWithCode, type StartDecision } from '../enrol/enrol.js';
+import { checkToken, decideStart, enrolWithCode, type StartDecision } from '../enrol/enrol.js';
 import { createTokenStore, type SafeStorageLike, type TokenStore } from '../enrol/token-store.js';
 import { ensureAutostart, type LoginItemApp } from '../autostart/autostart.js';
 import {
@@ -132,6 +132,9 @@ export async function prepareLife(deps: {
   };
 }
 
+/** How often a running kiosk asks whether staff removed it (its page learns it too: unauthorized). */
+export const REVOCATION_EVERY_MS = 15 * 60_000;
+
 export interface AttachDeps {
   electron: LifeElectron & {
     BrowserWindow: new (options: Record<string, unknown>) => ExitWindow;
@@ -199,6 +202,25 @@ export function attachLife(deps: AttachDeps): Attached {
     log,
   });
   let lastTouch = timers.now();
+  let removed = life.decision.kind === 'removed';
+
+  // Revoked while running: the calm "removed" screen, as at a start (never a reload loop).
+  const watchRevocation = (): void => {
+    timers.setTimeout(() => {
+      const token = life.token();
+      if (removed || !token) return watchRevocation();
+      void checkToken(config.serverUrl, token, deps.fetch ?? fetch).then((state) => {
+        if (state !== 'revoked') return watchRevocation();
+        removed = true;
+        onShellScreen.value = true;
+        watchdog.stop();
+        outage.loaded();
+        log('kiosk token: revoked while running; showing "removed"');
+        void win.loadURL(shellScreenUrl('removed', config.lang));
+      });
+    }, REVOCATION_EVERY_MS);
+  };
+  watchRevocation();
 
   contents.on('render-process-gone', (_e, details) => {
     watchdog.stop();
@@ -270,18 +292,17 @@ export function attachLife(deps: AttachDeps): Attached {
     },
     snapshot() {
       const crash = guard.lastCrash();
-      const screen =
-        life.decision.kind === 'removed'
-          ? 'removed'
-          : guard.resting()
-            ? 'crash-loop'
-            : outage.broken()
-              ? 'broken'
-              : life.decision.kind === 'needs-code' && life.token() === null
-                ? 'enrol'
-                : power.state() === 'night'
-                  ? 'night'
-                  : 'wall';
+      const screen = removed
+        ? 'removed'
+        : guard.resting()
+          ? 'crash-loop'
+          : outage.broken()
+            ? 'broken'
+            : life.decision.kind === 'needs-code' && life.token() === null
+              ? 'enrol'
+              : power.state() === 'night'
+                ? 'night'
+                : 'wall';
       return {
         version: electron.app.getVersion(),
         uptimeSeconds: Math.round((timers.now() - started) / 1000),

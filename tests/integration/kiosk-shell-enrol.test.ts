@@ -88,6 +88,17 @@ describe('kiosk shell start', () => {
     const { deviceId } = (await device.json()) as { deviceId: string };
     await apply(staff, 'device.revoke', { deviceId });
     expect(await k.start()).toEqual({ kind: 'removed' });
+    expect(await k.start()).toEqual({ kind: 'removed' }); // every start, calmly, no attempts
+    // Staff enrol it again: a new code in its config replaces the revoked token.
+    const fresh = await code('Gangen igen');
+    writeFileSync(
+      k.configFile,
+      JSON.stringify({ serverUrl: t.url, name: 'Gangen', enrolCode: fresh }),
+    );
+    const again = await k.start();
+    expect(again).toMatchObject({ kind: 'wall', checked: 'server' });
+    expect(again.kind === 'wall' && again.token).not.toBe(first.token);
+    expect(readFileSync(k.configFile, 'utf8')).not.toContain('enrolCode');
   });
 
   it('opens the wall from the stored token when the server cannot be reached', async () => {
