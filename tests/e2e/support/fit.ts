@@ -39,6 +39,8 @@ interface InPageArgs {
   scope: string | null;
   themes: string[];
   limit: number;
+  /** Below this a transform's shrink is a failure (0.8; FIT_SHRINK=0.995 lists every shrink). */
+  shrink: number;
 }
 
 interface InPageResult {
@@ -51,7 +53,7 @@ interface InPageResult {
  * Runs in the page. Self-contained (it is serialised): no imports, no closures. Waits for images
  * and two frames first, so a list that measures itself (the pager) has settled.
  */
-async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResult[]> {
+async function inPage({ scope, themes, limit, shrink }: InPageArgs): Promise<InPageResult[]> {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
   const images = [...document.images].filter((i) => !i.complete);
   await Promise.race([
@@ -145,7 +147,7 @@ async function inPage({ scope, themes, limit }: InPageArgs): Promise<InPageResul
       // Made small to fit (a transform: scale): the words are smaller than the guide's sizes,
       // or gone. offsetWidth is the box before transforms.
       const laid = el instanceof HTMLElement ? el.offsetWidth : 0;
-      if (laid >= 8 && r.width / laid < 0.8 && !hasFlaggedAncestor(el)) {
+      if (laid >= 8 && r.width / laid < shrink && !hasFlaggedAncestor(el)) {
         flagged.add(el);
         found.push({
           selector: selector(el),
@@ -330,6 +332,8 @@ export async function measureFit(
     scope: opts.scope ?? null,
     themes: [...(opts.themes ?? [])],
     limit: 8,
+    // To measure how far a state is from fitting, not to pass with: a shrunk state fails.
+    shrink: Number(process.env['FIT_SHRINK'] ?? 0.8),
   });
   return results.map((r) => ({ ...where, ...r }));
 }

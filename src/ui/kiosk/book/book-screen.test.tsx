@@ -50,6 +50,29 @@ describe('Book', () => {
     expect(screen.getByRole('button', { name: 'I morgen' })).toBeTruthy();
   });
 
+  it('once one is picked shows only it, with Skift to choose another (one row less on the screen)', async () => {
+    await open({ resource: [washer, guestRoom] });
+    fireEvent.click(screen.getByRole('button', { name: 'Vaskemaskine' }));
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(screen.getByRole('article', { name: 'Vaskemaskine' })).toBeTruthy();
+    // The other resources are not on the screen while one is chosen.
+    expect(screen.queryByRole('button', { name: 'Gæsteværelse' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Skift' }));
+    // Skift shows the resources again, and nothing of the one chosen before.
+    expect(screen.getByRole('heading', { name: 'Hvad vil du booke?' })).toBeTruthy();
+    expect(screen.queryByRole('list', { name: 'Tider' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Skift' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Gæsteværelse' }));
+    expect(await screen.findByRole('article', { name: 'Gæsteværelse' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Vaskemaskine' })).toBeNull();
+  });
+
+  it('has no Skift when there is only one thing to book', async () => {
+    await open({});
+    await screen.findByRole('list', { name: 'Tider' });
+    expect(screen.queryByRole('button', { name: 'Skift' })).toBeNull();
+  });
+
   it('offers the slots still to come today: taken and free, in words', async () => {
     await open({
       booking: [

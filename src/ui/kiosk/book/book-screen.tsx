@@ -230,12 +230,7 @@ export function BookScreen() {
       : [];
 
   const choice = (r: Resource) => (
-    <button
-      type="button"
-      className={resource ? 'resource-button' : 'tile'}
-      aria-pressed={r.id === resource?.id}
-      onClick={() => setResource(r.id)}
-    >
+    <button type="button" className="tile" onClick={() => setResource(r.id)}>
       <Pictogram name={r.pictogram} fallback="resource" />
       <span>{r.name}</span>
     </button>
@@ -259,11 +254,14 @@ export function BookScreen() {
           {t('chooseResource')}
         </h2>
         {resource ? (
-          <ul className="choices resource-choice">
-            {resources.map((r) => (
-              <li key={r.id}>{choice(r)}</li>
-            ))}
-          </ul>
+          // Once one is chosen only it is shown (its card below): the row of all of them cost a
+          // row of the screen that the slots need (landscape at text scale 1.5 had 653 px for
+          // it, the days, the card and its Forrige / Næste). Skift brings the choice back.
+          resources.length > 1 && (
+            <button type="button" className="book-change" onClick={() => setResource(null)}>
+              {t('change')}
+            </button>
+          )
         ) : (
           // More tiles than the screen holds go on pages (pager.tsx), never a scroll area.
           <Pager

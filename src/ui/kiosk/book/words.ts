@@ -8,6 +8,7 @@ export const bookWords = defineWords(
   {
     title: 'Book',
     chooseResource: 'Hvad vil du booke?',
+    change: 'Skift',
     noResources: 'Der er ikke noget at booke.',
     chooseDay: 'Vælg en dag',
     times: 'Tider',
@@ -63,6 +64,7 @@ export const bookWords = defineWords(
   {
     title: 'Book',
     chooseResource: 'What do you want to book?',
+    change: 'Change',
     noResources: 'There is nothing to book.',
     chooseDay: 'Choose a day',
     times: 'Times',
