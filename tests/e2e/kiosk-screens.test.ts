@@ -50,12 +50,18 @@ function gapsToReadAloud(articles: Element[]): { other: string; gap: number }[] 
     const speak = article.querySelector('button.read-aloud');
     if (!speak) return [];
     const a = speak.getBoundingClientRect();
-    return [...article.querySelectorAll('button:not(.read-aloud)')].map((other) => {
+    // Only what is drawn: a button not laid out (display: none) has an empty box at 0,0, which
+    // would read as "touching" (a gap of 0 was seen once, not reproduced).
+    const shown = (r: DOMRect): boolean => r.width > 0 && r.height > 0;
+    if (!shown(a)) return [];
+    const others = [...article.querySelectorAll('button:not(.read-aloud)')];
+    return others.flatMap((other) => {
       const b = other.getBoundingClientRect();
+      if (!shown(b)) return [];
       // Across if the boxes sit side by side, else down.
       const dx = Math.max(0, b.left - a.right, a.left - b.right);
       const dy = Math.max(0, b.top - a.bottom, a.top - b.bottom);
-      return { other: other.textContent ?? '', gap: Math.max(dx, dy) };
+      return [{ other: other.textContent ?? '', gap: Math.max(dx, dy) }];
     });
   });
 }
