@@ -8,6 +8,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+// yaml is not a devDependency of ours: it is in the production tree already (fastify-type-provider-
+// zod → @fastify/swagger), and tests/integration/production-build.test.ts refuses a devDependency
+// a production install holds.
 import { parse } from 'yaml';
 import type { runShell as RunShell } from '../main.js';
 import { fakeElectron } from '../testing/fake-electron.js';
