@@ -85,6 +85,16 @@ export const ipcContract = {
     request: z.tuple([]),
     response: KioskHealth.nullable(),
   },
+  /**
+   * The page's sync socket was refused as `unauthorized` (staff removed this kiosk and the server
+   * closed its socket): the shell asks the server itself and, if it says so, shows "removed".
+   */
+  unauthorized: {
+    channel: 'citizen-guide:unauthorized',
+    kind: 'send',
+    request: z.tuple([]),
+    response: z.null(),
+  },
   /** A long press on the hidden top-left corner: open the staff exit's PIN window. */
   staffExit: {
     channel: 'citizen-guide:staff-exit',
@@ -120,6 +130,8 @@ export interface KioskApi {
   enrol(code: string): Promise<EnrolAnswer>;
   /** The shell's health now (version, uptime, last crash, screen), or null. */
   health(): KioskHealth | null;
+  /** The server refused the kiosk's token: the shell checks it now (not in 15 minutes). */
+  unauthorized(): void;
 }
 
 /** The name of the global the preload defines in the page. */

@@ -263,6 +263,7 @@ describe('Electron main process', () => {
         heartbeat: () => null,
         staffExit: () => null,
         health: () => null,
+        unauthorized: () => null,
       },
       'app://kiosk',
       (l) => lines.push(l),

@@ -105,6 +105,7 @@ export async function runShell(
       heartbeat: () => attached?.heartbeat() ?? null,
       staffExit: () => attached?.staffExit() ?? null,
       health: () => attached?.snapshot() ?? null,
+      unauthorized: () => attached?.unauthorized() ?? null,
     },
     KIOSK_ORIGIN,
     log,

@@ -53,17 +53,30 @@ describe('kiosk preload', () => {
     ]);
     expect([...f.exposed.keys()]).toEqual(['citizenGuide']);
     const api = f.exposed.get('citizenGuide');
-    expect(Object.keys(api as object)).toEqual(['settings', 'server', 'token', 'enrol', 'health']);
+    expect(Object.keys(api as object)).toEqual([
+      'settings',
+      'server',
+      'token',
+      'enrol',
+      'health',
+      'unauthorized',
+    ]);
     // A code typed into the page's form goes to main (which keeps the token), never the network.
     await (api as { enrol(code: string): Promise<unknown> }).enrol('ABCDE-FGHJK');
     expect(f.electron.ipcRenderer.invoke).toHaveBeenCalledExactlyOnceWith(
       ipcContract.enrol.channel,
       'ABCDE-FGHJK',
     );
+    // The engine's word that the server refused the token goes to main on its own channel.
+    (api as { unauthorized(): void }).unauthorized();
+    expect(f.electron.ipcRenderer.send).toHaveBeenCalledExactlyOnceWith(
+      ipcContract.unauthorized.channel,
+    );
     expect(api).toEqual({
       token: null,
       enrol: expect.any(Function) as unknown,
       health: expect.any(Function) as unknown,
+      unauthorized: expect.any(Function) as unknown,
       server: 'https://c:8080',
       settings: {
         lang: 'en',
@@ -107,6 +120,7 @@ describe('kiosk preload', () => {
       token: null,
       enrol: expect.any(Function) as unknown,
       health: expect.any(Function) as unknown,
+      unauthorized: expect.any(Function) as unknown,
     });
   });
 

@@ -1,6 +1,6 @@
 /**
  * The kiosk window's preload (sandboxed, context-isolated). It defines `window.citizenGuide` as
- * `{ settings, server }` and nothing else. Compiled to one CommonJS file by build-preload.ts: a sandboxed
+ * `KioskApi` (ipc-contract.ts) and nothing else. Compiled to one CommonJS file by build-preload.ts: a sandboxed
  * preload can `require` only `electron`, so this file imports our contract for types only.
  *
  * Why `ipcRenderer.sendSync` and not `webPreferences.additionalArguments` (process.argv): the
@@ -20,6 +20,7 @@ const enrolChannel: ChannelOf<'enrol'> = 'citizen-guide:enrol';
 const heartbeatChannel: ChannelOf<'heartbeat'> = 'citizen-guide:heartbeat';
 const staffExitChannel: ChannelOf<'staffExit'> = 'citizen-guide:staff-exit';
 const healthChannel: ChannelOf<'health'> = 'citizen-guide:health';
+const unauthorizedChannel: ChannelOf<'unauthorized'> = 'citizen-guide:unauthorized';
 const apiKey: ApiKey = 'citizenGuide';
 
 /** The calls of Electron's renderer API this preload uses. */
@@ -46,6 +47,7 @@ export function exposeKioskApi(electron: PreloadElectron): KioskApi | null {
     enrol: (code: string) =>
       electron.ipcRenderer.invoke(enrolChannel, code) as ReturnType<KioskApi['enrol']>,
     health: () => electron.ipcRenderer.sendSync(healthChannel) as ReturnType<KioskApi['health']>,
+    unauthorized: () => electron.ipcRenderer.send(unauthorizedChannel),
   } satisfies KioskApi;
   electron.contextBridge.exposeInMainWorld(apiKey, api);
   return api;

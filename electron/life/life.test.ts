@@ -100,6 +100,28 @@ describe('kiosk start through main (shell-life wired in)', () => {
     expect(without.windows).toHaveLength(1);
   });
 
+  it('the page saying its socket was refused shows "removed" at once, and only for the kiosk page', async () => {
+    const fake = fakeElectron();
+    writeFileSync(join(fake.userData, 'kiosk-token'), TOKEN, { mode: 0o600 });
+    let status = 200;
+    const f = await boot(
+      { serverUrl: 'https://c', name: 'x' },
+      fake,
+      () => new Response('{}', { status }),
+    );
+    expect(f.windows[0]?.win.loaded).toEqual([page]);
+    status = 401; // staff removed the kiosk; the server closed its socket
+    expect(f.sendSync('https://evil.example/', ipcContract.unauthorized.channel)).toBeNull();
+    await new Promise((r) => setImmediate(r));
+    expect(f.windows[0]?.win.loaded).toEqual([page]);
+    f.sendSync(page, ipcContract.unauthorized.channel);
+    await expect.poll(() => f.windows[0]?.win.loaded.length).toBe(2);
+    expect(decodeURIComponent(f.windows[0]?.win.loaded[1] ?? '')).toContain(
+      'Denne skærm er fjernet',
+    );
+    expect(f.sendSync(page, ipcContract.health.channel)).toMatchObject({ screen: 'removed' });
+  });
+
   it('refuses a PIN hash that is a PIN', () => {
     expect(() =>
       parseKioskConfig('{"serverUrl":"https://c","name":"x","staffPinHash":"4711"}', 'k.json'),
@@ -203,6 +225,34 @@ describe('healing on the kiosk window', () => {
     expect(decodeURIComponent(f.loaded[0] ?? '')).toContain('Denne skærm er fjernet');
     expect(f.attached.snapshot().screen).toBe('removed');
     f.t.advance(10 * REVOCATION_EVERY_MS);
+    await new Promise((r) => setImmediate(r));
+    expect(f.loaded).toHaveLength(1);
+  });
+
+  it('checks at once when the page says the server refused its token: "removed" only if the server says so', async () => {
+    let status = 200;
+    let asked = 0;
+    const f = attach(() => {
+      asked += 1;
+      return new Response('{}', { status });
+    });
+    // Refused for another reason (the server still knows the token): the wall stays.
+    f.attached.unauthorized();
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toBe(1);
+    expect(f.loaded).toEqual([]);
+    status = 401;
+    // Told twice while the first check runs: one question to the server.
+    f.attached.unauthorized();
+    f.attached.unauthorized();
+    await new Promise((r) => setImmediate(r));
+    expect(asked).toBe(2);
+    expect(f.loaded).toHaveLength(1);
+    expect(decodeURIComponent(f.loaded[0] ?? '')).toContain('Denne skærm er fjernet');
+    expect(f.attached.snapshot().screen).toBe('removed');
+    // Removed: neither the page nor the 15-minute check load it again.
+    f.attached.unauthorized();
+    f.t.advance(2 * REVOCATION_EVERY_MS);
     await new Promise((r) => setImmediate(r));
     expect(f.loaded).toHaveLength(1);
   });

@@ -132,7 +132,10 @@ export async function prepareLife(deps: {
   };
 }
 
-/** How often a running kiosk asks whether staff removed it (its page learns it too: unauthorized). */
+/**
+ * How often a running kiosk asks whether staff removed it: the fallback, since its page says so
+ * at once (ipc-contract's `unauthorized`) when the server refuses its socket.
+ */
 export const REVOCATION_EVERY_MS = 15 * 60_000;
 
 export interface AttachDeps {
@@ -158,9 +161,10 @@ export interface AttachDeps {
 
 export interface Attached {
   guard: CrashGuard;
-  /** ipc-contract's `heartbeat` and `staffExit` handlers. */
+  /** ipc-contract's `heartbeat`, `staffExit` and `unauthorized` handlers. */
   heartbeat(): null;
   staffExit(): null;
+  unauthorized(): null;
   /** The health the page's sync engine reports to staff (`kiosk.health`, src/protocol). */
   snapshot(): KioskHealth;
 }
@@ -204,19 +208,33 @@ export function attachLife(deps: AttachDeps): Attached {
   let lastTouch = timers.now();
   let removed = life.decision.kind === 'removed';
 
-  // Revoked while running: the calm "removed" screen, as at a start (never a reload loop).
-  const watchRevocation = (): void => {
-    timers.setTimeout(() => {
-      const token = life.token();
-      if (removed || !token) return watchRevocation();
-      void checkToken(config.serverUrl, token, deps.fetch ?? fetch).then((state) => {
-        if (state !== 'revoked') return watchRevocation();
+  // Revoked while running: the calm "removed" screen, as at a start (never a reload loop). Asked
+  // at once when the page says the server refused its socket (staff removed the kiosk: the
+  // server closes the socket and refuses the reconnect), and every 15 minutes as the fallback
+  // (a page that cannot say so). The page's word alone is not enough: only the server's 401.
+  let checking: Promise<void> | null = null;
+  const checkRevoked = (why: string): Promise<void> => {
+    const token = life.token();
+    if (removed || !token) return Promise.resolve();
+    checking ??= checkToken(config.serverUrl, token, deps.fetch ?? fetch)
+      .then((state) => {
+        if (state !== 'revoked' || removed) return;
         removed = true;
         onShellScreen.value = true;
         watchdog.stop();
         outage.loaded();
-        log('kiosk token: revoked while running; showing "removed"');
+        log(`kiosk token: revoked while running (${why}); showing "removed"`);
         void win.loadURL(shellScreenUrl('removed', config.lang));
+      })
+      .finally(() => {
+        checking = null;
+      });
+    return checking;
+  };
+  const watchRevocation = (): void => {
+    timers.setTimeout(() => {
+      void checkRevoked('15-minute check').then(() => {
+        if (!removed) watchRevocation();
       });
     }, REVOCATION_EVERY_MS);
   };
@@ -288,6 +306,10 @@ export function attachLife(deps: AttachDeps): Attached {
     },
     staffExit: () => {
       exit.open();
+      return null;
+    },
+    unauthorized: () => {
+      void checkRevoked("the page's socket was refused");
       return null;
     },
     snapshot() {

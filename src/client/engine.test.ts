@@ -355,6 +355,26 @@ describe('SyncEngine: connection status', () => {
     expect(states).toEqual(['connecting', 'unauthorized']);
   });
 
+  it('tells the kiosk shell when the token is refused, so it can show "removed" at once', async () => {
+    const told: string[] = [];
+    const shell = {
+      health: () => null,
+      reload: () => {},
+      unauthorized: () => told.push('unauthorized'),
+    };
+    const r = rig({ shell });
+    r.server.refuse = 'unauthorized';
+    await r.engine.start();
+    await vi.waitFor(() => expect(r.engine.getStatus().state).toBe('unauthorized'));
+    expect(told).toEqual(['unauthorized']);
+    // Another refusal is not a removed kiosk: the shell hears nothing.
+    const m = rig({ shell });
+    m.server.refuse = 'protocol_mismatch';
+    await m.engine.start();
+    await vi.waitFor(() => expect(m.engine.getStatus().state).toBe('protocol_mismatch'));
+    expect(told).toEqual(['unauthorized']);
+  });
+
   it('reports a protocol mismatch', async () => {
     const r = rig();
     r.server.refuse = 'protocol_mismatch';

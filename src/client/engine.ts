@@ -75,6 +75,11 @@ export interface SyncEngineOptions {
 export interface KioskShell {
   health(): KioskHealth | null;
   reload(): void;
+  /**
+   * The server refused this kiosk's token (`unauthorized`): staff removed it, and the server
+   * closed its socket. The shell checks the token itself and shows its calm "removed" screen.
+   */
+  unauthorized?(): void;
 }
 
 const DISCONNECTED = Symbol('disconnected');
@@ -309,6 +314,7 @@ export class SyncEngine {
       this.log.error?.('connection refused', { code });
       this.socket?.disconnect();
       this.setStatus({ state: code, offlineSince: this.status.offlineSince ?? this.opts.now() });
+      if (code === 'unauthorized') this.shell?.unauthorized?.();
       return;
     }
     this.log.warn?.('connect error', { error: err.message, code });

@@ -9,7 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CacheDb, SyncEngine } from '../../src/client/index.js';
 import type { KioskHealth, KioskHealthAck } from '../../src/protocol/index.js';
 import type { KioskPresenceRow } from '../../src/protocol/operations.js';
-import { startTestServer, type SyncSocket, type TestServer } from '../helpers/test-server.js';
+import {
+  mutate,
+  startTestServer,
+  type SyncSocket,
+  type TestServer,
+} from '../helpers/test-server.js';
 
 let t: TestServer;
 let staffToken: string;
@@ -125,6 +130,33 @@ describe("the kiosk page's sync engine in the shell", () => {
       await expect.poll(async () => (await rowOf(deviceId))?.health?.screen).toBe('night');
       expect((await reload(deviceId)).status).toBe(202);
       await expect.poll(() => reloads).toBe(1);
+    } finally {
+      await engine.stop();
+    }
+  });
+
+  it('tells the shell at once when staff remove the kiosk while it is connected', async () => {
+    const { token, deviceId } = await t.enrolKiosk('Gangen');
+    let told = 0;
+    const engine = new SyncEngine({
+      url: t.url,
+      token,
+      db: new CacheDb('kiosk-health-revoked'),
+      ackTimeoutMs: 2000,
+      backoff: { baseMs: 20, maxMs: 100 },
+      shell: { health: () => healthy, reload: () => {}, unauthorized: () => (told += 1) },
+    });
+    await engine.start();
+    try {
+      await expect.poll(() => engine.getStatus().state).toBe('online');
+      expect(told).toBe(0);
+      const staff = await t.connect(staffToken);
+      expect(await mutate(staff, 'device.revoke', { deviceId })).toMatchObject({
+        status: 'applied',
+      });
+      // The server closes the kiosk's socket; its reconnect is refused as unauthorized.
+      await expect.poll(() => told).toBe(1);
+      expect(engine.getStatus().state).toBe('unauthorized');
     } finally {
       await engine.stop();
     }

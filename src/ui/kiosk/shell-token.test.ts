@@ -54,4 +54,20 @@ describe('the kiosk token in the Electron shell', () => {
     expect(shellHealth({ token: 't' })).toBeUndefined();
     expect(shellHealth(undefined)).toBeUndefined();
   });
+
+  it('tells the shell when the server refused the token, and never throws into the engine', () => {
+    let told = 0;
+    const shell = shellHealth({ health: () => null, unauthorized: () => (told += 1) });
+    shell?.unauthorized?.();
+    expect(told).toBe(1);
+    // An older shell without the channel, or one that throws: the page goes on as before.
+    expect(() => shellHealth({ health: () => null })?.unauthorized?.()).not.toThrow();
+    const throwing = shellHealth({
+      health: () => null,
+      unauthorized: () => {
+        throw new Error('gone');
+      },
+    });
+    expect(() => throwing?.unauthorized?.()).not.toThrow();
+  });
 });

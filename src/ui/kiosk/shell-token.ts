@@ -11,6 +11,7 @@ interface ShellApi {
   token?: unknown;
   enrol?: unknown;
   health?: unknown;
+  unauthorized?: unknown;
 }
 
 const shellApi = (): ShellApi | undefined =>
@@ -42,7 +43,10 @@ export function shellEnrol(
 /**
  * The shell's health for the sync engine to report (`kiosk.health`: the server checks its
  * shape), and staff's reload: a fresh load of the page, which in the shell comes from the
- * package (offline too). Undefined outside the shell: a browser kiosk reports no health.
+ * package (offline too). Also the engine's word that the server refused the token (staff removed
+ * the kiosk and the server closed its socket): the shell then checks and shows "removed" at once
+ * instead of at its next 15-minute check. Undefined outside the shell: a browser kiosk reports
+ * no health.
  */
 export function shellHealth(
   api: ShellApi | undefined = shellApi(),
@@ -59,5 +63,14 @@ export function shellHealth(
       }
     },
     reload,
+    unauthorized: () => {
+      const tell = api?.unauthorized;
+      if (typeof tell !== 'function') return; // a shell from before the channel
+      try {
+        (tell as () => void)();
+      } catch {
+        // The shell's 15-minute check still finds a removed kiosk.
+      }
+    },
   };
 }
