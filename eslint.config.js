@@ -1,6 +1,21 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+/**
+ * `no-restricted-imports` sees only static imports and exports; a dynamic `import('…')` with a
+ * literal address is refused by the same kinds of address (esquery regexes cannot hold a `/`:
+ * \x2F is one).
+ */
+const dynamicImportOf = (sources, message) => ({
+  'no-restricted-syntax': [
+    'error',
+    ...sources.map((source) => ({
+      selector: `ImportExpression[source.value=${source}]`,
+      message,
+    })),
+  ],
+});
+
 const layer = (files, forbidden, message) => ({
   files,
   rules: {
@@ -100,6 +115,18 @@ export default tseslint.config(
       'electron/ imports only its own modules, zod and Electron: never React, the server or the UI.',
     ),
     ignores: ['electron/**/*.test.ts'],
+  },
+  {
+    files: ['electron/**'],
+    ignores: ['electron/**/*.test.ts'],
+    rules: dynamicImportOf(
+      [
+        '/^react(-dom)?(\\x2F|$)/',
+        '/(^|\\x2F)(server|ui)\\x2F/',
+        '/^(fastify|@fastify\\x2F.*|socket\\.io|kysely|better-sqlite3)$/',
+      ],
+      'electron/ imports only its own modules, zod and Electron: never React, the server or the UI.',
+    ),
   },
   {
     files: ['tests/**', 'scripts/**'],
