@@ -21,7 +21,7 @@ const kiosk = ui('kiosk');
 const centre = process.env.CITIZEN_GUIDE_SERVER ?? 'http://127.0.0.1:8080';
 
 /**
- * Lists every emitted file under assets/ (scripts, styles, fonts, pictograms) in
+ * Lists the emitted files under assets/ (scripts, styles, fonts, pictograms) in
  * `asset-manifest.json`, so the service worker can keep all of them for offline use, not only
  * those the HTML names (pictograms and fonts are referenced from the scripts and styles).
  */
@@ -29,13 +29,36 @@ const assetManifest = (): Plugin => ({
   name: 'citizen-guide-asset-manifest',
   generateBundle(_options, bundle) {
     const files = Object.keys(bundle)
-      .filter((f) => f.startsWith('assets/'))
+      // Not the QR decoder of the enrol form (chunk and 1 MB .wasm): enrolling needs the
+      // server anyway, so no kiosk needs it offline, and every kiosk would download it.
+      .filter((f) => f.startsWith('assets/') && !/^assets\/(qr-decoder|zxing_reader)-/.test(f))
       .sort();
     this.emitFile({
       type: 'asset',
       fileName: 'asset-manifest.json',
       source: JSON.stringify(files),
     });
+  },
+});
+
+/**
+ * zxing-wasm (the QR decoder for "Skan koden") falls back to a jsDelivr address for its .wasm
+ * unless told otherwise. src/ui/kiosk/qr-decoder.ts always tells it (the .wasm is our own
+ * asset), but the kiosk is offline by construction: no CDN address may ship in the bundle at
+ * all, so it is cut out here (tests/integration/kiosk-build-assets.test.ts greps the build).
+ */
+const noZxingCdn = (): Plugin => ({
+  name: 'citizen-guide-no-zxing-cdn',
+  transform(code, id) {
+    if (!/[\\/](zxing-wasm|barcode-detector)[\\/]/.test(id) || !code.includes('jsdelivr'))
+      return null;
+    return {
+      code: code.replace(
+        /https:\/\/fastly\.jsdelivr\.net\/npm\/zxing-wasm@[^/]+\/dist\/[^`'"]*/g,
+        '',
+      ),
+      map: null,
+    };
   },
 });
 
@@ -51,7 +74,7 @@ const devServer = {
 const kioskConfig: UserConfig = {
   root: kiosk,
   base: '/kiosk/',
-  plugins: [react(), assetManifest()],
+  plugins: [react(), assetManifest(), noZxingCdn()],
   server: devServer,
   build: {
     outDir: out('kiosk'),

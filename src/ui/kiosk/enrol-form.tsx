@@ -3,15 +3,52 @@
  * used, expired or unknown (a second browser, a reload on another machine): staff type the code
  * from `enrol-code` here instead of needing a new address. Big targets (KIOSK-UX: 64 px and more).
  */
-import { useId, useState, type FormEvent } from 'react';
+import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { EnrolText } from './enrol-words.js';
+import { browserCamera, hasCamera, type CameraDeps } from './qr-scan.js';
+import { QrScanner } from './qr-scanner.js';
 
 /** Upper case, no spaces: how codes are printed (the server accepts either). */
 export const tidyCode = (text: string): string => text.toUpperCase().replace(/\s+/g, '');
 
-export function EnrolForm({ words, onCode }: { words: EnrolText; onCode: (code: string) => void }) {
+export interface EnrolFormProps {
+  words: EnrolText;
+  onCode: (code: string) => void;
+  /** The camera for "Skan koden" (tests inject one); by default the browser's, if any. */
+  camera?: CameraDeps | null;
+}
+
+export function EnrolForm({ words, onCode, camera = browserCamera() }: EnrolFormProps) {
   const [code, setCode] = useState('');
   const id = useId();
+  // "Skan koden" only where the browser lists a camera; never a button that cannot work.
+  const [canScan, setCanScan] = useState(false);
+  const [scanning, setScanning] = useState(false);
+  const devices = camera?.devices;
+  useEffect(() => {
+    let live = true;
+    void hasCamera(devices).then((yes) => {
+      if (live) setCanScan(yes);
+    });
+    return () => {
+      live = false;
+    };
+  }, [devices]);
+  if (scanning && camera) {
+    return (
+      <div className="enrol-form">
+        <QrScanner
+          words={words}
+          camera={camera}
+          onCode={(found) => {
+            setScanning(false);
+            onCode(found);
+          }}
+          onClose={() => setScanning(false)}
+        />
+      </div>
+    );
+  }
   const submit = (e: FormEvent): void => {
     e.preventDefault();
     const tidy = tidyCode(code);
@@ -36,6 +73,11 @@ export function EnrolForm({ words, onCode }: { words: EnrolText; onCode: (code: 
       <button type="submit" className="primary" disabled={tidyCode(code) === ''}>
         {words.submit}
       </button>
+      {canScan && (
+        <button type="button" onClick={() => setScanning(true)}>
+          {words.scan}
+        </button>
+      )}
     </form>
   );
 }

@@ -18,6 +18,11 @@ export const enrolWords = defineWords(
     submit: 'Tilmeld skærmen',
     tryAgain: 'Prøv igen',
     showScreen: 'Vis skærmen',
+    scan: 'Skan koden',
+    scanHelp: 'Hold koden fra personalets skærm foran kameraet.',
+    scanBack: 'Tilbage',
+    scanNotCode: 'Det er ikke en kode til skærmen. Vis koden fra personalets side.',
+    scanNoCamera: 'Kameraet kan ikke bruges. Skriv koden i stedet.',
     errors: {
       code_expired: 'Koden er udløbet. Den virker kun i 10 minutter. Bed personalet om en ny kode.',
       code_used: 'Koden er allerede brugt. Bed personalet om en ny kode.',
@@ -39,6 +44,11 @@ export const enrolWords = defineWords(
     submit: 'Enrol the screen',
     tryAgain: 'Try again',
     showScreen: 'Show the screen',
+    scan: 'Scan the code',
+    scanHelp: 'Hold the code from the staff screen up to the camera.',
+    scanBack: 'Back',
+    scanNotCode: 'That is not a code for this screen. Show the code from the staff page.',
+    scanNoCamera: 'The camera cannot be used. Type the code instead.',
     errors: {
       code_expired:
         'The code has expired. It works for 10 minutes only. Ask the staff for a new one.',
