@@ -20,6 +20,7 @@ function build() {
   writeFileSync(join(root, 'index.html'), '<!doctype html><title>Borgerguide</title>');
   writeFileSync(join(root, 'assets', 'index-abc.js'), 'console.log(1)');
   writeFileSync(join(root, 'assets', 'font.woff2'), 'w');
+  writeFileSync(join(root, 'assets', 'zxing_reader-abc.wasm'), 'wasm');
   writeFileSync(join(base, 'secret.json'), '{"token":"s3cret"}');
   return { base, root };
 }
@@ -63,7 +64,7 @@ describe('app://kiosk/ scheme', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(res.headers.get('content-security-policy')).toMatch(
-      /^default-src 'self'; script-src 'self';/,
+      /^default-src 'self'; script-src 'self' 'wasm-unsafe-eval';/,
     );
     expect(await res.text()).toContain('Borgerguide');
     const js = await h.get('app://kiosk/kiosk/assets/index-abc.js');
@@ -73,6 +74,9 @@ describe('app://kiosk/ scheme', () => {
     expect((await h.get('app://kiosk/assets/font.woff2')).headers.get('content-type')).toBe(
       'font/woff2',
     );
+    // The QR decoder's WebAssembly: streaming compilation needs exactly this type.
+    const wasm = await h.get('app://kiosk/assets/zxing_reader-abc.wasm');
+    expect(wasm.headers.get('content-type')).toBe('application/wasm');
     expect(h.forwarded).toEqual([]);
   });
 

@@ -90,6 +90,8 @@ const TYPES: Record<string, string> = {
   '.mp3': 'audio/mpeg',
   '.wav': 'audio/wav',
   '.txt': 'text/plain; charset=utf-8',
+  // The enrol form's QR decoder: WebAssembly.instantiateStreaming wants this exact type.
+  '.wasm': 'application/wasm',
 };
 
 /** Paths the server answers; everything else is a file of the package. */

@@ -14,7 +14,9 @@ export function socketOrigin(server: string): string {
 export function kioskCsp(server: string): string {
   const directives: [string, string[]][] = [
     ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
+    // 'wasm-unsafe-eval': compiling WebAssembly, which Chromium refuses under script-src 'self'
+    // alone; the enrol form's QR decoder is a .wasm of our own package. No eval() of strings.
+    ['script-src', ["'self'", "'wasm-unsafe-eval'"]],
     // React sets style attributes (the pager's measured sizes); no inline <style> is shipped.
     ['style-src', ["'self'", "'unsafe-inline'"]],
     ['img-src', ["'self'", 'data:', 'blob:']],

@@ -5,11 +5,12 @@
  * disagree. Only the kiosk's own origin gets anything:
  *
  * - `persistent-storage`: the day's cache in IndexedDB must not be evicted under disk pressure.
+ * - `media` with video only: the first-run enrol form's "Skan koden" reads the staff admin's QR
+ *   code with the kiosk's camera (src/ui/kiosk/qr-scanner.tsx). Never audio, and never a
+ *   request that does not say what it wants: nothing on a wall screen records sound.
  *
- * Camera and microphone, notifications, geolocation, clipboard, HID/USB/serial, screen capture,
- * fullscreen requests by the page, opening external apps: all refused. (Scanning the enrolment
- * QR code with a camera is not built; when it is, `media` with video only belongs here, never
- * audio: nothing on a wall screen records sound.)
+ * Microphone, notifications, geolocation, clipboard, HID/USB/serial, screen capture,
+ * fullscreen requests by the page, opening external apps: all refused.
  */
 import { KIOSK_ORIGIN } from '../scheme/kiosk-scheme.js';
 
@@ -32,8 +33,11 @@ const originOf = (value: string | undefined): string | null => {
   }
 };
 
-export function isPermitted({ permission, origin }: PermissionAsk): boolean {
+export function isPermitted({ permission, origin, mediaTypes }: PermissionAsk): boolean {
   if (originOf(origin) !== KIOSK_ORIGIN) return false;
+  if (permission === 'media') {
+    return !!mediaTypes && mediaTypes.length > 0 && mediaTypes.every((t) => t === 'video');
+  }
   return permission === 'persistent-storage';
 }
 
