@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, displaySettingsOf, kioskUrl, parseKioskConfig } from './config.js';
+import { ConfigError, displaySettingsOf, kioskBrowserUrl, parseKioskConfig } from './config.js';
 
 describe('kiosk configuration', () => {
   it('the shipped example is valid and gets the defaults', () => {
@@ -9,7 +9,8 @@ describe('kiosk configuration', () => {
       'example.json',
     );
     expect(config).toMatchObject({ name: 'Fælles stuen', idleSeconds: 90, theme: 'standard' });
-    expect(kioskUrl(config)).toBe('http://127.0.0.1:8080/kiosk/');
+    // The local server's page, as `npm start`'s browser fallback opens it.
+    expect(kioskBrowserUrl(config)).toMatch(/^http:\/\/127\.0\.0\.1:8080\/kiosk\/\?lang=da&/);
     expect(displaySettingsOf(config)).toEqual({
       lang: 'da',
       theme: 'standard',
@@ -47,13 +48,5 @@ describe('kiosk configuration', () => {
     expect(() =>
       parseKioskConfig('{"serverUrl":"http://a","name":"x","night":{"from":"9pm"}}', 'k.json'),
     ).toThrow(/night\.from: a time of day as HH:mm/);
-  });
-
-  it('carries a first-start enrolment code in the page address', () => {
-    const config = parseKioskConfig(
-      '{"serverUrl":"http://c:8080/","name":"x","enrolCode":"ABCDE-FGHJK"}',
-      'k.json',
-    );
-    expect(kioskUrl(config)).toBe('http://c:8080/kiosk/#enrol=ABCDE-FGHJK');
   });
 });

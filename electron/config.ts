@@ -86,14 +86,6 @@ const enrolHash = (config: KioskConfig): string =>
   config.enrolCode ? `#enrol=${encodeURIComponent(config.enrolCode)}` : '';
 
 /**
- * The kiosk page for a configuration, carrying the enrolment code the first time. The Electron
- * shell hands the display settings over through the preload, so this address has no query.
- */
-export function kioskUrl(config: KioskConfig): string {
-  return kioskBase(config) + enrolHash(config);
-}
-
-/**
  * The address for the browser fallback (no Electron): the display settings travel in the query,
  * spelled as the page reads them (`?lang=en&theme=high-contrast&textScale=1.25&idle=60&
  * night=22:00-06:30`, `night=off` for none). Every value has passed the config's checks, so

@@ -17,6 +17,7 @@ import { attachLife, prepareLife, type Attached, type LifeElectron } from './lif
 import { loadUpdater } from './updates/updates.js';
 import {
   KIOSK_ORIGIN,
+  KIOSK_PAGE,
   registerKioskScheme,
   serveKioskScheme,
   type SchemeElectron,
@@ -29,7 +30,7 @@ import {
   type SingleInstanceApp,
 } from './security/harden.js';
 import { assertServerAllowed } from './security/server-url.js';
-import { kioskPageUrl, openKioskWindow, type ElectronLike, type KioskWindow } from './window.js';
+import { openKioskWindow, type ElectronLike, type KioskWindow } from './window.js';
 
 interface ShellApp extends SingleInstanceApp {
   whenReady(): Promise<void>;
@@ -114,7 +115,7 @@ export async function runShell(
   win = await openKioskWindow(
     electron,
     config,
-    life.firstUrl ?? kioskPageUrl(life.pageConfig),
+    life.firstUrl ?? KIOSK_PAGE,
     join(shellDir, 'preload.cjs'),
     log,
   );
@@ -124,7 +125,7 @@ export async function runShell(
     win,
     life,
     config,
-    pageUrl: kioskPageUrl(life.pageConfig),
+    pageUrl: KIOSK_PAGE,
     shellDir,
     argv,
     updater: await loadUpdater(electron.app.isPackaged, log),

@@ -7,7 +7,6 @@
  */
 import type { KioskConfig } from './config.js';
 import type { LifeContents, LifeWindow } from './life/life.js';
-import { KIOSK_PAGE } from './scheme/kiosk-scheme.js';
 
 /** The narrow slice of Electron's API this module uses. */
 export interface ElectronLike {
@@ -49,13 +48,6 @@ export const windowOptions = (config: KioskConfig, preload: string): Record<stri
     spellcheck: false,
   },
 });
-
-/** The first address of the window: the packaged page, with a first-start enrolment code. */
-export function kioskPageUrl(config: KioskConfig): string {
-  return config.enrolCode
-    ? `${KIOSK_PAGE}#enrol=${encodeURIComponent(config.enrolCode)}`
-    : KIOSK_PAGE;
-}
 
 /** Opens the kiosk page from the package (`app://kiosk/`). */
 export async function openKioskWindow(

@@ -87,8 +87,6 @@ export interface LifeWindow extends ExitWindow {
 
 export interface Life {
   decision: StartDecision;
-  /** The config the page is opened with: never the enrolment code (main already used it). */
-  pageConfig: KioskConfig;
   /** Where the window goes first instead of the kiosk page (the "removed" screen), if anywhere. */
   firstUrl: string | null;
   store: TokenStore;
@@ -113,13 +111,11 @@ export async function prepareLife(deps: {
   );
   const decision = await decideStart({ config, configFile, store, fetch: fetchFn, log });
   let token = decision.kind === 'wall' ? decision.token : null;
-  const { enrolCode: _used, ...pageConfig } = config;
   log(
     `kiosk start: ${decision.kind}${decision.kind === 'wall' ? ` (${decision.checked})` : ''}, token kept as ${await store.kind()}`,
   );
   return {
     decision,
-    pageConfig,
     firstUrl: decision.kind === 'removed' ? shellScreenUrl('removed', config.lang) : null,
     store,
     token: () => token,
