@@ -72,7 +72,9 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
     return (
       <Message title={words.failed}>
         <p className="problem">{enrolErrorText(problem.error, problem.message, settings.lang)}</p>
-        {!retry && <EnrolForm words={words} onCode={setCode} />}
+        {!retry && (
+          <EnrolForm words={words} onCode={setCode} idleMs={settings.idleSeconds * 1000} />
+        )}
         <div className="actions">
           {problem.error === 'network' && (
             <button type="button" className="primary" onClick={() => setAttempt((n) => n + 1)}>
@@ -92,7 +94,7 @@ export function App({ enrolCode, settings, speaker, i18n }: Props) {
     return (
       <Message title={words.notEnrolled}>
         <p>{words.askForCode}</p>
-        <EnrolForm words={words} onCode={setCode} />
+        <EnrolForm words={words} onCode={setCode} idleMs={settings.idleSeconds * 1000} />
       </Message>
     );
   }

@@ -16,9 +16,11 @@ export interface EnrolFormProps {
   onCode: (code: string) => void;
   /** The camera for "Skan koden" (tests inject one); by default the browser's, if any. */
   camera?: CameraDeps | null;
+  /** The kiosk's idle time: with no code found for this long the camera stops. */
+  idleMs?: number;
 }
 
-export function EnrolForm({ words, onCode, camera = browserCamera() }: EnrolFormProps) {
+export function EnrolForm({ words, onCode, camera = browserCamera(), idleMs }: EnrolFormProps) {
   const [code, setCode] = useState('');
   const id = useId();
   // "Skan koden" only where the browser lists a camera; never a button that cannot work.
@@ -45,6 +47,7 @@ export function EnrolForm({ words, onCode, camera = browserCamera() }: EnrolForm
             onCode(found);
           }}
           onClose={() => setScanning(false)}
+          {...(idleMs === undefined ? {} : { idleMs })}
         />
       </div>
     );

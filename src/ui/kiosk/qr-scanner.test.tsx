@@ -8,10 +8,14 @@
  */
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { App } from './app.js';
 import { EnrolForm } from './enrol-form.js';
 import { enrolText } from './enrol-words.js';
 import type { CameraDeps } from './qr-scan.js';
 import { QrScanner } from './qr-scanner.js';
+import { createI18n } from './i18n/index.js';
+import { defaultSettings } from './settings.js';
+import { fakeSpeech } from './test-support/render-kiosk.js';
 
 interface FakeCamera {
   deps: CameraDeps;
@@ -50,6 +54,8 @@ const da = enrolText('da');
 afterEach(() => {
   cleanup();
   vi.useRealTimers();
+  vi.unstubAllGlobals();
+  localStorage.clear();
 });
 
 describe('Skan koden on the enrol form', () => {
@@ -137,5 +143,41 @@ describe('Skan koden on the enrol form', () => {
       await screen.findByText('The camera cannot be used. Type the code instead.'),
     ).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Back' })).toBeTruthy();
+  });
+});
+
+describe('Skan koden in the kiosk page', () => {
+  it('enrols the kiosk with the browser camera and its native BarcodeDetector', async () => {
+    const cam = fakeCamera();
+    vi.stubGlobal('navigator', { ...navigator, mediaDevices: cam.deps.devices });
+    vi.stubGlobal(
+      'BarcodeDetector',
+      class {
+        static getSupportedFormats = () => Promise.resolve(['qr_code', 'ean_13']);
+        detect = () =>
+          Promise.resolve([{ rawValue: 'http://10.0.0.2:8080/kiosk/#enrol=ABCDE-FGHJK' }]);
+      },
+    );
+    const sent: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn((_url: string, init?: RequestInit) => {
+        sent.push((JSON.parse(init?.body as string) as { code: string }).code);
+        const body = { token: 't-qr', deviceId: 'd', name: 'K' };
+        return Promise.resolve(new Response(JSON.stringify(body), { status: 200 }));
+      }),
+    );
+    render(
+      <App
+        enrolCode={null}
+        settings={defaultSettings}
+        speaker={fakeSpeech().speaker}
+        i18n={createI18n('da')}
+      />,
+    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Skan koden' }));
+    await vi.waitFor(() => expect(localStorage.getItem('citizen-guide.kiosk-token')).toBe('t-qr'));
+    expect(sent).toEqual(['ABCDE-FGHJK']);
+    expect(cam.stopped()).toBe(true);
   });
 });
