@@ -82,6 +82,29 @@ describe('Electron main process', () => {
     expect(f.menu()).toBeNull();
   });
 
+  it('cannot be closed, zoomed or left by a shortcut in kiosk mode; quitting (the staff exit) closes it', async () => {
+    const f = await start({ serverUrl: 'https://c:8080', name: 'x' });
+    const win = f.windows[0]!.win;
+    expect(win.askClose()).toBe(true);
+    expect(win.webContents.zoomLimits).toEqual([1, 1]);
+    let kept = false;
+    win.webContents.emit(
+      'before-input-event',
+      { preventDefault: () => (kept = true) },
+      {
+        type: 'keyDown',
+        key: 'r',
+        control: true,
+      },
+    );
+    expect(kept).toBe(true);
+    for (const l of f.appListeners.get('before-quit') ?? []) l();
+    expect(win.askClose()).toBe(false);
+    // A developer's window (kioskMode false) is not locked.
+    const dev = await start({ serverUrl: 'https://c:8080', name: 'x', kioskMode: false });
+    expect(dev.windows[0]!.win.askClose()).toBe(false);
+  });
+
   it('lets the page’s renderer reach the configured server and nothing else', async () => {
     const f = await start({ serverUrl: 'https://guide.example.dk', name: 'x' });
     expect(f.request({ url: 'wss://guide.example.dk/socket.io/', webContentsId: 1 })).toBe(true);

@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, displaySettingsOf, loadKioskConfig } from './config.js';
 import { showConfigError } from './config-error/config-error-screen.js';
 import { registerIpcHandlers, type IpcMainLike } from './ipc-main.js';
+import { lockKioskWindow } from './kiosk/no-way-out.js';
 import { attachLife, prepareLife, type Attached, type LifeElectron } from './life/life.js';
 import { loadUpdater } from './updates/updates.js';
 import {
@@ -34,7 +35,7 @@ import { openKioskWindow, type ElectronLike, type KioskWindow } from './window.j
 
 interface ShellApp extends SingleInstanceApp {
   whenReady(): Promise<void>;
-  on(event: 'window-all-closed' | 'second-instance', h: () => void): void;
+  on(event: 'window-all-closed' | 'second-instance' | 'before-quit', h: () => void): void;
   quit(): void;
 }
 
@@ -119,6 +120,8 @@ export async function runShell(
     join(shellDir, 'preload.cjs'),
     log,
   );
+  // No way out by keyboard, gesture or a window close but the staff exit (kiosk/no-way-out.ts).
+  lockKioskWindow(electron.app, win, { kioskMode: config.kioskMode, log });
   // shell-life: healing, display power, staff exit, autostart, updates (electron/life/life.ts).
   attached = attachLife({
     electron,

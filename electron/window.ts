@@ -6,6 +6,7 @@
  * cannot be downloaded on our build machines.
  */
 import type { KioskConfig } from './config.js';
+import type { LockedWindow } from './kiosk/no-way-out.js';
 import type { LifeContents, LifeWindow } from './life/life.js';
 
 /** The narrow slice of Electron's API this module uses. */
@@ -15,12 +16,15 @@ export interface ElectronLike {
 
 /** shell-life's part (closing, the healing events) is LifeWindow, electron/life/life.ts. */
 export interface KioskWindow extends LifeWindow {
+  on(event: 'closed', listener: () => void): void;
+  /** no-way-out.ts refuses a close that is not the app quitting. */
+  on(event: 'close', listener: (event: { preventDefault(): void }) => void): void;
   loadURL(url: string): Promise<void>;
   /** Takes away the window's own menu bar (Linux, Windows) and its accelerators. */
   removeMenu(): void;
   /** Brings the window forward (a second start of the shell does). */
   focus(): void;
-  webContents: LifeContents;
+  webContents: LifeContents & LockedWindow['webContents'];
 }
 
 export const windowOptions = (config: KioskConfig, preload: string): Record<string, unknown> => ({

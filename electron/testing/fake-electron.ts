@@ -34,6 +34,10 @@ export class FakeContents implements GuardedContents {
   reload(): void {
     this.reloads += 1;
   }
+  zoomLimits: [number, number] | null = null;
+  setVisualZoomLevelLimits(minimum: number, maximum: number): void {
+    this.zoomLimits = [minimum, maximum];
+  }
   /** Emits a navigation-like event; true when some listener prevented it. */
   navigate(event: string, url: string, isMainFrame = true): boolean {
     let prevented = false;
@@ -96,7 +100,18 @@ export function fakeElectron({ locked = false }: { locked?: boolean } = {}) {
     isDestroyed(): boolean {
       return this.closed;
     }
-    on(_event: 'closed', _listener: () => void): void {}
+    windowListeners = new Map<string, Listener[]>();
+    on(event: string, listener: Listener): void {
+      this.windowListeners.set(event, [...(this.windowListeners.get(event) ?? []), listener]);
+    }
+    /** A close asked of the window (Alt+F4, the window manager); true when it was refused. */
+    askClose(): boolean {
+      let refused = false;
+      const event = { preventDefault: () => (refused = true) };
+      for (const l of this.windowListeners.get('close') ?? [])
+        (l as (e: typeof event) => void)(event);
+      return refused;
+    }
     focus(): void {
       this.focused += 1;
     }
