@@ -4,12 +4,16 @@
  */
 import { ipcContract, type IpcHandlers } from './ipc-contract.js';
 
-/** The event Electron passes to an `ipcMain.on` listener (the part used here). */
-export interface IpcMainEventLike {
+/** The event Electron passes to an `ipcMain.handle` listener (the part used here). */
+export interface IpcMainInvokeEventLike {
   senderFrame: { url: string } | null;
-  returnValue: unknown;
   /** The sending web contents (the staff exit checks its own PIN window by identity). */
   sender?: unknown;
+}
+
+/** The event Electron passes to an `ipcMain.on` listener: a `sendSync` answer goes in returnValue. */
+export interface IpcMainEventLike extends IpcMainInvokeEventLike {
+  returnValue: unknown;
 }
 
 export interface IpcMainLike {
@@ -17,7 +21,7 @@ export interface IpcMainLike {
   /** For `invoke` channels (`ipcRenderer.invoke`): the listener's result is the answer. */
   handle(
     channel: string,
-    listener: (event: IpcMainEventLike, ...args: unknown[]) => Promise<unknown>,
+    listener: (event: IpcMainInvokeEventLike, ...args: unknown[]) => Promise<unknown>,
   ): void;
 }
 
@@ -35,7 +39,7 @@ export function registerIpcHandlers(
   for (const name of Object.keys(ipcContract) as (keyof typeof ipcContract)[]) {
     const entry = ipcContract[name];
     /** The checked arguments, or null (logged) for a stranger's or a malformed request. */
-    const admit = (event: IpcMainEventLike, args: unknown[]): unknown[] | null => {
+    const admit = (event: IpcMainInvokeEventLike, args: unknown[]): unknown[] | null => {
       const from = originOf(event.senderFrame?.url);
       if (from !== trustedOrigin) {
         log(`ipc ${entry.channel}: refused a request from ${from ?? 'an unknown frame'}`);
