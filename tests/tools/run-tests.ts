@@ -7,6 +7,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, openSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { summary } from './failure-summary.js';
 import { NODE24, TREE } from './node24.js';
 
 interface Report {
@@ -20,15 +21,14 @@ interface Report {
   }[];
 }
 
-/** Each failed test as one line (file, name, the message's first line), for the summary. */
+/** Each failed test as one line (file, name, a summary of its failure), for the summary. */
 function failures(suite: string, report: Report): string[] {
   const lines: string[] = [];
   for (const file of report.testResults ?? []) {
     const where = file.name.replace(`${process.cwd()}/`, '');
     const failedTests = (file.assertionResults ?? []).filter((t) => t.status === 'failed');
     for (const test of failedTests) {
-      const first = (test.failureMessages?.[0] ?? '').split('\n')[0]?.slice(0, 200);
-      lines.push(`${suite}: ${where} > ${test.fullName}: ${first}`);
+      lines.push(`${suite}: ${where} > ${test.fullName}: ${summary(test.failureMessages?.[0])}`);
     }
     if (failedTests.length === 0 && file.message)
       lines.push(`${suite}: ${where}: ${file.message.split('\n')[0]}`);
