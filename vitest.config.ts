@@ -14,6 +14,8 @@ export default defineConfig({
     // runs may lower it (src/server/auth/tokens.ts); tests/integration/login-flood.test.ts runs a
     // server at the real cost.
     env: { CITIZEN_GUIDE_TEST_SCRYPT_N: '1024' },
+    // With TEST_DATABASE_URL (PostgreSQL): the template every test database is copied from.
+    globalSetup: ['tests/helpers/pg-global-setup.ts'],
     projects: [
       {
         extends: true,

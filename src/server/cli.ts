@@ -26,7 +26,8 @@ import {
 import { runAccountCommand } from './ops/account-commands.js';
 import { migrateCommand } from './ops/migrate-command.js';
 import { backupDatabase, BackupError, restoreDatabase } from './store/backup.js';
-import { openSqlite } from './store/sqlite.js';
+import { databaseUrlFromEnv, openConfiguredDb } from './store/open-store.js';
+import { StoreOpenError } from './store/postgres.js';
 import { setDeviceGroups } from './store/secrets.js';
 import type { ServeValues } from './ops/serve-command.js';
 
@@ -55,6 +56,8 @@ const USAGE = `Citizen Guide centre server
   npm run server -- restore --from FILE [--data DIR]   (stop the server first)
 
 --data DIR is where the database lives (default ./data). --port N picks another port.
+DATABASE_URL=postgres://… in the environment: the database is PostgreSQL there instead
+(media and the speech cache stay in --data).
 --host 0.0.0.0 serves the other machines on the network. --url is the address kiosks open
 (default: what serve last listened on, e.g. http://192.168.1.20:8080).
 A built install runs the same commands as \`node dist/server/cli.js <command>\`.
@@ -106,7 +109,7 @@ async function main(argv: string[]): Promise<number> {
           'invalid',
           'enrol-code needs --name NAME (the kiosk, e.g. "Fælles stuen").',
         );
-      const db = await openSqlite(dataDir);
+      const db = await openConfiguredDb(dataDir);
       const origin =
         values.url === undefined
           ? (readKioskAddress(dataDir) ?? 'http://127.0.0.1:8080')
@@ -146,7 +149,7 @@ async function main(argv: string[]): Promise<number> {
       return migrateCommand(dataDir, out);
     case 'revoke-device': {
       if (!values.id) throw new AccountError('invalid', 'revoke-device needs --id DEVICE_ID.');
-      const db = await openSqlite(dataDir);
+      const db = await openConfiguredDb(dataDir);
       const ok = await revokeDevice(db, values.id);
       await db.destroy();
       out(
@@ -157,6 +160,7 @@ async function main(argv: string[]): Promise<number> {
       return ok ? 0 : 1;
     }
     case 'backup': {
+      if (databaseUrlFromEnv()) throw new BackupError(ON_POSTGRES_BACKUP);
       if (!values.to) throw new BackupError('backup needs --to FILE (where to write the copy).');
       const info = await backupDatabase(dataDir, values.to);
       out(
@@ -165,6 +169,7 @@ async function main(argv: string[]): Promise<number> {
       return 0;
     }
     case 'restore': {
+      if (databaseUrlFromEnv()) throw new BackupError(ON_POSTGRES_BACKUP);
       if (!values.from) throw new BackupError('restore needs --from FILE (a backup file).');
       const r = await restoreDatabase(dataDir, values.from);
       out(`Restored ${dataDir} from ${values.from} (change log at ${r.head}).`);
@@ -178,8 +183,12 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** backup and restore copy the SQLite file; PostgreSQL has its own tools for it. */
+const ON_POSTGRES_BACKUP =
+  'backup and restore copy the SQLite file; with DATABASE_URL (PostgreSQL) use pg_dump and pg_restore (README).';
+
 /** The centre's time zone, for times an operator reads (default: the demo's and Denmark's). */
-async function centreTimeZone(db: Awaited<ReturnType<typeof openSqlite>>): Promise<string> {
+async function centreTimeZone(db: Awaited<ReturnType<typeof openConfiguredDb>>): Promise<string> {
   const row = await db.selectFrom('centre').select('data').executeTakeFirst();
   return row ? Centre.parse(JSON.parse(row.data)).timeZone : DEFAULT_TIME_ZONE;
 }
@@ -210,6 +219,11 @@ main(process.argv.slice(2)).then(
       (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS'))
     ) {
       process.stderr.write(`Error: ${err.message}\n\n${USAGE}\n`);
+      process.exit(2);
+    }
+    // DATABASE_URL wrong or PostgreSQL unreachable: one line naming it (never the password).
+    if (err instanceof StoreOpenError) {
+      process.stderr.write(`Error: ${err.message}\n`);
       process.exit(2);
     }
     process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -22,7 +22,8 @@ import { ServerMetrics } from './metrics/server-metrics.js';
 import { startRetention, type RetentionOptions } from './ops/retention.js';
 import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
-import { DB_FILES, openSqlite } from './store/sqlite.js';
+import { openStore } from './store/open-store.js';
+import { DB_FILES } from './store/sqlite.js';
 import { readHead, type Store } from './store/store.js';
 import { DEFAULT_EVENT_BUDGETS, type EventBudgets } from './sync/event-budget.js';
 import { guardedParser } from './sync/guarded-parser.js';
@@ -49,6 +50,11 @@ export interface ServerOptions {
   /** How often to look for kiosks revoked by another process (the CLI), in ms. */
   revocationPollMs?: number;
   store?: Store;
+  /**
+   * The PostgreSQL store's address (`postgres://…`, the CLI passes DATABASE_URL); absent: the
+   * SQLite file in `dataDir`. Media and the speech cache stay in `dataDir` either way.
+   */
+  databaseUrl?: string;
   /** Read-aloud audio (eSpeak NG); `rendersPerMinute` is the per-caller budget of new texts. */
   speech?: SpeechOptions & { rendersPerMinute?: number };
   /** Events each socket may send (token bucket), by role (DEFAULT_EVENT_BUDGETS); null: none. */
@@ -106,11 +112,11 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const tls: TlsMaterial | undefined = opts.tls ? readTls(opts.tls) : undefined;
   const store: Store =
     opts.store ??
-    (await openSqlite(opts.dataDir).then((db) => ({
-      db,
-      dialect: 'sqlite' as const,
-      close: () => db.destroy(),
-    })));
+    (await openStore({
+      dataDir: opts.dataDir,
+      databaseUrl: opts.databaseUrl,
+      onIdleError: (err) => logger.warn({ err }, 'a PostgreSQL connection failed while idle'),
+    }));
 
   // What each client may see depends on facts about residents (wall consent, PIN, groups): kept
   // as an immutable snapshot in memory, replaced after each commit that wrote a resident.

@@ -25,8 +25,8 @@ import {
 import { createEnrolCode, createUser } from '../../src/server/auth/accounts.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
 import type { Store } from '../../src/server/store/store.js';
+import { freshTestDatabase, openTestStore, testDatabaseUrl } from './test-database.js';
 
 export type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -35,6 +35,11 @@ export interface TestServer {
   server: RunningServer;
   url: string;
   dataDir: string;
+  /**
+   * The PostgreSQL database the server uses (TEST_DATABASE_URL runs: a fresh one per test
+   * server, dropped on close); undefined: SQLite in `dataDir`.
+   */
+  databaseUrl: string | undefined;
   /** The server's clock (a fake one when the test passed `now`). */
   now: () => Date;
   kioskToken(name?: string): Promise<string>;
@@ -57,9 +62,14 @@ export const freshDataDir = (): string => mkdtempSync(join(tmpdir(), 'cg-test-')
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? freshDataDir();
   const now = opts.now ?? (() => new Date());
+  // On a PostgreSQL run each test server has a database of its own, as it has a data directory.
+  const database =
+    opts.store || opts.databaseUrl || !testDatabaseUrl() ? null : await freshTestDatabase();
+  const databaseUrl = opts.databaseUrl ?? database?.url;
   const start = (more: Partial<ServerOptions> = {}): Promise<RunningServer> =>
     startServer({
       dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
       port: 0,
       logger: createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'),
       uiDir: null,
@@ -74,6 +84,7 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
     server: await start(),
     url: '',
     dataDir,
+    databaseUrl,
     now,
     async kioskToken(name = 'Test kiosk') {
       return (await t.enrolKiosk(name)).token;
@@ -123,6 +134,7 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
     async close() {
       for (const s of sockets) s.disconnect();
       await t.server.close();
+      await database?.drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
@@ -301,10 +313,13 @@ export function welcomeOf(url: string, token: string): Promise<Welcome> {
  * The embedded SQLite store, but every query answers a turn of the event loop later, as a
  * networked database (PostgreSQL) does. With the synchronous SQLite driver a transaction runs
  * start to end without the server reading any socket; with this one, events from other clients
- * arrive and queue up while it runs, as they do in production on PostgreSQL.
+ * arrive and queue up while it runs, as they do in production on PostgreSQL. On a PostgreSQL
+ * run it is PostgreSQL itself (a fresh database, dropped on close).
  */
 export async function networkedStore(dataDir: string): Promise<Store> {
-  const base = await openSqlite(dataDir);
+  const store = await openTestStore(dataDir);
+  if (store.dialect === 'postgres') return store;
+  const base = store.db;
   const db = base.withPlugin({
     transformQuery: (args) => args.node,
     transformResult: async (args) => {

@@ -13,7 +13,7 @@ import {
   setUserDisabled,
 } from '../auth/accounts.js';
 import { auditAccount } from '../auth/account-audit.js';
-import { openSqlite } from '../store/sqlite.js';
+import { openConfiguredDb } from '../store/open-store.js';
 import { readPassword, type PasswordIo } from './read-password.js';
 
 export const ACCOUNT_COMMANDS = [
@@ -63,7 +63,7 @@ export async function runAccountCommand(
     command === 'reset-password'
       ? await readPassword(`New password for ${username}`, io.password)
       : null;
-  const db = await openSqlite(values.data);
+  const db = await openConfiguredDb(values.data);
   const now = new Date();
   try {
     if (command === 'disable-user' || command === 'enable-user') {
@@ -138,7 +138,7 @@ async function createUserCommand(values: AccountValues, io: CommandIo): Promise<
     io.warn(
       'Warning: a password given with --password can be read by other users of this machine (in the process list) and stays in your shell history. Leave --password out to be asked for it.',
     );
-  const db = await openSqlite(values.data);
+  const db = await openConfiguredDb(values.data);
   try {
     const id = await createUser(db, {
       username,

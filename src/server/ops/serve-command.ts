@@ -16,7 +16,7 @@ import { TlsSettingError, type TlsFiles } from '../http/transport-security.js';
 import { startServer, type ServerOptions } from '../index.js';
 import { createLogger } from '../logger.js';
 import { metricsTokenFrom } from '../metrics/access.js';
-import { openSqlite } from '../store/sqlite.js';
+import { databaseUrlFromEnv, openConfiguredDb } from '../store/open-store.js';
 import { kioskOrigin, parseOrigin, recordKioskAddress } from './kiosk-address.js';
 import { stopOnSignals } from './shutdown.js';
 
@@ -52,7 +52,7 @@ export async function serveCommand(
   // shows it to staff on the Pårørende page.
   const relativePassword = randomBytes(6).toString('base64url');
   if (values.demo) {
-    const db = await openSqlite(dataDir);
+    const db = await openConfiguredDb(dataDir);
     seeded = await seedDemo(db, new Date(), { dataDir });
     if (!seeded) added = await followToday(db, new Date(), { dataDir });
     await ensureDemoRelative(db, relativePassword);
@@ -61,8 +61,10 @@ export async function serveCommand(
   const demoLog = values.demo ? await createDemoLogger() : null;
   let server: Awaited<ReturnType<typeof startServer>>;
   try {
+    const databaseUrl = databaseUrlFromEnv();
     server = await startServer({
       dataDir,
+      ...(databaseUrl ? { databaseUrl } : {}),
       port,
       host: values.host,
       logger: demoLog?.logger ?? createLogger(),
@@ -142,7 +144,7 @@ async function runDemo(
   out: (line: string) => void,
   url: string,
   dataDir: string,
-  db: Awaited<ReturnType<typeof openSqlite>>,
+  db: Awaited<ReturnType<typeof openConfiguredDb>>,
   seeded: boolean,
   added: number,
   relativePassword: string,

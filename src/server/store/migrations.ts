@@ -5,6 +5,7 @@
 import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { entityTypes } from '../../domain/model.js';
 import { mediaRefMigration } from '../media/media-refs.js';
+import { columnTypes } from './dialect.js';
 import { peopleMigration } from './people-migration.js';
 import type { Database } from './schema.js';
 
@@ -19,14 +20,15 @@ const entityColumns: Partial<Record<(typeof entityTypes)[number], string[]>> = {
 
 const initial: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     for (const type of entityTypes) {
       const columns = entityColumns[type] ?? [];
       let table = db.schema
         .createTable(type)
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('data', 'text', (c) => c.notNull());
+        .addColumn('id', t.text, (c) => c.primaryKey())
+        .addColumn('data', t.json, (c) => c.notNull());
       for (const column of columns) {
-        table = table.addColumn(column, 'text', (c) =>
+        table = table.addColumn(column, t.text, (c) =>
           column === 'resident_id' && type === 'dayitem' ? c : c.notNull(),
         );
       }
@@ -38,12 +40,12 @@ const initial: Migration = {
     await db.schema
       .createTable('change_log')
       .addColumn('seq', 'bigint', (c) => c.primaryKey())
-      .addColumn('type', 'text', (c) => c.notNull())
-      .addColumn('entity_id', 'text', (c) => c.notNull())
-      .addColumn('op', 'text', (c) => c.notNull())
-      .addColumn('data', 'text')
-      .addColumn('resident_id', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('type', t.text, (c) => c.notNull())
+      .addColumn('entity_id', t.text, (c) => c.notNull())
+      .addColumn('op', t.text, (c) => c.notNull())
+      .addColumn('data', t.json)
+      .addColumn('resident_id', t.text)
+      .addColumn('created_at', t.text, (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex('change_log_entity_idx')
@@ -59,11 +61,11 @@ const initial: Migration = {
     await sql`insert into sync_state (id, head) values (1, 0)`.execute(db);
     await db.schema
       .createTable('processed_mutation')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('principal', 'text', (c) => c.notNull())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('outcome', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('principal', t.text, (c) => c.notNull())
+      .addColumn('name', t.text, (c) => c.notNull())
+      .addColumn('outcome', t.text, (c) => c.notNull())
+      .addColumn('created_at', t.text, (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex('processed_mutation_created_idx')
@@ -72,54 +74,54 @@ const initial: Migration = {
       .execute();
     await db.schema
       .createTable('app_user')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('username', 'text', (c) => c.notNull().unique())
-      .addColumn('display_name', 'text', (c) => c.notNull())
-      .addColumn('role', 'text', (c) => c.notNull())
-      .addColumn('password_hash', 'text', (c) => c.notNull())
-      .addColumn('resident_ids', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('username', t.text, (c) => c.notNull().unique())
+      .addColumn('display_name', t.text, (c) => c.notNull())
+      .addColumn('role', t.text, (c) => c.notNull())
+      .addColumn('password_hash', t.text, (c) => c.notNull())
+      .addColumn('resident_ids', t.text, (c) => c.notNull())
       .addColumn('disabled', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('created_at', t.text, (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('session')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('user_id', 'text', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('token_hash', t.text, (c) => c.primaryKey())
+      .addColumn('user_id', t.text, (c) => c.notNull())
+      .addColumn('created_at', t.text, (c) => c.notNull())
+      .addColumn('expires_at', t.text, (c) => c.notNull())
       .addColumn('revoked', 'integer', (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('device')
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('name', 'text', (c) => c.notNull())
-      .addColumn('location', 'text', (c) => c.notNull())
-      .addColumn('token_hash', 'text', (c) => c.unique())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('name', t.text, (c) => c.notNull())
+      .addColumn('location', t.text, (c) => c.notNull())
+      .addColumn('token_hash', t.text, (c) => c.unique())
       .addColumn('revoked', 'integer', (c) => c.notNull())
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('last_seen_at', 'text')
+      .addColumn('created_at', t.text, (c) => c.notNull())
+      .addColumn('last_seen_at', t.text)
       .execute();
     await db.schema
       .createTable('enrol_code')
-      .addColumn('code_hash', 'text', (c) => c.primaryKey())
-      .addColumn('device_id', 'text', (c) => c.notNull())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
-      .addColumn('used_at', 'text')
+      .addColumn('code_hash', t.text, (c) => c.primaryKey())
+      .addColumn('device_id', t.text, (c) => c.notNull())
+      .addColumn('expires_at', t.text, (c) => c.notNull())
+      .addColumn('used_at', t.text)
       .execute();
     await db.schema
       .createTable('resident_secret')
-      .addColumn('resident_id', 'text', (c) => c.primaryKey())
-      .addColumn('pin_hash', 'text')
+      .addColumn('resident_id', t.text, (c) => c.primaryKey())
+      .addColumn('pin_hash', t.text)
       .execute();
     await db.schema
       .createTable('audit')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('at', 'text', (c) => c.notNull())
-      .addColumn('actor', 'text', (c) => c.notNull())
-      .addColumn('action', 'text', (c) => c.notNull())
-      .addColumn('entity_type', 'text')
-      .addColumn('entity_id', 'text')
-      .addColumn('detail', 'text')
+      .addColumn('id', 'integer', t.autoId)
+      .addColumn('at', t.text, (c) => c.notNull())
+      .addColumn('actor', t.text, (c) => c.notNull())
+      .addColumn('action', t.text, (c) => c.notNull())
+      .addColumn('entity_type', t.text)
+      .addColumn('entity_id', t.text)
+      .addColumn('detail', t.text)
       .execute();
   },
 };
@@ -127,10 +129,11 @@ const initial: Migration = {
 /** Server-wide facts that are not entities: the database identity (store/identity.ts). */
 const serverMeta: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .createTable('server_meta')
-      .addColumn('key', 'text', (c) => c.primaryKey())
-      .addColumn('value', 'text', (c) => c.notNull())
+      .addColumn('key', t.text, (c) => c.primaryKey())
+      .addColumn('value', t.text, (c) => c.notNull())
       .execute();
   },
 };
@@ -141,9 +144,10 @@ const serverMeta: Migration = {
  */
 const deviceGroups: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .alterTable('device')
-      .addColumn('group_ids', 'text', (c) => c.notNull().defaultTo('[]'))
+      .addColumn('group_ids', t.text, (c) => c.notNull().defaultTo('[]'))
       .execute();
   },
 };
@@ -188,18 +192,19 @@ function scrubPin(detail: string): string {
  */
 const staffOperations: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     for (const table of ['kiosk', 'user', 'wallnotice'])
       await db.schema
         .createTable(table)
         .ifNotExists()
-        .addColumn('id', 'text', (c) => c.primaryKey())
-        .addColumn('data', 'text', (c) => c.notNull())
+        .addColumn('id', t.text, (c) => c.primaryKey())
+        .addColumn('data', t.json, (c) => c.notNull())
         .execute();
     await db.schema
       .createTable('usage_count')
-      .addColumn('hour', 'text', (c) => c.notNull())
-      .addColumn('metric', 'text', (c) => c.notNull())
-      .addColumn('source', 'text', (c) => c.notNull())
+      .addColumn('hour', t.text, (c) => c.notNull())
+      .addColumn('metric', t.text, (c) => c.notNull())
+      .addColumn('source', t.text, (c) => c.notNull())
       .addColumn('n', 'integer', (c) => c.notNull())
       .addPrimaryKeyConstraint('usage_count_pk', ['hour', 'metric', 'source'])
       .execute();
@@ -212,11 +217,12 @@ const staffOperations: Migration = {
  */
 const dayTemplates: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .createTable('daytemplate')
       .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('data', t.json, (c) => c.notNull())
       .execute();
   },
 };
@@ -227,11 +233,12 @@ const dayTemplates: Migration = {
  */
 const albums: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .createTable('album')
       .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('data', t.json, (c) => c.notNull())
       .execute();
   },
 };
@@ -246,20 +253,21 @@ const albums: Migration = {
  */
 const feeds: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .createTable('feed')
       .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('data', t.json, (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('feed_token')
-      .addColumn('feed_id', 'text', (c) => c.primaryKey())
-      .addColumn('token_hash', 'text', (c) => c.notNull().unique())
-      .addColumn('resident_id', 'text', (c) => c.notNull())
-      .addColumn('user_id', 'text')
-      .addColumn('created_at', 'text', (c) => c.notNull())
-      .addColumn('revoked_at', 'text')
+      .addColumn('feed_id', t.text, (c) => c.primaryKey())
+      .addColumn('token_hash', t.text, (c) => c.notNull().unique())
+      .addColumn('resident_id', t.text, (c) => c.notNull())
+      .addColumn('user_id', t.text)
+      .addColumn('created_at', t.text, (c) => c.notNull())
+      .addColumn('revoked_at', t.text)
       .execute();
     await db.schema
       .createIndex('feed_token_resident_idx')
@@ -268,13 +276,13 @@ const feeds: Migration = {
       .execute();
     await db.schema
       .createTable('feed_event')
-      .addColumn('resident_id', 'text', (c) => c.notNull())
-      .addColumn('uid', 'text', (c) => c.notNull())
-      .addColumn('hash', 'text', (c) => c.notNull())
+      .addColumn('resident_id', t.text, (c) => c.notNull())
+      .addColumn('uid', t.text, (c) => c.notNull())
+      .addColumn('hash', t.text, (c) => c.notNull())
       .addColumn('sequence', 'integer', (c) => c.notNull())
-      .addColumn('stamp', 'text', (c) => c.notNull())
-      .addColumn('event', 'text', (c) => c.notNull())
-      .addColumn('gone_at', 'text')
+      .addColumn('stamp', t.text, (c) => c.notNull())
+      .addColumn('event', t.text, (c) => c.notNull())
+      .addColumn('gone_at', t.text)
       .addPrimaryKeyConstraint('feed_event_pk', ['resident_id', 'uid'])
       .execute();
   },

@@ -12,6 +12,7 @@
  * its table from the initial migration, which makes one per entity type.
  */
 import { sql, type Kysely, type Migration } from 'kysely';
+import { columnTypes } from './dialect.js';
 
 const NONE = { given: false, by: null, recordedBy: null, at: null };
 
@@ -28,27 +29,28 @@ function withConsent(json: string): string {
 
 export const peopleMigration: Migration = {
   async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
     await db.schema
       .createTable('invitation')
       .ifNotExists()
-      .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('id', t.text, (c) => c.primaryKey())
+      .addColumn('data', t.json, (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('invitation_token')
-      .addColumn('token_hash', 'text', (c) => c.primaryKey())
-      .addColumn('invite_id', 'text', (c) => c.notNull().unique())
-      .addColumn('expires_at', 'text', (c) => c.notNull())
+      .addColumn('token_hash', t.text, (c) => c.primaryKey())
+      .addColumn('invite_id', t.text, (c) => c.notNull().unique())
+      .addColumn('expires_at', t.text, (c) => c.notNull())
       .execute();
     await db.schema
       .createTable('consent_event')
-      .addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement())
-      .addColumn('resident_id', 'text', (c) => c.notNull())
-      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('id', 'integer', t.autoId)
+      .addColumn('resident_id', t.text, (c) => c.notNull())
+      .addColumn('channel', t.text, (c) => c.notNull())
       .addColumn('given', 'integer', (c) => c.notNull())
-      .addColumn('given_by', 'text')
-      .addColumn('recorded_by', 'text', (c) => c.notNull())
-      .addColumn('at', 'text', (c) => c.notNull())
+      .addColumn('given_by', t.text)
+      .addColumn('recorded_by', t.text, (c) => c.notNull())
+      .addColumn('at', t.text, (c) => c.notNull())
       .execute();
     await db.schema
       .createIndex('consent_event_resident')
