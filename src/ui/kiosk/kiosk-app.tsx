@@ -47,13 +47,16 @@ interface Props {
   speaker: Speaker;
   i18n: i18n;
   clock?: KioskEnv['clock'];
+  /** The centre as already read from `db` (tests draw at once); left out, it is read first. */
+  initialCentre?: KioskEnv['initialCentre'];
 }
 
-export function KioskApp({ db, actions, status, settings, speaker, i18n, clock }: Props) {
+export function KioskApp(props: Props) {
+  const { db, actions, status, settings, speaker, i18n, clock, initialCentre } = props;
   useDisplaySettings(settings);
   const env = useMemo<KioskEnv>(
-    () => ({ db, actions, status, settings, speaker, clock: clock ?? systemClock }),
-    [db, actions, status, settings, speaker, clock],
+    () => ({ db, actions, status, settings, speaker, clock: clock ?? systemClock, initialCentre }),
+    [db, actions, status, settings, speaker, clock, initialCentre],
   );
   return (
     <I18nextProvider i18n={i18n}>

@@ -42,6 +42,9 @@ function Shell({
   lang?: 'da' | 'en';
 }) {
   const env = {
+    // The pager reads no cache: a centre-less one, as the provider reads it before drawing.
+    db: { centre: { toCollection: () => ({ first: () => Promise.resolve(undefined) }) } },
+    initialCentre: null,
     settings: { ...defaultSettings, lang },
     speaker: fakeSpeech().speaker,
   } as unknown as KioskEnv;

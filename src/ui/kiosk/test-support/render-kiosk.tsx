@@ -148,6 +148,7 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
       speaker={speech.speaker}
       i18n={createI18n(settings.lang)}
       clock={options.clock ?? { now: () => fixed }}
+      initialCentre={(await db.centre.toCollection().first()) ?? null}
     />
   );
   const result = render(

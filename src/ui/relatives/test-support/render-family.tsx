@@ -114,6 +114,8 @@ export async function renderFamily(opts: RenderFamilyOptions = {}): Promise<Fami
     db,
     status: { ...onlineStatus, ...opts.status },
     clock: { now: () => now },
+    // Read before the first draw, as the provider would (it draws nothing until then).
+    initialCentre: (await db.centre.toCollection().first()) ?? null,
     me: { userId: 'u-hanne', role: 'relative', displayName: 'Hanne Jensen', ...opts.me },
     logout: () => {
       logouts++;

@@ -5,8 +5,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Rejection } from '../../../client/index.js';
-import { addDaysToDate, dayOf, DEFAULT_TIME_ZONE } from '../../../domain/rules/days.js';
-import { useSyncEnv } from './sync-env.js';
+import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
+import { useCentre, useSyncEnv } from './sync-env.js';
+
+export { useCentre, type CentreView } from './sync-env.js';
 
 /** The current time from the env's clock, refreshed every `ms`. */
 export function useNow(ms = 10_000): Date {
@@ -18,23 +20,6 @@ export function useNow(ms = 10_000): Date {
     return () => clearInterval(t);
   }, [clock, ms]);
   return now;
-}
-
-export interface CentreView {
-  name: string | null;
-  timeZone: string;
-  /** False until the cache has been read once. */
-  loaded: boolean;
-}
-
-export function useCentre(): CentreView {
-  const { db } = useSyncEnv();
-  const centre = useLiveQuery(async () => (await db.centre.toCollection().first()) ?? null, [db]);
-  return {
-    name: centre?.name ?? null,
-    timeZone: centre?.timeZone ?? DEFAULT_TIME_ZONE,
-    loaded: centre !== undefined,
-  };
 }
 
 export interface Today {

@@ -78,6 +78,8 @@ export async function renderStaff(
     db,
     status: { ...onlineStatus, ...opts.status },
     clock: { now: () => now },
+    // Read before the first draw, as the provider would (it draws nothing until then).
+    initialCentre: (await db.centre.toCollection().first()) ?? null,
     me: { userId: 'u-staff', role: 'staff', displayName: 'Mette', ...opts.me },
     logout: () => Promise.resolve(),
     actions,

@@ -63,6 +63,24 @@ describe('the message to the screens', () => {
     await waitFor(() => expect(t.sent[0]?.args).toMatchObject({ kioskIds: ['k1'] }));
   });
 
+  it("ends by default at the centre's date, where the centre's day is ahead of Copenhagen's", async () => {
+    // 20.00Z on 1 December is 10.00 on 2 December at UTC+14 (Etc/GMT-14). The form's default end
+    // must be read from the centre's zone, not from the zone assumed before the cache answered:
+    // a default of 1 December there is in the past, and "Tidspunktet skal ligge efter nu" is all
+    // the staff member gets.
+    const t = await renderStaff(<WallMessagePage />, {
+      path: '/wall-message',
+      now: new Date('2026-12-01T20:00:00.000Z'),
+      seed: { centre: [{ id: 'centre', name: 'Solsikken', timeZone: 'Etc/GMT-14' }] },
+    });
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Besked'), 'Hej');
+    await user.click(screen.getByRole('button', { name: 'Vis beskeden nu' }));
+    await waitFor(() => expect(t.sent).toHaveLength(1));
+    // An hour on, on the quarter: 11.00 on 2 December there, 21.00Z.
+    expect(t.sent[0]?.args).toMatchObject({ until: '2026-12-01T21:00:00.000Z' });
+  });
+
   it('refuses an empty message before sending', async () => {
     const t = await renderStaff(<WallMessagePage />, { path: '/wall-message' });
     const user = userEvent.setup();
