@@ -46,7 +46,10 @@ export const TEMPLATE_ENV = 'CG_TEST_TEMPLATE_DATABASE';
 export async function makeTemplateDatabase(): Promise<string> {
   const name = `cg_t_tpl_${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`create database ${name}`));
-  const store = await openStore({ dataDir: '', databaseUrl: withDatabase(testDatabaseUrl()!, name) });
+  const store = await openStore({
+    dataDir: '',
+    databaseUrl: withDatabase(testDatabaseUrl()!, name),
+  });
   await store.close();
   return name;
 }
@@ -78,7 +81,8 @@ export async function freshTestDatabase(): Promise<{ url: string; drop: () => Pr
   });
   return {
     url: withDatabase(testDatabaseUrl()!, name),
-    drop: () => admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+    drop: () =>
+      admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
   };
 }
 

@@ -47,7 +47,7 @@ export async function followToday(
     ? await storeDemoPictures(options.dataDir)
     : null;
   await db.transaction().execute(async (trx) => {
-    const w = new Writer(trx, await lockHead(trx, 'sqlite'), now);
+    const w = new Writer(trx, await lockHead(trx), now);
     const put = async <T extends EntityType>(type: T, record: EntityOf<T>): Promise<void> => {
       await w.put(type, entitySchemas[type].parse(record) as EntityOf<T>);
     };

@@ -112,7 +112,7 @@ export async function seedDemo(
   const at = (date: string, time: string): string => zonedInstant(date, time, tz).toISOString();
 
   await db.transaction().execute(async (trx) => {
-    const w = new Writer(trx, await lockHead(trx, 'sqlite'), now);
+    const w = new Writer(trx, await lockHead(trx), now);
     const put = async <T extends EntityType>(type: T, record: EntityOf<T>): Promise<void> => {
       await w.put(type, entitySchemas[type].parse(record) as EntityOf<T>);
     };

@@ -1,4 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { dialectOf } from './dialect.js';
 import type { Database } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,13 +12,20 @@ export interface Store {
 }
 
 /**
- * Reads the change-log head inside a write transaction and holds it: SQLite has one writer at a
- * time anyway, PostgreSQL takes a row lock so concurrent mutations queue on it and seqs stay in
- * commit order.
+ * Reads the change-log head inside a write transaction and holds it until commit: SQLite has one
+ * writer at a time anyway, PostgreSQL takes a row lock (FOR UPDATE) so writers on every node
+ * queue on it, seqs are handed out and committed in one order, and what a writer reads after it
+ * (a mutation id's recorded outcome) includes every earlier writer's commit. Every write to the
+ * change log starts with this (README.md). The dialect is the transaction's own, so no caller can
+ * pass the wrong one.
  */
-export async function lockHead(trx: Transaction<Database>, dialect: Dialect): Promise<number> {
+export async function lockHead(
+  trx: Transaction<Database>,
+  /** Ignored (older callers pass one): the transaction's own dialect decides. */
+  _dialect?: Dialect,
+): Promise<number> {
   const q = trx.selectFrom('sync_state').select('head').where('id', '=', 1);
-  const row = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirstOrThrow();
+  const row = await (dialectOf(trx) === 'postgres' ? q.forUpdate() : q).executeTakeFirstOrThrow();
   return Number(row.head);
 }
 

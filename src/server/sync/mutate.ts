@@ -304,7 +304,7 @@ export class MutationService {
     const { store } = this.deps;
     const now = this.deps.now();
     return store.db.transaction().execute(async (trx) => {
-      const start = await lockHead(trx, store.dialect);
+      const start = await lockHead(trx);
       let head = start;
       const done: Done[] = [];
       // Written once per batch, after the loop: fewer statements per mutation, same transaction.
