@@ -19,6 +19,7 @@ import {
 import { createLogger, type Logger } from './logger.js';
 import { metricsAccess, metricsTokenFrom, type MetricsAccess } from './metrics/access.js';
 import { ServerMetrics } from './metrics/server-metrics.js';
+import { defaultNodeId, nodeIdFrom } from './metrics/node-id.js';
 import { startRetention, type RetentionOptions } from './ops/retention.js';
 import { SpeechService, type SpeechOptions } from './speech/speech-service.js';
 import { warnIfAccessible } from './store/permissions.js';
@@ -28,7 +29,7 @@ import { readHead, type Store } from './store/store.js';
 import { DEFAULT_EVENT_BUDGETS, type EventBudgets } from './sync/event-budget.js';
 import { guardedParser } from './sync/guarded-parser.js';
 import { MutationService, type MutationServiceDeps } from './sync/mutate.js';
-import { Publisher } from './sync/publisher.js';
+import { Publisher, type Batch } from './sync/publisher.js';
 import { startBookingRelease } from './sync/booking-release.js';
 import { attachSync, disconnectPrincipal, sweepSockets } from './sync/socket.js';
 import { createUnlockService } from './sync/unlock.js';
@@ -38,6 +39,10 @@ import { deleteIfUnreferenced } from './people/media-gone.js';
 import { readDatabaseIdentity } from './store/identity.js';
 import { reconcileMirrors } from './sync/mirrors.js';
 import { KioskPresence } from './sync/presence.js';
+import { attachCluster, type Cluster } from './cluster/adapter.js';
+import { ChangeFeed } from './cluster/change-feed.js';
+import { startHousekeeping } from './cluster/housekeeping.js';
+import { databaseUrlFromEnv } from './store/open-store.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -49,6 +54,11 @@ export interface ServerOptions {
   uiDir?: string | null;
   /** How often to look for kiosks revoked by another process (the CLI), in ms. */
   revocationPollMs?: number;
+  /**
+   * How often to look whether the change log moved without this node hearing of it (another
+   * node's notification lost while the adapter was down, the CLI), in ms; default 1000.
+   */
+  headPollMs?: number;
   store?: Store;
   /**
    * The PostgreSQL store's address (`postgres://…`, the CLI passes DATABASE_URL); absent: the
@@ -82,6 +92,11 @@ export interface ServerOptions {
    * says so, cookies are `Secure` and `__Host-` named and HSTS is sent (README sections 1, 2).
    */
   tls?: TlsFiles;
+  /**
+   * This node's name in /metrics (the `node` label on every series); default env
+   * CITIZEN_GUIDE_NODE_ID, else `<host name>:<port>` (metrics/node-id.ts).
+   */
+  nodeId?: string;
 }
 
 export interface RunningServer {
@@ -94,6 +109,8 @@ export interface RunningServer {
   io: Server;
   logger: Logger;
   metrics: ServerMetrics;
+  /** The `node` label on this server's metrics. */
+  nodeId: string;
   /** The rule for GET /metrics, given the client address the HTTP layer settled on. */
   mayReadMetrics(ip: string, headers: IncomingHttpHeaders): MetricsAccess;
   /**
@@ -110,6 +127,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const metricsToken =
     opts.metricsToken === null ? null : metricsTokenFrom(opts.metricsToken ?? undefined);
   const tls: TlsMaterial | undefined = opts.tls ? readTls(opts.tls) : undefined;
+  const nodeIdSetting = nodeIdFrom(opts.nodeId);
   const store: Store =
     opts.store ??
     (await openStore({
@@ -118,8 +136,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       onIdleError: (err) => logger.warn({ err }, 'a PostgreSQL connection failed while idle'),
     }));
 
+  // The head before the facts are read: whatever commits after it, on this node or another,
+  // reaches the facts through the change feed (cluster/change-feed.ts).
+  const startHead = await readHead(store.db);
   // What each client may see depends on facts about residents (wall consent, PIN, groups): kept
-  // as an immutable snapshot in memory, replaced after each commit that wrote a resident.
+  // as an immutable snapshot in memory, replaced after each commit that wrote a resident, here
+  // or on another node (all of them are in the change log, which every node reads).
   const residentFactsById = new Map<string, ResidentFacts>();
   for (const row of await store.db.selectFrom('resident').select(['id', 'data']).execute())
     residentFactsById.set(row.id, residentFacts(JSON.parse(row.data) as Record<string, unknown>));
@@ -149,6 +171,23 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     () => identity,
   );
 
+  // One batch of the change log for this node's clients, from a local commit or read back from
+  // the store: the centre and the facts follow it, then each room gets its push.
+  const applyBatch = (batch: Batch): void => {
+    if (batch.changes.some((c) => c.type === 'centre')) void loadCentre();
+    const before = facts;
+    for (const c of batch.changes) {
+      if (c.type !== 'resident') continue;
+      facts = withResident(facts, c.id, c.op === 'put' && c.data ? residentFacts(c.data) : null);
+    }
+    publisher.publish(batch, before, facts);
+  };
+  let cluster: Cluster | null = null;
+  const feed = new ChangeFeed(
+    { db: store.db, logger, apply: applyBatch, announce: (head) => cluster?.announce(head) },
+    startHead,
+  );
+
   let presence: KioskPresence | null = null;
   let mutationCount = 0;
   const mutations = new MutationService({
@@ -168,13 +207,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
           void deleteIfUnreferenced(store, opts.dataDir, e.hash).catch((err: unknown) =>
             logger.warn({ err }, 'could not delete an unreferenced media file'),
           );
-      if (changes.some((c) => c.type === 'centre')) void loadCentre();
-      const before = facts;
-      for (const c of changes) {
-        if (c.type !== 'resident') continue;
-        facts = withResident(facts, c.id, c.op === 'put' && c.data ? residentFacts(c.data) : null);
-      }
-      publisher.publish({ after, cursor, changes }, before, facts);
+      feed.committed({ after, cursor, changes });
       metrics.pushSent((performance.now() - receivedMs) / 1000);
     },
   });
@@ -236,6 +269,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     // Answers reserved event names and non-object auth instead of dropping the connection.
     parser: guardedParser,
   });
+  // Several nodes share a PostgreSQL store: join them (cluster/README.md). SQLite is one process.
+  const clusterUrl = opts.databaseUrl ?? databaseUrlFromEnv();
+  if (store.dialect === 'postgres' && clusterUrl) {
+    cluster = await attachCluster(io, clusterUrl, logger);
+    cluster.onHead((head) => feed.moved(head));
+  }
 
   sync = attachSync({
     io,
@@ -277,6 +316,20 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       });
   }, opts.revocationPollMs ?? 1000);
   poll.unref();
+  // The change log moved without a word to this node (a notification lost, the CLI): catch up.
+  let checkingHead = false;
+  const headPoll = setInterval(() => {
+    if (checkingHead) return;
+    checkingHead = true;
+    feed
+      .check()
+      .catch((err: unknown) => logger.warn({ err }, 'change-log head check failed'))
+      .finally(() => {
+        checkingHead = false;
+      });
+  }, opts.headPollMs ?? 1000);
+  headPoll.unref();
+  const housekeeping = startHousekeeping(store, now, logger);
 
   // Expired sessions and codes, old mutation ids and old audit rows: once now, then every 6 h.
   const retention = startRetention(store, now, logger, opts.retention);
@@ -295,8 +348,10 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
   });
   const port = (http.address() as AddressInfo).port;
+  const nodeId = nodeIdSetting ?? defaultNodeId(port);
+  metrics.setNode(nodeId);
   const url = `${tls ? 'https' : 'http'}://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
-  logger.info({ url, dataDir: opts.dataDir }, 'centre server listening');
+  logger.info({ url, dataDir: opts.dataDir, node: nodeId }, 'centre server listening');
 
   return {
     url,
@@ -307,9 +362,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     io,
     logger,
     metrics,
+    nodeId,
     mayReadMetrics: (ip, headers) => metricsAccess(ip, headers, metricsToken),
     async close() {
       clearInterval(poll);
+      clearInterval(headPoll);
+      housekeeping.stop();
       await bookingRelease.stop();
       // No new connections from here; open ones stay until their mutations are answered.
       http.close();
@@ -317,10 +375,13 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // The answers are sent from promise callbacks: let them all run before the sockets close.
       await new Promise((resolve) => setImmediate(resolve));
       // Engine.IO writes what a socket still has buffered (the answers) before closing it.
-      io.disconnectSockets(true);
+      // This node's sockets only: through the adapter it would close every node's.
+      io.local.disconnectSockets(true);
       await new Promise<void>((resolve) => {
         void io.close(() => resolve());
       });
+      await cluster?.close();
+      await feed.settled();
       await app.close();
       await retention.stop();
       await store.close();

@@ -65,6 +65,8 @@ export function spawnServer(
   extraArgs: readonly string[] = [],
   /** Resolve once the output contains this. */
   readyText = 'centre server listening',
+  /** More environment for the process (e.g. DATABASE_URL for a node on PostgreSQL). */
+  env: NodeJS.ProcessEnv = {},
 ): Promise<ChildServer> {
   const child = spawn(
     process.execPath,
@@ -79,7 +81,11 @@ export function spawnServer(
       '127.0.0.1',
       ...extraArgs,
     ],
-    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] },
+    {
+      cwd: ROOT,
+      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
   );
   running.add(child);
   child.once('exit', () => running.delete(child));

@@ -3,84 +3,131 @@
  *
  * Why per pair: a resident's PIN is 4–8 digits, so guessing must be slow; but one resident
  * mistyping on one kiosk must not lock them out on every kiosk, and one kiosk being misused must
- * not lock every resident. Kept in memory: a restart forgets the counts, which only gives a
- * guesser another five tries after an operator restarted the server.
+ * not lock every resident. Kept in the store (`pin_lockout`), so every server node counts the
+ * same tries (a kiosk that reconnects to another node gets no fresh five) and a restart forgets
+ * nothing.
  *
  * An attempt is charged *before* the (slow, scrypt) check and refunded on success, so many
  * attempts fired at once cannot all slip past the limit while the first ones are still checked.
+ * Each step reads and writes its row in one transaction holding the row (PostgreSQL: `for
+ * update`; SQLite has one writer), so attempts on two nodes at once are counted one after the
+ * other. An attempt whose node died before its answer stays charged until the count is
+ * forgotten (a lock-out's time without tries).
  */
+import type { Kysely, Transaction } from 'kysely';
+import type { Database, PinLockoutTable } from '../store/schema.js';
+import type { Dialect, Store } from '../store/store.js';
+
 export interface LockoutOptions {
   maxAttempts: number;
   lockoutMs: number;
   now: () => number;
 }
 
-interface Entry {
-  /** Wrong attempts since the last success or the end of the last lock-out. */
-  wrong: number;
-  /** Attempts charged and still being checked. */
-  pending: number;
-  lockedUntil: number;
-  /** When the last attempt was charged: a count left quiet for a whole lock-out is forgotten. */
-  lastAt: number;
-}
-
 export type Charge = { ok: true } | { ok: false; retryAfterMs: number };
 
-export class PinLockout {
-  #entries = new Map<string, Entry>();
+type Row = Omit<PinLockoutTable, 'key'>;
 
-  constructor(private readonly opts: LockoutOptions) {}
+/** A row for update (PostgreSQL locks it until the transaction ends). */
+async function lockRow(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  key: string,
+): Promise<Row | undefined> {
+  const q = trx
+    .selectFrom('pin_lockout')
+    .select(['wrong', 'pending', 'locked_until', 'last_at'])
+    .where('key', '=', key);
+  const row = await (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+  return (
+    row && {
+      wrong: Number(row.wrong),
+      pending: Number(row.pending),
+      locked_until: Number(row.locked_until),
+      last_at: Number(row.last_at),
+    }
+  );
+}
+
+export class PinLockout {
+  readonly #db: Kysely<Database>;
+  readonly #dialect: Dialect;
+
+  constructor(
+    store: Store,
+    private readonly opts: LockoutOptions,
+  ) {
+    this.#db = store.db;
+    this.#dialect = store.dialect;
+  }
 
   /** Takes one attempt for `key`; refused while the key is locked or its attempts are used up. */
-  charge(key: string): Charge {
+  charge(key: string): Promise<Charge> {
     const t = this.opts.now();
-    let entry = this.#entries.get(key);
-    if (entry && this.#expired(entry, t)) {
+    return this.#db.transaction().execute(async (trx) => {
+      // The row first exists, so two first attempts on two nodes both lock the same row.
+      await trx
+        .insertInto('pin_lockout')
+        .values({ key, wrong: 0, pending: 0, locked_until: 0, last_at: t })
+        .onConflict((oc) => oc.column('key').doNothing())
+        .execute();
+      let row = (await lockRow(trx, this.#dialect, key))!;
       // The lock-out is over, or the last wrong try is long ago: start counting afresh.
-      this.#entries.delete(key);
-      entry = undefined;
-    }
-    if (!entry) {
-      if (this.#entries.size > 10_000) this.#sweep(t);
-      entry = { wrong: 0, pending: 0, lockedUntil: 0, lastAt: t };
-      this.#entries.set(key, entry);
-    }
-    if (entry.lockedUntil > t) return { ok: false, retryAfterMs: entry.lockedUntil - t };
-    if (entry.wrong + entry.pending >= this.opts.maxAttempts) {
-      // Attempts still being checked used the last tries up; if they were wrong, this is the
-      // lock-out they will start.
-      return { ok: false, retryAfterMs: this.opts.lockoutMs };
-    }
-    entry.pending += 1;
-    entry.lastAt = t;
-    return { ok: true };
+      if (this.#expired(row, t)) row = { wrong: 0, pending: 0, locked_until: 0, last_at: t };
+      let answer: Charge;
+      if (row.locked_until > t) answer = { ok: false, retryAfterMs: row.locked_until - t };
+      else if (row.wrong + row.pending >= this.opts.maxAttempts)
+        // Attempts still being checked used the last tries up; if they were wrong, this is the
+        // lock-out they will start.
+        answer = { ok: false, retryAfterMs: this.opts.lockoutMs };
+      else {
+        row = { ...row, pending: row.pending + 1, last_at: t };
+        answer = { ok: true };
+      }
+      await trx.updateTable('pin_lockout').set(row).where('key', '=', key).execute();
+      return answer;
+    });
   }
 
   /** The charged attempt was right: forget the key's wrong attempts. */
-  succeeded(key: string): void {
-    this.#entries.delete(key);
+  async succeeded(key: string): Promise<void> {
+    await this.#db.deleteFrom('pin_lockout').where('key', '=', key).execute();
   }
 
   /**
    * The charged attempt was wrong. Returns the lock-out left in ms when this wrong attempt used up
    * the last try (so the kiosk can say "wait 5 minutes" at once), else null.
    */
-  failed(key: string): number | null {
-    const entry = this.#entries.get(key);
-    if (!entry) return null;
-    entry.pending = Math.max(0, entry.pending - 1);
-    entry.wrong += 1;
-    if (entry.lockedUntil === 0 && entry.wrong >= this.opts.maxAttempts)
-      entry.lockedUntil = this.opts.now() + this.opts.lockoutMs;
-    return entry.lockedUntil === 0 ? null : Math.max(0, entry.lockedUntil - this.opts.now());
+  failed(key: string): Promise<number | null> {
+    return this.#db.transaction().execute(async (trx) => {
+      const row = await lockRow(trx, this.#dialect, key);
+      if (!row) return null;
+      const t = this.opts.now();
+      row.pending = Math.max(0, row.pending - 1);
+      row.wrong += 1;
+      if (row.locked_until === 0 && row.wrong >= this.opts.maxAttempts)
+        row.locked_until = t + this.opts.lockoutMs;
+      await trx.updateTable('pin_lockout').set(row).where('key', '=', key).execute();
+      return row.locked_until === 0 ? null : Math.max(0, row.locked_until - t);
+    });
   }
 
-  #expired(e: Entry, t: number): boolean {
-    return e.lockedUntil !== 0 ? e.lockedUntil <= t : e.lastAt + this.opts.lockoutMs <= t;
+  /** Forgets counts that have run out (housekeeping; an expired row is also reset on use). */
+  async purge(): Promise<number> {
+    const t = this.opts.now();
+    const r = await this.#db
+      .deleteFrom('pin_lockout')
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('locked_until', '!=', 0), eb('locked_until', '<=', t)]),
+          eb.and([eb('locked_until', '=', 0), eb('last_at', '<=', t - this.opts.lockoutMs)]),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 
-  #sweep(t: number): void {
-    for (const [k, v] of this.#entries) if (this.#expired(v, t)) this.#entries.delete(k);
+  #expired(e: Row, t: number): boolean {
+    return e.locked_until !== 0 ? e.locked_until <= t : e.last_at + this.opts.lockoutMs <= t;
   }
 }

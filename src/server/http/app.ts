@@ -135,7 +135,8 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     referrerPolicy: { policy: 'no-referrer' },
   });
   void app.register(fastifyCookie);
-  const counters = new WindowCounters();
+  // In the store, so every server node counts the same attempts (limits.ts).
+  const counters = new WindowCounters(deps.store.db);
   void app.register(fastifyRateLimit, { global: false, store: storeOver(counters) });
   void app.register(fastifyMultipart, { limits: UPLOAD_LIMITS });
 

@@ -105,8 +105,8 @@ export const authRoutes: FastifyPluginCallbackZod<AuthRoutesOptions> = (app, opt
         const session = await login(store.db, req.body.username, req.body.password, now(), {
           from: req.ip,
         });
-        counters.reset(byUsername.keyOf(req));
-        counters.refund(byAddress.keyOf(req));
+        await counters.reset(byUsername.keyOf(req));
+        await counters.refund(byAddress.keyOf(req));
         return reply
           .setCookie(...cookieFor(req, 'session', session.token))
           .header('cache-control', 'no-store')

@@ -4,67 +4,94 @@
  * back (`refund`) and clears its username's count (`reset`), so colleagues sharing an office
  * address do not lock each other out. Every limiter names its keys (`login-address:…`), so one
  * store holds them all without collisions.
+ *
+ * The counters live in the store (`rate_window`), so every server node counts the same attempts:
+ * a guesser spread over several nodes behind a load balancer gets the limit once, not once per
+ * node. Each count is one statement (an upsert that starts a new window when the old one ended),
+ * atomic on SQLite and PostgreSQL alike.
  */
 import type { FastifyRateLimitStoreCtor } from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../store/schema.js';
 import { HttpError } from './errors.js';
-
-interface Window {
-  current: number;
-  /** When the window ends (ms). */
-  end: number;
-}
 
 /** The store's callback contract, as @fastify/rate-limit calls it. */
 type StoreCallback = (err: Error | null, res: { current: number; ttl: number }) => void;
 
 export class WindowCounters {
-  readonly #hits = new Map<string, Window>();
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly now: () => number = Date.now,
+  ) {}
 
-  constructor(private readonly now: () => number = Date.now) {}
-
-  incr(key: string, windowMs: number): { current: number; ttl: number } {
+  async incr(key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
     const t = this.now();
-    let w = this.#hits.get(key);
-    if (!w || w.end <= t) {
-      if (!w && this.#hits.size > 10_000) this.#sweep(t);
-      w = { current: 0, end: t + windowMs };
-      this.#hits.set(key, w);
-    }
-    w.current += 1;
-    return { current: w.current, ttl: w.end - t };
+    const row = await this.db
+      .insertInto('rate_window')
+      .values({ key, hits: 1, window_end: t + windowMs })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          // Both read the row as it was: a window that has ended starts again at this hit.
+          hits: sql<number>`case when rate_window.window_end <= cast(${t} as bigint) then 1 else rate_window.hits + 1 end`,
+          window_end: sql<number>`case when rate_window.window_end <= cast(${t} as bigint) then cast(${t + windowMs} as bigint) else rate_window.window_end end`,
+        }),
+      )
+      .returning(['hits', 'window_end'])
+      .executeTakeFirstOrThrow();
+    return { current: Number(row.hits), ttl: Number(row.window_end) - t };
   }
 
-  read(key: string): { current: number; ttl: number } {
+  async read(key: string): Promise<{ current: number; ttl: number }> {
     const t = this.now();
-    const w = this.#hits.get(key);
-    if (!w || w.end <= t) return { current: 0, ttl: 0 };
-    return { current: w.current, ttl: w.end - t };
+    const w = await this.db
+      .selectFrom('rate_window')
+      .select(['hits', 'window_end'])
+      .where('key', '=', key)
+      .executeTakeFirst();
+    if (!w || Number(w.window_end) <= t) return { current: 0, ttl: 0 };
+    return { current: Number(w.hits), ttl: Number(w.window_end) - t };
   }
 
   /** Gives one attempt back (a login that succeeded was no guess). */
-  refund(key: string): void {
-    const w = this.#hits.get(key);
-    if (w && w.current > 0) w.current -= 1;
+  async refund(key: string): Promise<void> {
+    await this.db
+      .updateTable('rate_window')
+      .set({ hits: sql<number>`hits - 1` })
+      .where('key', '=', key)
+      .where('hits', '>', 0)
+      .execute();
   }
 
-  reset(key: string): void {
-    this.#hits.delete(key);
+  async reset(key: string): Promise<void> {
+    await this.db.deleteFrom('rate_window').where('key', '=', key).execute();
   }
 
-  #sweep(t: number): void {
-    for (const [k, w] of this.#hits) if (w.end <= t) this.#hits.delete(k);
+  /** Forgets windows that have ended (housekeeping). */
+  async purge(): Promise<number> {
+    const r = await this.db
+      .deleteFrom('rate_window')
+      .where('window_end', '<=', this.now())
+      .executeTakeFirst();
+    return Number(r.numDeletedRows);
   }
 }
 
 /** A store class for @fastify/rate-limit's `store` option, over `counters`. */
 export function storeOver(counters: WindowCounters): FastifyRateLimitStoreCtor {
+  const answer = (p: Promise<{ current: number; ttl: number }>, cb: StoreCallback): void => {
+    p.then(
+      (r) => cb(null, r),
+      (err: unknown) =>
+        cb(err instanceof Error ? err : new Error(String(err)), { current: 0, ttl: 0 }),
+    );
+  };
   return class CountersStore {
     incr(key: string, cb: StoreCallback, timeWindow: number): void {
-      cb(null, counters.incr(key, timeWindow));
+      answer(counters.incr(key, timeWindow), cb);
     }
     read(key: string, cb: StoreCallback): void {
-      cb(null, counters.read(key));
+      answer(counters.read(key), cb);
     }
     child(): this {
       return this;

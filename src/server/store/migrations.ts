@@ -288,6 +288,30 @@ const feeds: Migration = {
   },
 };
 
+/**
+ * Issue 13: what every server node must agree on, moved out of each process's memory: PIN
+ * lock-outs (auth/pin-lockout.ts) and rate-limit windows (http/limits.ts). Times are epoch ms.
+ */
+const sharedLimits: Migration = {
+  async up(db: Kysely<unknown>) {
+    const t = columnTypes(db);
+    await db.schema
+      .createTable('pin_lockout')
+      .addColumn('key', t.text, (c) => c.primaryKey())
+      .addColumn('wrong', 'integer', (c) => c.notNull())
+      .addColumn('pending', 'integer', (c) => c.notNull())
+      .addColumn('locked_until', 'bigint', (c) => c.notNull())
+      .addColumn('last_at', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('rate_window')
+      .addColumn('key', t.text, (c) => c.primaryKey())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addColumn('window_end', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 const migrations: Record<string, Migration> = {
   '2026-11-24-initial': initial,
   '2026-12-01-server-meta': serverMeta,
@@ -299,6 +323,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-04-staff-operations': staffOperations,
   '2026-12-05-albums': albums,
   '2026-12-05-feeds': feeds,
+  '2026-12-06-shared-limits': sharedLimits,
 };
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -225,6 +225,25 @@ export interface Database {
   audit: AuditTable;
   media_ref: MediaRefTable;
   server_meta: ServerMetaTable;
+  pin_lockout: PinLockoutTable;
+  rate_window: RateWindowTable;
+}
+
+/** Wrong PINs per (caller, resident), shared by every node (auth/pin-lockout.ts). Times in ms. */
+export interface PinLockoutTable {
+  key: string;
+  wrong: number;
+  pending: number;
+  /** 0 while not locked. */
+  locked_until: number;
+  last_at: number;
+}
+
+/** One rate-limit window per key, shared by every node (http/limits.ts). Times in ms. */
+export interface RateWindowTable {
+  key: string;
+  hits: number;
+  window_end: number;
 }
 
 export type User = Selectable<UserTable>;

@@ -347,13 +347,15 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
     });
   });
 
+  // This node's sockets only (`local`): with several nodes each pushes to its own sockets from
+  // the change log (cluster/change-feed.ts); through the adapter every push would arrive twice.
   const target: PushTarget = {
     rooms: () => [...rooms.values()],
     emit: (name, push) => {
-      nsp.to(name).emit('changes', push);
+      nsp.local.to(name).emit('changes', push);
     },
     reset: (name, notice) => {
-      nsp.to(name).emit('reset', notice);
+      nsp.local.to(name).emit('reset', notice);
     },
   };
   return { nsp, target };
@@ -380,7 +382,11 @@ export async function sweepSockets(nsp: SyncNamespace, store: Store, now: Date):
   return dropped;
 }
 
-/** Disconnects every socket of a principal (a revoked kiosk, a logged-out session). */
+/**
+ * Disconnects every socket of a principal (a revoked kiosk, a logged-out session), on every node:
+ * with several nodes the adapter carries it to the others at once (each node's sweep is the
+ * fallback while the adapter is down).
+ */
 export function disconnectPrincipal(nsp: SyncNamespace, kind: 'device' | 'user', id: string): void {
   nsp.in(`${kind}:${id}`).disconnectSockets(true);
 }

@@ -56,7 +56,7 @@ async function personalItems(deps: UnlockDeps, residentId: string): Promise<DayI
 }
 
 export function createUnlockService(deps: UnlockDeps): UnlockService {
-  const lockout = new PinLockout({
+  const lockout = new PinLockout(deps.store, {
     maxAttempts: PIN_MAX_ATTEMPTS,
     lockoutMs: PIN_LOCKOUT_SECONDS * 1000,
     now: () => deps.now().getTime(),
@@ -94,20 +94,20 @@ export function createUnlockService(deps: UnlockDeps): UnlockService {
     if (!exists) return unlockFailed('not_found', NOT_FOUND);
 
     const key = `${who}|${residentId}`;
-    const charge = lockout.charge(key);
+    const charge = await lockout.charge(key);
     if (!charge.ok) return lockedAnswer(charge.retryAfterMs);
 
     const hash = await readPinHash(deps.store.db, residentId);
     if (hash === null) {
-      lockout.succeeded(key); // nothing was guessed
+      await lockout.succeeded(key); // nothing was guessed
       return unlockFailed('no_pin', 'This resident has no PIN: open the view without one.');
     }
     if (await verifyPassword(pin, hash)) {
-      lockout.succeeded(key);
+      await lockout.succeeded(key);
       deps.logger.info({ residentId, by: who }, 'resident unlocked');
       return { ok: true, items: await personalItems(deps, residentId) };
     }
-    const lockedFor = lockout.failed(key);
+    const lockedFor = await lockout.failed(key);
     if (lockedFor !== null) {
       deps.logger.warn({ residentId, by: who }, 'resident PIN locked after too many wrong tries');
       return lockedAnswer(lockedFor);

@@ -1,0 +1,105 @@
+/**
+ * Several nodes on one PostgreSQL database: socket.io's own PostgreSQL adapter joins their
+ * socket.io servers (LISTEN/NOTIFY), so a room-wide `disconnectSockets` (a revoked kiosk, a
+ * logout) reaches every node, and a node tells the others, in one tiny server-side event, that
+ * the change log moved. Pushes themselves never cross: each node reads the log and pushes to its
+ * own sockets (change-feed.ts, README.md).
+ */
+import { createAdapter } from '@socket.io/postgres-adapter';
+import pg from 'pg';
+import type { Server } from 'socket.io';
+import type { Logger } from '../logger.js';
+import { withDefaultUser } from '../store/postgres.js';
+
+/** The server-side event: "the change log reached this head". */
+export const HEAD_EVENT = 'cg:head';
+
+/** The adapter's table for messages over NOTIFY's 8000 bytes (ours never are; it expects one). */
+const ATTACHMENTS_TABLE = `
+  create table if not exists socket_io_attachments (
+    id bigserial unique,
+    created_at timestamptz default now(),
+    payload bytea
+  )`;
+
+export interface Cluster {
+  /** Tells the other nodes the log reached `head` (coalesced: one message per turn). */
+  announce(head: number): void;
+  /** Called with each head another node announces (validated). */
+  onHead(listener: (head: number) => void): void;
+  /** After `io.close()`: ends the adapter's connections. */
+  close(): Promise<void>;
+}
+
+/** Is `error` PostgreSQL's "already exists" from two nodes creating the table at once? */
+const raced = (error: unknown): boolean => {
+  const code = (error as { code?: unknown }).code;
+  return code === '23505' || code === '42P07';
+};
+
+export async function attachCluster(io: Server, url: string, logger: Logger): Promise<Cluster> {
+  // Its own small pool: the adapter holds one connection for LISTEN for as long as it runs.
+  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: 3 });
+  pool.on('error', (err) => logger.warn({ err }, 'cluster adapter: an idle connection failed'));
+  // The LISTEN connection is checked out of the pool for good, and pg-pool takes its error
+  // listener off checked-out connections: without this one, a dropped connection (a database
+  // restart, pg_terminate_backend) would be an unhandled 'error' event and end the process.
+  // The adapter sees the connection end and makes a new one, but never gives the dead one back
+  // to the pool, which then counts it as in use for ever (and `pool.end()` waits for it): so it
+  // is given back here, as broken, which removes it.
+  pool.on('connect', (client) => {
+    client.on('error', (err) =>
+      logger.warn({ err }, 'cluster adapter: connection lost; the adapter reconnects'),
+    );
+    client.on('end', () => {
+      try {
+        // Set only while checked out (typed as always there).
+        if (typeof (client.release as unknown) === 'function') client.release(true);
+      } catch {
+        // Given back already (an idle connection the pool itself ended).
+      }
+    });
+  });
+  try {
+    await pool.query(ATTACHMENTS_TABLE);
+  } catch (err) {
+    if (!raced(err)) {
+      await pool.end();
+      throw err;
+    }
+  }
+  io.adapter(
+    createAdapter(pool, {
+      errorHandler: (err: Error) => logger.warn({ err }, 'cluster adapter error'),
+    }),
+  );
+
+  let latest = 0;
+  let sent = 0;
+  let scheduled = false;
+  return {
+    announce(head) {
+      latest = Math.max(latest, head);
+      if (scheduled || latest <= sent) return;
+      scheduled = true;
+      // Commits that land in the same turn (a batch, a burst) say it once.
+      setImmediate(() => {
+        scheduled = false;
+        sent = latest;
+        io.serverSideEmit(HEAD_EVENT, latest);
+      });
+    },
+    onHead(listener) {
+      io.on(HEAD_EVENT, (head: unknown) => {
+        // Only nodes write to the channel, but a stray NOTIFY must not throw or mislead.
+        if (typeof head === 'number' && Number.isSafeInteger(head) && head >= 0) listener(head);
+        else logger.warn({ head }, 'cluster adapter: ignored a malformed head');
+      });
+    },
+    async close() {
+      // The adapter's close message is still being sent: let it go before the pool ends.
+      await new Promise((resolve) => setImmediate(resolve));
+      await pool.end().catch((err: unknown) => logger.warn({ err }, 'cluster adapter close'));
+    },
+  };
+}
