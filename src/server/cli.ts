@@ -64,6 +64,7 @@ A built install runs the same commands as \`node dist/server/cli.js <command>\`.
 Passwords are asked for at the prompt (not shown), or read from standard input when piped.
 serve also takes --metrics-token TOKEN (or env CITIZEN_GUIDE_METRICS_TOKEN; without it
 /metrics answers only this machine) and --audit-days N (default 730).
+Env CITIZEN_GUIDE_NODE_ID names this node in /metrics (the node label; default host name:port).
 Behind a reverse proxy, serve --trust-proxy loopback (or the proxy's address) makes login limits
 and logs see the real client (X-Forwarded-For); without it the proxy's address counts.
 serve --tls-cert FILE --tls-key FILE (or env CITIZEN_GUIDE_TLS_CERT, CITIZEN_GUIDE_TLS_KEY)

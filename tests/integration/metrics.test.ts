@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { afterEach, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli.js';
+import { withoutNodeLabel } from '../helpers/metrics-text.js';
 import { activity, seedResidents } from '../helpers/fixtures.js';
 import {
   apply,
@@ -31,7 +32,9 @@ async function server(opts: Parameters<typeof startTestServer>[0] = {}): Promise
 
 /** The value of one sample line, e.g. `citizen_guide_connected_clients{role="kiosk"}`. */
 function sample(text: string, name: string): number | undefined {
-  const line = text.split('\n').find((l) => l.startsWith(`${name} `));
+  const line = withoutNodeLabel(text)
+    .split('\n')
+    .find((l) => l.startsWith(`${name} `));
   return line === undefined ? undefined : Number(line.slice(name.length + 1));
 }
 
@@ -93,8 +96,8 @@ describe('the metrics a server reports', () => {
     expect(sample(text, 'citizen_guide_speech_cache_bytes')).toBe(0);
     expect(sample(text, 'citizen_guide_speech_cache_clips')).toBe(0);
     expect(sample(text, 'citizen_guide_speech_renders')).toBe(0);
-    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
-    expect(text).toMatch(/^citizen_guide_uptime_seconds \d+$/m);
+    expect(withoutNodeLabel(text)).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(withoutNodeLabel(text)).toMatch(/^citizen_guide_uptime_seconds \d+$/m);
   });
 
   it('keeps each server its own numbers when two run in one process', async () => {

@@ -13,6 +13,7 @@ import { DB_FILE } from '../../src/server/store/sqlite.js';
 import { activity, resident, seedResidents } from '../helpers/fixtures.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { anyNumber, matching } from '../helpers/matchers.js';
+import { withoutNodeLabel } from '../helpers/metrics-text.js';
 import { apply, mutate, startTestServer, type TestServer } from '../helpers/test-server.js';
 import BetterSqlite3 from 'better-sqlite3';
 import { join } from 'node:path';
@@ -68,7 +69,7 @@ describe('a handler that throws', () => {
     ]);
     expect(third).toMatchObject({ status: 'applied', result: { signup: 'confirmed' } });
     expect(await mutate(kiosk, 'signup.add', args, id)).toEqual(third);
-    const metrics = await (await fetch(`${t.url}/metrics`)).text();
+    const metrics = withoutNodeLabel(await (await fetch(`${t.url}/metrics`)).text());
     expect(metrics).toContain('citizen_guide_mutations_failed 2');
     expect(metrics).toContain(
       'citizen_guide_mutation_answers_total{mutation="signup.add",status="retry",code="internal"} 2',

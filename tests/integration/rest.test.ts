@@ -43,7 +43,9 @@ describe('health and metrics', () => {
     await t.connect(await t.kioskToken());
     const res = await call('GET', '/metrics');
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
-    expect(await res.text()).toMatch(/^citizen_guide_connected_clients\{role="kiosk"\} [1-9]\d*$/m);
+    expect(await res.text()).toMatch(
+      /^citizen_guide_connected_clients\{role="kiosk",node="[^"]+"\} [1-9]\d*$/m,
+    );
   });
 });
 

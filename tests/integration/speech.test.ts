@@ -11,6 +11,7 @@ import { revokeDevice } from '../../src/server/auth/accounts.js';
 import { locateProgram } from '../../src/server/speech/espeak.js';
 import type { ServerOptions } from '../../src/server/index.js';
 import { fakeEspeak, type FakeMode } from '../helpers/fake-espeak.js';
+import { withoutNodeLabel } from '../helpers/metrics-text.js';
 import { captureLog, type CapturedLog } from '../helpers/log-capture.js';
 import { startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -90,7 +91,7 @@ describe('read-aloud with the real eSpeak NG', () => {
     expect(second.res.status).toBe(200);
     expect(second.body.equals(wav)).toBe(true);
     expect(statSync(file).mtimeMs).toBe(mtime);
-    const metrics = await (await fetch(`${t!.url}/metrics`)).text();
+    const metrics = withoutNodeLabel(await (await fetch(`${t!.url}/metrics`)).text());
     expect(metrics).toMatch(/^citizen_guide_speech_renders 1$/m);
     expect(metrics).toMatch(/^citizen_guide_speech_cache_hits 1$/m);
     // Whitespace differences are the same text, and the browser may revalidate with the ETag.

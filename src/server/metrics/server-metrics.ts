@@ -141,6 +141,14 @@ export class ServerMetrics {
     });
   }
 
+  /**
+   * Names the node on every series (prom-client's default labels, added at each scrape), once
+   * the server knows its port (metrics/node-id.ts).
+   */
+  setNode(node: string): void {
+    this.registry.setDefaultLabels({ node });
+  }
+
   get contentType(): string {
     return this.registry.contentType;
   }

@@ -16,6 +16,7 @@ import { TlsSettingError, type TlsFiles } from '../http/transport-security.js';
 import { startServer, type ServerOptions } from '../index.js';
 import { createLogger } from '../logger.js';
 import { metricsTokenFrom } from '../metrics/access.js';
+import { nodeIdFrom } from '../metrics/node-id.js';
 import { databaseUrlFromEnv, openConfiguredDb } from '../store/open-store.js';
 import { kioskOrigin, parseOrigin, recordKioskAddress } from './kiosk-address.js';
 import { stopOnSignals } from './shutdown.js';
@@ -121,10 +122,13 @@ function tlsSetting(
 function serveSettings(values: {
   'metrics-token'?: string | undefined;
   'audit-days'?: string | undefined;
-}): Pick<ServerOptions, 'metricsToken' | 'retention'> {
+}): Pick<ServerOptions, 'metricsToken' | 'retention' | 'nodeId'> {
   let metricsToken: string | null;
+  let nodeId: string | null;
   try {
     metricsToken = metricsTokenFrom(values['metrics-token']);
+    // CITIZEN_GUIDE_NODE_ID: refused here with the usage, before anything opens.
+    nodeId = nodeIdFrom(undefined);
   } catch (err) {
     throw new AccountError('invalid', err instanceof Error ? err.message : String(err));
   }
@@ -136,6 +140,7 @@ function serveSettings(values: {
     );
   return {
     metricsToken,
+    ...(nodeId === null ? {} : { nodeId }),
     ...(days === undefined ? {} : { retention: { auditDays: Number(days) } }),
   };
 }
