@@ -305,16 +305,22 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
         });
     });
 
+    // A socket's mutations reach the writer queue in the order they arrived (an offline outbox
+    // flushes a sign-up and its cancel back to back). The rights checks run at once, but on a
+    // networked store (PostgreSQL) they may finish in any order, so each mutation waits for the
+    // one before it to be queued (not applied) first.
+    let queued: Promise<unknown> = Promise.resolve();
     socket.on('mutate', (req, ack) => {
       const started = performance.now();
       const answer = (r: MutateResult): void => {
         deps.metrics?.mutationAnswered(nameOf(req), r, (performance.now() - started) / 1000);
         ack(r);
       };
-      stillAllowed()
-        .then((allowed) =>
-          allowed ? deps.mutations.mutate(principal, req).then(answer) : undefined,
-        )
+      const allowed = stillAllowed();
+      const turn = queued.then(() => allowed);
+      queued = turn.catch(() => undefined);
+      turn
+        .then((ok) => (ok ? deps.mutations.mutate(principal, req).then(answer) : undefined))
         .catch((err: unknown) => {
           // Never final: the kiosk keeps the mutation and sends it again (failure case 16).
           logger.error({ err }, 'mutate failed');
