@@ -8,7 +8,7 @@
 import { DEFAULT_TIME_ZONE } from '../../src/server/centre.js';
 import type { MutationArgs } from '../../src/protocol/index.js';
 import { createEnrolCode, createUser, enrol, login } from '../../src/server/auth/accounts.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openStore } from '../../src/server/store/open-store.js';
 import { activity, HOUR, resident, resource, wholeHourAhead } from '../helpers/fixtures.js';
 import { apply, type SyncSocket } from '../helpers/test-server.js';
 
@@ -105,9 +105,17 @@ export interface ChaosAccounts {
   kioskTokens: string[];
 }
 
-/** Staff login and enrolled kiosks, made in the data directory before the server starts. */
-export async function prepareAccounts(dataDir: string, kiosks: number): Promise<ChaosAccounts> {
-  const db = await openSqlite(dataDir);
+/**
+ * Staff login and enrolled kiosks, made in the store before the server starts: the SQLite file
+ * in the data directory, or the PostgreSQL database at `databaseUrl`.
+ */
+export async function prepareAccounts(
+  dataDir: string,
+  kiosks: number,
+  databaseUrl?: string,
+): Promise<ChaosAccounts> {
+  const store = await openStore({ dataDir, databaseUrl });
+  const db = store.db;
   try {
     const password = 'correct horse battery';
     await createUser(db, { username: 'staff', password, displayName: 'Staff', role: 'staff' });
@@ -119,7 +127,7 @@ export async function prepareAccounts(dataDir: string, kiosks: number): Promise<
     }
     return { staffToken, kioskTokens };
   } finally {
-    await db.destroy();
+    await store.close();
   }
 }
 

@@ -3,6 +3,8 @@
  * counts and every violation, exiting 1 on any. Knobs: CHAOS_KIOSKS, CHAOS_OPS, CHAOS_KILLS,
  * CHAOS_SEED (replay a run's choices), CHAOS_RATE (operations per second), CHAOS_SETTLE_MS,
  * CHAOS_RESTORE=0 (no backup and restore), CHAOS_KEEP=1 (keep the data directory and backup for a look afterwards).
+ * CHAOS_DATABASE_URL=postgres://… (an empty database): two server nodes on it behind a balancer,
+ * killed in turn, instead of one on SQLite (no backup and restore then).
  */
 import { formatReport, runChaos } from './runner.js';
 
@@ -25,6 +27,7 @@ const report = await runChaos({
   opsPerSecond: Math.max(1, knob('CHAOS_RATE', 15)),
   settleTimeoutMs: knob('CHAOS_SETTLE_MS', 90_000),
   restore: process.env.CHAOS_RESTORE !== '0',
+  ...(process.env.CHAOS_DATABASE_URL ? { databaseUrl: process.env.CHAOS_DATABASE_URL } : {}),
   log: (line) => console.log(line),
 });
 for (const line of formatReport(report)) console.log(line);

@@ -10,12 +10,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openStore } from '../../src/server/store/open-store.js';
 import { freePort, killAllServers } from '../helpers/child-server.js';
 import { connectSocket } from '../helpers/test-server.js';
 import { checkCaches } from './caches.js';
 import { chaosCentre, prepareAccounts, seedCentre } from './centre.js';
 import { ChaosClient } from './client.js';
+import { ClusterControl } from './cluster-control.js';
 import { Observer } from './observer.js';
 import { randomOp } from './ops.js';
 import { checkOutcomes } from './outcomes.js';
@@ -36,6 +37,11 @@ export interface ChaosOptions {
   restore?: boolean;
   /** How long the clients may take to catch up once the chaos stops. */
   settleTimeoutMs: number;
+  /**
+   * Two server nodes on this PostgreSQL database behind a balancer, killed in turn (issue 13);
+   * no backup and restore then. Absent: one node on SQLite, as before.
+   */
+  databaseUrl?: string;
   log?: (line: string) => void;
 }
 
@@ -85,17 +91,17 @@ async function behind(c: ChaosClient, head: number): Promise<string | null> {
 }
 
 async function settle(
-  server: ServerControl,
+  server: { head(): number | Promise<number> },
   clients: readonly ChaosClient[],
   timeoutMs: number,
 ): Promise<string[]> {
   const ok = await until(async () => {
-    const head = server.head();
+    const head = await server.head();
     for (const c of clients) if ((await behind(c, head)) !== null) return false;
     return true;
   }, timeoutMs);
   if (ok) return [];
-  const head = server.head();
+  const head = await server.head();
   const stuck: string[] = [];
   for (const c of clients) {
     const why = await behind(c, head);
@@ -110,7 +116,10 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   const rng = createRng(opts.seed);
   const dataDir = mkdtempSync(join(tmpdir(), 'cg-chaos-'));
   const backupDir = mkdtempSync(join(tmpdir(), 'cg-chaos-backup-'));
-  const server = new ServerControl(dataDir, await freePort());
+  const server = opts.databaseUrl
+    ? await ClusterControl.create(opts.databaseUrl)
+    : new ServerControl(dataDir, await freePort());
+  const restore = opts.restore !== false && !opts.databaseUrl;
   const clients: ChaosClient[] = [];
   const problems: string[] = [];
   const counts: ChaosReport['counts'] = {};
@@ -120,7 +129,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
   let backups = 0;
   try {
     const centre = chaosCentre();
-    const accounts = await prepareAccounts(dataDir, opts.kiosks);
+    const accounts = await prepareAccounts(dataDir, opts.kiosks, opts.databaseUrl);
     await server.start();
     const seeder = await connectSocket(server.url, accounts.staffToken);
     try {
@@ -168,13 +177,13 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
           log(`chaos: kill ${server.kills} at operation ${i}, down ${down} ms`);
         });
       }
-      if (i === plan.backup && opts.restore !== false)
+      if (i === plan.backup && restore)
         control('back up the database', async () => {
           snapshot = await server.backup(join(backupDir, 'centre.backup'));
           backups += 1;
           log(`chaos: backup at operation ${i} (change log at ${snapshot.head})`);
         });
-      if (i === plan.restore && opts.restore !== false)
+      if (i === plan.restore && restore)
         control('restore the backup', async () => {
           if (!snapshot) throw new Error('there is no backup to restore');
           observer?.stop();
@@ -238,7 +247,8 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     for (const c of clients) await c.stop();
     await server.stop();
 
-    const db = await openSqlite(dataDir);
+    const store = await openStore({ dataDir, databaseUrl: opts.databaseUrl });
+    const db = store.db;
     try {
       const rows = await db.selectFrom('processed_mutation').select(['id', 'outcome']).execute();
       const outcomes = new Map(rows.map((r) => [r.id, r.outcome]));
@@ -252,7 +262,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
         'retried ids': o.retried,
       });
     } finally {
-      await db.destroy();
+      await store.close();
     }
     Object.assign(counts, {
       kills: server.kills,
@@ -264,6 +274,11 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
       reconnects: sum(clients, (c) => c.reconnects),
       'answers lost on the way (retried)': sum(clients, (c) => c.answersLost),
     });
+    if (server instanceof ClusterControl)
+      Object.assign(counts, {
+        'kills by node': server.killsByNode,
+        'connections by node': server.connectionsByNode(),
+      });
   } finally {
     for (const c of clients) {
       await c.engine.stop().catch(() => undefined);
@@ -271,6 +286,7 @@ export async function runChaos(opts: ChaosOptions): Promise<ChaosReport> {
     }
     observer?.stop();
     await killAllServers();
+    if (server instanceof ClusterControl) await server.dispose();
     if (!process.env.CHAOS_KEEP) {
       rmSync(dataDir, { recursive: true, force: true });
       rmSync(backupDir, { recursive: true, force: true });

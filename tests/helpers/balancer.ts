@@ -15,11 +15,23 @@ export interface Balancer {
   close(): Promise<void>;
 }
 
-export async function startBalancer(nodePorts: readonly number[]): Promise<Balancer> {
+export interface BalancerOptions {
+  /**
+   * Spread new connections over the nodes in turn (each tries the next ones when its node is
+   * down); default: always the first node that accepts.
+   */
+  roundRobin?: boolean;
+}
+
+export async function startBalancer(
+  nodePorts: readonly number[],
+  opts: BalancerOptions = {},
+): Promise<Balancer> {
+  let turn = 0;
   const counts = new Map<number, number>();
   const open = new Set<Socket>();
-  const forward = (client: Socket, i: number): void => {
-    const port = nodePorts[i];
+  const forward = (client: Socket, start: number, i: number): void => {
+    const port = i < nodePorts.length ? nodePorts[(start + i) % nodePorts.length] : undefined;
     if (port === undefined) {
       client.destroy();
       return;
@@ -40,7 +52,7 @@ export async function startBalancer(nodePorts: readonly number[]): Promise<Balan
     });
     // Refused: that node is down, try the next one.
     upstream.on('error', () => {
-      if (!connected) forward(client, i + 1);
+      if (!connected) forward(client, start, i + 1);
       else client.destroy();
     });
   };
@@ -48,7 +60,7 @@ export async function startBalancer(nodePorts: readonly number[]): Promise<Balan
     open.add(client);
     client.once('close', () => open.delete(client));
     client.on('error', () => client.destroy());
-    forward(client, 0);
+    forward(client, opts.roundRobin ? turn++ % nodePorts.length : 0, 0);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const address = server.address();
