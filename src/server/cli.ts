@@ -10,6 +10,7 @@
  *   revoke-device --id DEVICE_ID
  *   backup --to FILE
  *   restore --from FILE   (with the server stopped)
+ *   export-centre --to DIR | import-centre --from DIR   (moving a centre: transfer/)
  */
 import { parseArgs } from 'node:util';
 import { AccountError, createEnrolCode, revokeDevice } from './auth/accounts.js';
@@ -29,6 +30,9 @@ import { backupDatabase, BackupError, restoreDatabase } from './store/backup.js'
 import { databaseUrlFromEnv, openConfiguredDb } from './store/open-store.js';
 import { StoreOpenError } from './store/postgres.js';
 import { setDeviceGroups } from './store/secrets.js';
+import { exportCentre } from './transfer/export-centre.js';
+import { TransferError } from './transfer/format.js';
+import { importCentre } from './transfer/import-centre.js';
 import type { ServeValues } from './ops/serve-command.js';
 
 // `serve` loads the whole server; the other commands do not need it (ops/serve-command.ts).
@@ -54,6 +58,9 @@ const USAGE = `Citizen Guide centre server
   npm run server -- revoke-device --id DEVICE_ID [--data DIR]
   npm run server -- backup --to FILE [--data DIR]      (safe while the server runs)
   npm run server -- restore --from FILE [--data DIR]   (stop the server first)
+  npm run server -- export-centre --to DIR [--data DIR]   (the whole centre, media included;
+                                                          safe while the server runs)
+  npm run server -- import-centre --from DIR [--data DIR] (into a new, empty database)
 
 --data DIR is where the database lives (default ./data). --port N picks another port.
 DATABASE_URL=postgres://… in the environment: the database is PostgreSQL there instead
@@ -178,6 +185,40 @@ async function main(argv: string[]): Promise<number> {
       if (r.previous) out(`The database it replaced is kept as ${r.previous}.`);
       return 0;
     }
+    case 'export-centre': {
+      if (!values.to)
+        throw new TransferError('export-centre needs --to DIR (a new folder for the export).');
+      const db = await openConfiguredDb(dataDir);
+      try {
+        const { dir, manifest } = await exportCentre(db, dataDir, values.to);
+        const rows = Object.values(manifest.tables).reduce((n, t) => n + t.rows, 0);
+        out(
+          `Exported ${manifest.centre?.name ?? 'the centre'} to ${dir}: ${rows} rows in ${Object.keys(manifest.tables).length} tables, ${manifest.media.length} media files, change log at ${manifest.head}.`,
+        );
+        out('It holds residents\' data: keep it as safe as the database, and delete it after the move.');
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
+    case 'import-centre': {
+      if (!values.from)
+        throw new TransferError('import-centre needs --from DIR (a folder export-centre wrote).');
+      const db = await openConfiguredDb(dataDir);
+      try {
+        const r = await importCentre(db, dataDir, values.from);
+        out(
+          `Imported ${r.centre?.name ?? 'the centre'}: ${r.rows} rows, ${r.media} media files, change log at ${r.head}.`,
+        );
+        out(
+          `New database identity ${r.identity}: kiosks keep their enrolment and sync again from the start once.`,
+        );
+        out('Point the kiosks at this server (their kiosk-config serverUrl, or move the name).');
+      } finally {
+        await db.destroy();
+      }
+      return 0;
+    }
     default:
       out(USAGE);
       return command === undefined || command === 'help' || command === '--help' ? 0 : 2;
@@ -222,8 +263,9 @@ main(process.argv.slice(2)).then(
       process.stderr.write(`Error: ${err.message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    // DATABASE_URL wrong or PostgreSQL unreachable: one line naming it (never the password).
-    if (err instanceof StoreOpenError) {
+    // DATABASE_URL wrong or PostgreSQL unreachable: one line naming it (never the password);
+    // an export or import refused: what is wrong with it, and nothing was written.
+    if (err instanceof StoreOpenError || err instanceof TransferError) {
       process.stderr.write(`Error: ${err.message}\n`);
       process.exit(2);
     }
