@@ -289,6 +289,7 @@ export class SyncEngine {
     this.connectFailures = 0;
     this.lost = lostSignal();
     this.setStatus({ state: 'online', offlineSince: null });
+    this.puller.connected();
     void this.puller.requestPull();
     this.sender.kick();
     this.sender.wake();

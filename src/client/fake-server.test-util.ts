@@ -139,6 +139,15 @@ export class FakeServer {
   readonly handshakes: number[] = [];
   /** When false, connect() does nothing (the server is down). */
   up = true;
+  /**
+   * Ms after `connect` that `welcome` comes; null: at once. Over a real network it comes a moment
+   * later, once the client's first pull is under way.
+   */
+  welcomeAfterMs: number | null = null;
+  /** Runs once a socket is connected, before its welcome is sent (a commit in between). */
+  onOpen: (() => void) | null = null;
+  /** Welcomes sent so far. */
+  welcomes = 0;
   /** The view key every page and push carries; change it to act out a consent change. */
   view = 'view-1';
   /** The database identity `welcome` carries; change it to act out a restore from backup. */
@@ -185,14 +194,22 @@ export class FakeServer {
       return;
     }
     s.open();
-    s.fire('welcome', {
-      protocol: 1,
-      role: 'kiosk',
-      centreId: 'c1',
-      serverTime: new Date().toISOString(),
-      identity: this.identity,
-      head: this.head,
-    });
+    // The head as read when the connection was accepted, as the real server's welcome says it.
+    const head = this.head;
+    this.onOpen?.();
+    const welcome = (): void => {
+      this.welcomes += 1;
+      s.fire('welcome', {
+        protocol: 1,
+        role: 'kiosk',
+        centreId: 'c1',
+        serverTime: new Date().toISOString(),
+        identity: this.identity,
+        head,
+      });
+    };
+    if (this.welcomeAfterMs === null) welcome();
+    else setTimeout(welcome, this.welcomeAfterMs);
   }
 
   /** Sends a live push of the changes after `after` to every connected socket. */

@@ -52,6 +52,9 @@ export class Puller {
   private failures = 0;
   private recovering = false;
   private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Counts connections; `pulledIn` is the one whose pull last completed. */
+  private connection = 0;
+  private pulledIn = -1;
 
   constructor(private readonly host: PullerHost) {}
 
@@ -63,6 +66,11 @@ export class Puller {
   /** Forgets a scheduled retry (its timer was cleared by the engine on stop). */
   forgetRetry(): void {
     this.retryTimer = null;
+  }
+
+  /** A new connection: its first pull and its `welcome` follow. */
+  connected(): void {
+    this.connection += 1;
   }
 
   /** Queues a pull; requests made before a queued pull starts share it. */
@@ -173,7 +181,13 @@ export class Puller {
       try {
         const known = await readMetaText(db, 'identity');
         const cursor = await readCursor(db);
-        if ((known !== null && known !== identity) || cursor > head) {
+        // `head` is the head when the connection was accepted. A pull of this connection that
+        // ran before this task (the first one does) may have taken the cursor past it with
+        // changes committed since: that cursor is this server's, not a log gone back (a pull
+        // sees that by itself, `res.cursor < since`). Starting over then would make every kiosk
+        // pull everything again at each reconnect while staff are writing.
+        const behind = cursor > head && this.pulledIn !== this.connection;
+        if ((known !== null && known !== identity) || behind) {
           this.host.log.warn?.('the server database changed (restored): rebuilding the cache', {
             known,
             identity,
@@ -219,6 +233,7 @@ export class Puller {
       // Applied mutations answered before this pull began: once it ends, the cache holds them.
       const applied = await db.outbox.filter((e) => e.state === 'applied').toArray();
       const settle = new Set(applied.map((e) => e.id));
+      const connection = this.connection;
       let since = await readCursor(db);
       let view = await readMetaText(db, 'view');
       let restarts = 0;
@@ -263,6 +278,7 @@ export class Puller {
         if (!this.host.canTalk()) return;
       }
       this.failures = 0;
+      this.pulledIn = connection;
       this.synced(since);
     } catch (err) {
       if (isStorageLostError(err)) return this.recoverStorage(err);

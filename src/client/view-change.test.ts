@@ -137,6 +137,55 @@ describe('a server restored from a backup', () => {
     expect(await r.db.outbox.count()).toBe(1);
   });
 
+  it('rebuilds the cache once when the identity and the view key changed together', async () => {
+    // A real restore changes both: the view key digests the identity. The first pull meets the
+    // new key and starts over from 0; the welcome that follows must not start over again.
+    const server = new FakeServer();
+    const r = rig(server);
+    signup(server, 'a1', 'anna');
+    signup(server, 'a2', 'anna');
+    await r.engine.start();
+    await caughtUp(r);
+    await r.engine.stop();
+    server.log.splice(1);
+    signup(server, 'a9', 'anna');
+    signup(server, 'a10', 'anna');
+    server.identity = 'db-2';
+    server.view = 'view-2';
+    server.welcomeAfterMs = 30;
+    const pullsBefore = server.pulls.length;
+    await r.engine.start();
+    await vi.waitFor(async () => expect(await readMetaText(r.db, 'identity')).toBe('db-2'));
+    await caughtUp(r);
+    expect(await cachedIds(r.db)).toEqual(freshIds(server));
+    expect(server.pulls.slice(pullsBefore).filter((p) => p.since === 0)).toHaveLength(1);
+  });
+
+  it('does not start over when changes committed after the welcome was written were pulled before it was read', async () => {
+    // The first pull of a connection runs before `welcome` is handled; changes committed in
+    // between put the cursor past the welcome's head, which is no log gone back.
+    const server = new FakeServer();
+    const r = rig(server);
+    signup(server, 'a1', 'anna');
+    await r.engine.start();
+    await caughtUp(r);
+    await r.engine.stop();
+    server.welcomeAfterMs = 30;
+    const pullsBefore = server.pulls.length;
+    server.onOpen = () => {
+      server.onOpen = null;
+      const head = server.head;
+      signup(server, 'a2', 'anna');
+      server.push(head);
+    };
+    const welcomes = server.welcomes;
+    await r.engine.start();
+    await vi.waitFor(() => expect(server.welcomes).toBe(welcomes + 1));
+    await caughtUp(r);
+    expect(await cachedIds(r.db)).toEqual(freshIds(server));
+    expect(server.pulls.slice(pullsBefore).filter((p) => p.since === 0)).toEqual([]);
+  });
+
   it('starts over when the server is behind its cursor', async () => {
     const server = new FakeServer();
     const r = rig(server);
