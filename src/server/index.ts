@@ -36,10 +36,10 @@ import { createUnlockService } from './sync/unlock.js';
 import { factsOf, residentFacts, withResident, type ResidentFacts } from './sync/visibility.js';
 import { storedMediaKind } from './media/media-store.js';
 import { deleteIfUnreferenced } from './people/media-gone.js';
-import { readDatabaseIdentity } from './store/identity.js';
+import { settleDatabaseIdentity } from './ops/restored-database.js';
 import { reconcileMirrors } from './sync/mirrors.js';
 import { KioskPresence } from './sync/presence.js';
-import { attachCluster, type Cluster } from './cluster/adapter.js';
+import { attachCluster, PRESENCE_EVENT, type Cluster } from './cluster/adapter.js';
 import { ChangeFeed } from './cluster/change-feed.js';
 import { startHousekeeping } from './cluster/housekeeping.js';
 import { databaseUrlFromEnv } from './store/open-store.js';
@@ -146,7 +146,8 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   for (const row of await store.db.selectFrom('resident').select(['id', 'data']).execute())
     residentFactsById.set(row.id, residentFacts(JSON.parse(row.data) as Record<string, unknown>));
   let facts = factsOf(residentFactsById);
-  const identity = await readDatabaseIdentity(store.db);
+  // A PostgreSQL database restored from a dump is noticed and given a new identity here.
+  const identity = await settleDatabaseIdentity(store, logger);
   let centre = { id: DEFAULT_CENTRE_ID, timeZone: DEFAULT_TIME_ZONE };
   const loadCentre = async (): Promise<void> => {
     const row = await store.db.selectFrom('centre').select('data').executeTakeFirst();
@@ -301,7 +302,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The mirrors of logins and kiosks in line with their tables (the command line may have
   // changed them while we were down), before any client can pull; then kiosks' presence.
   await mutations.internal('mirrors.reconcile', reconcileMirrors);
-  presence = new KioskPresence({ nsp, db: store.db, now, logger });
+  const peers = cluster;
+  presence = new KioskPresence({
+    nsp,
+    db: store.db,
+    now,
+    logger,
+    // The kiosks on the other nodes, asked through the adapter (cluster/README.md).
+    ...(peers ? { others: () => peers.ask(PRESENCE_EVENT) } : {}),
+  });
+  const localPresence = presence;
+  peers?.answer(PRESENCE_EVENT, () => localPresence.report());
 
   // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
   // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
