@@ -9,6 +9,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangesPush, ResidentUnlockResult } from '../../src/protocol/index.js';
+import type { KioskHealth } from '../../src/protocol/kiosk-health.js';
+import type { KioskPresenceRow } from '../../src/protocol/operations.js';
 import { resident } from '../helpers/fixtures.js';
 import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js';
 import {
@@ -141,6 +143,32 @@ describe.runIf(testDatabaseUrl())('two nodes on one PostgreSQL database', () => 
     const refused = await login(b.url, 'nobody', 'wrong password');
     expect(refused.status).toBe(429);
     expect((await login(a.url, 'nobody', 'wrong password')).status).toBe(429);
+  });
+
+  it('shows staff on node A a kiosk on node B as on, with its health, and reloads it', async () => {
+    const staffToken = await a.userToken('staff');
+    const get = (path: string, method = 'GET'): Promise<Response> =>
+      fetch(`${a.url}/api${path}`, { method, headers: { authorization: `Bearer ${staffToken}` } });
+    const rowOf = async (id: string): Promise<KioskPresenceRow | undefined> =>
+      (
+        (await (await get('/devices/presence')).json()) as { kiosks: KioskPresenceRow[] }
+      ).kiosks.find((k) => k.id === id);
+    const { token, deviceId } = await b.enrolKiosk('Stuen');
+    const kiosk = await b.connect(token);
+    const health: KioskHealth = {
+      version: '1.4.0',
+      uptimeSeconds: 60,
+      lastCrash: null,
+      screen: 'wall',
+    };
+    expect(await kiosk.timeout(2000).emitWithAck('kiosk.health', health)).toEqual({ status: 'ok' });
+    expect(await rowOf(deviceId)).toMatchObject({ online: true, health });
+    const told = nextEvent(kiosk, 'kiosk.reload', 3000);
+    expect((await get(`/devices/${deviceId}/reload`, 'POST')).status).toBe(202);
+    expect(await told).toEqual({ reason: 'staff' });
+    kiosk.disconnect();
+    await vi.waitFor(async () => expect((await rowOf(deviceId))?.online).toBe(false));
+    expect((await get(`/devices/${deviceId}/reload`, 'POST')).status).toBe(409);
   });
 
   it('disconnects a kiosk on node B at once when staff on node A revoke it', async () => {

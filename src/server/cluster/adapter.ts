@@ -13,6 +13,8 @@ import { withDefaultUser } from '../store/postgres.js';
 
 /** The server-side event: "the change log reached this head". */
 export const HEAD_EVENT = 'cg:head';
+/** The server-side question: "which kiosks are on at your node?" (sync/presence.ts). */
+export const PRESENCE_EVENT = 'cg:presence';
 
 /** The adapter's table for messages over NOTIFY's 8000 bytes (ours never are; it expects one). */
 const ATTACHMENTS_TABLE = `
@@ -27,6 +29,13 @@ export interface Cluster {
   announce(head: number): void;
   /** Called with each head another node announces (validated). */
   onHead(listener: (head: number) => void): void;
+  /**
+   * Asks every other node for its answer to `event` (what `answer` registered there); resolves
+   * with the answers that came (a node that died meanwhile is missing after at most 5 s).
+   */
+  ask(event: string): Promise<unknown[]>;
+  /** Answers other nodes' `ask(event)`. */
+  answer(event: string, reply: () => unknown): void;
   /** After `io.close()`: ends the adapter's connections. */
   close(): Promise<void>;
 }
@@ -94,6 +103,22 @@ export async function attachCluster(io: Server, url: string, logger: Logger): Pr
         // Only nodes write to the channel, but a stray NOTIFY must not throw or mislead.
         if (typeof head === 'number' && Number.isSafeInteger(head) && head >= 0) listener(head);
         else logger.warn({ head }, 'cluster adapter: ignored a malformed head');
+      });
+    },
+    ask(event) {
+      return new Promise((resolve) => {
+        // socket.io-adapter waits at most 5 s (its own constant), then passes an error and the
+        // answers so far: those are the answer. A node found dead by the heartbeats (10 s) is
+        // no longer waited for at all.
+        io.serverSideEmit(event, (_err: Error | null, answers: unknown) =>
+          resolve(Array.isArray(answers) ? (answers as unknown[]) : []),
+        );
+      });
+    },
+    answer(event, reply) {
+      io.on(event, (...args: unknown[]) => {
+        const ack = args[args.length - 1];
+        if (typeof ack === 'function') (ack as (a: unknown) => void)(reply());
       });
     },
     async close() {

@@ -20,7 +20,30 @@ export function appVersionOf(auth: unknown): string | null {
   return typeof app === 'string' && /^[\x20-\x7e]{1,40}$/.test(app) ? app : null;
 }
 
+/** What one node knows of kiosks' presence, for the others (several nodes, cluster/). */
+export interface PresenceReport {
+  online: string[];
+  versions: [string, string | null][];
+  health: [string, { health: KioskHealth; at: string }][];
+}
+
+/** A report from another node, checked (nodes are trusted, but a bad answer must not throw). */
+function reportOf(raw: unknown): PresenceReport | null {
+  const r = raw as Partial<PresenceReport> | null;
+  if (!r || !Array.isArray(r.online) || !Array.isArray(r.versions) || !Array.isArray(r.health))
+    return null;
+  return {
+    online: r.online.filter((id): id is string => typeof id === 'string'),
+    versions: r.versions.filter((v) => Array.isArray(v) && typeof v[0] === 'string'),
+    health: r.health.filter(
+      (h) => Array.isArray(h) && typeof h[0] === 'string' && typeof h[1]?.at === 'string',
+    ),
+  };
+}
+
 export class KioskPresence {
+  /** Kiosks another node said were on, at the last `list` (for `reload`). */
+  #onlineElsewhere = new Set<string>();
   readonly #versions = new Map<string, string | null>();
   /** The last `kiosk.health` of each kiosk, with when it came (memory only, like presence). */
   readonly #health = new Map<string, { health: KioskHealth; at: string }>();
@@ -31,6 +54,8 @@ export class KioskPresence {
       db: Kysely<Database>;
       now: () => Date;
       logger: Logger;
+      /** The other nodes' reports (several nodes); absent: this node is all there is. */
+      others?: () => Promise<unknown[]>;
     },
   ) {
     deps.nsp.on('connection', (socket) => {
@@ -60,9 +85,18 @@ export class KioskPresence {
     return { status: 'ok' };
   }
 
-  /** Staff's "reload": tells the kiosk's sockets to reload their page; false when it is off. */
+  /** This node's part, for the other nodes' `list`. */
+  report(): PresenceReport {
+    const online = [...this.#versions.keys()].filter((id) => this.#online(id));
+    return { online, versions: [...this.#versions], health: [...this.#health] };
+  }
+
+  /**
+   * Staff's "reload": tells the kiosk's sockets to reload their page, on whichever node they are
+   * (the room reaches every node through the adapter); false when it is off.
+   */
   reload(deviceId: string): boolean {
-    if (!this.#online(deviceId)) return false;
+    if (!this.#online(deviceId) && !this.#onlineElsewhere.has(deviceId)) return false;
     this.deps.nsp.to(`device:${deviceId}`).emit('kiosk.reload', { reason: 'staff' });
     return true;
   }
@@ -103,8 +137,25 @@ export class KioskPresence {
       .where('device.revoked', '=', 0)
       .execute();
     const now = this.deps.now().toISOString();
+    // With several nodes a kiosk may be on any of them: merge their reports with this node's
+    // (on: on any node; the app version of a node it is on; the newest health report).
+    const reports = ((await this.deps.others?.()) ?? [])
+      .map(reportOf)
+      .filter((r): r is PresenceReport => r !== null);
+    const elsewhere = new Set(reports.flatMap((r) => r.online));
+    this.#onlineElsewhere = elsewhere;
+    const versions = new Map(this.#versions);
+    const health = new Map(this.#health);
+    for (const r of reports) {
+      const on = new Set(r.online);
+      for (const [id, v] of r.versions) if (on.has(id) || !versions.has(id)) versions.set(id, v);
+      for (const [id, h] of r.health) {
+        const mine = health.get(id);
+        if (!mine || mine.at < h.at) health.set(id, h);
+      }
+    }
     return rows.map((r) => {
-      const online = this.#online(r.id);
+      const online = this.#online(r.id) || elsewhere.has(r.id);
       const enrolled = r.token !== null;
       return {
         id: r.id,
@@ -112,9 +163,9 @@ export class KioskPresence {
         codeExpiresAt: enrolled ? null : (r.codeExpiresAt ?? null),
         online,
         lastSeenAt: online ? now : r.lastSeen,
-        appVersion: this.#versions.get(r.id) ?? null,
-        health: this.#health.get(r.id)?.health ?? null,
-        healthAt: this.#health.get(r.id)?.at ?? null,
+        appVersion: versions.get(r.id) ?? null,
+        health: health.get(r.id)?.health ?? null,
+        healthAt: health.get(r.id)?.at ?? null,
       };
     });
   }
