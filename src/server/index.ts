@@ -39,7 +39,7 @@ import { deleteIfUnreferenced } from './people/media-gone.js';
 import { settleDatabaseIdentity } from './ops/restored-database.js';
 import { reconcileMirrors } from './sync/mirrors.js';
 import { KioskPresence } from './sync/presence.js';
-import { attachCluster, type Cluster } from './cluster/adapter.js';
+import { attachCluster, PRESENCE_EVENT, type Cluster } from './cluster/adapter.js';
 import { ChangeFeed } from './cluster/change-feed.js';
 import { startHousekeeping } from './cluster/housekeeping.js';
 import { databaseUrlFromEnv } from './store/open-store.js';
@@ -302,7 +302,17 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // The mirrors of logins and kiosks in line with their tables (the command line may have
   // changed them while we were down), before any client can pull; then kiosks' presence.
   await mutations.internal('mirrors.reconcile', reconcileMirrors);
-  presence = new KioskPresence({ nsp, db: store.db, now, logger });
+  const peers = cluster;
+  presence = new KioskPresence({
+    nsp,
+    db: store.db,
+    now,
+    logger,
+    // The kiosks on the other nodes, asked through the adapter (cluster/README.md).
+    ...(peers ? { others: () => peers.ask(PRESENCE_EVENT) } : {}),
+  });
+  const localPresence = presence;
+  peers?.answer(PRESENCE_EVENT, () => localPresence.report());
 
   // Rights that end outside a mutation (the CLI revokes a kiosk, a session expires, a user is
   // disabled) end the open sockets within a poll; every event re-checks as well (sync/socket.ts).
