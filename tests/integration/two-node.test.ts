@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangesPush, ResidentUnlockResult } from '../../src/protocol/index.js';
 import type { KioskHealth } from '../../src/protocol/kiosk-health.js';
 import type { KioskPresenceRow } from '../../src/protocol/operations.js';
-import { resident } from '../helpers/fixtures.js';
+import { relativesConsent, resident } from '../helpers/fixtures.js';
 import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js';
 import {
   apply,
@@ -143,6 +143,20 @@ describe.runIf(testDatabaseUrl())('two nodes on one PostgreSQL database', () => 
     const refused = await login(b.url, 'nobody', 'wrong password');
     expect(refused.status).toBe(429);
     expect((await login(a.url, 'nobody', 'wrong password')).status).toBe(429);
+  });
+
+  it('disconnects a relative on node B at once when staff on node A remove them', async () => {
+    const staff = await a.staff();
+    await apply(staff, 'group.put', { id: 'g1', name: 'Gruppe 1' });
+    await apply(staff, 'resident.put', { ...resident('anna'), consent: relativesConsent });
+    const token = await a.userToken('relative', ['anna']);
+    const session = (await (
+      await fetch(`${a.url}/api/session`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { userId: string };
+    const relative = await b.connect(token);
+    const gone = disconnected(relative, 3000);
+    await apply(staff, 'relative.revoke', { userId: session.userId });
+    expect(await gone).toBe('io server disconnect');
   });
 
   it('shows staff on node A a kiosk on node B as on, with its health, and reloads it', async () => {
