@@ -163,6 +163,24 @@ describe.runIf(testDatabaseUrl())('backup and restore on PostgreSQL', () => {
     );
   }, 60_000);
 
+  it('pg_restore --clean into the same database is a restore too: a new identity', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cg-ops-dump-'));
+    cleanup.push(() => rmSync(dir, { recursive: true, force: true }));
+    const db = await freshTestDatabase();
+    cleanup.push(() => db.drop());
+    const t = await startTestServer({ databaseUrl: db.url });
+    cleanup.push(() => t.close());
+    const token = await t.kioskToken();
+    const before = (await welcomeOf(t.url, token)).identity;
+    const dump = join(dir, 'centre.dump');
+    tool('pg_dump', ['--format=custom', `--file=${dump}`, `--dbname=${db.url}`]);
+    await t.server.close();
+    t.server.close = () => Promise.resolve();
+    tool('pg_restore', ['--clean', '--if-exists', '--no-owner', `--dbname=${db.url}`, dump]);
+    await t.restart();
+    expect((await welcomeOf(t.url, token)).identity).not.toBe(before);
+  }, 60_000);
+
   it('several nodes starting at once on a new database settle on one identity, kept across restarts', async () => {
     const db = await freshTestDatabase();
     cleanup.push(() => db.drop());
