@@ -1,11 +1,25 @@
 import { spawnSync } from 'node:child_process';
 import { serverCommand } from './server-command.js';
+import { knownDatabaseUrl } from './test-database.js';
+
+/**
+ * The CLI's environment: on a PostgreSQL test run, `--data DIR`'s database as DATABASE_URL (the
+ * one the test's server and store use, test-database.ts), as an operator sets it.
+ */
+function cliEnv(args: readonly string[]): NodeJS.ProcessEnv {
+  const at = args.indexOf('--data');
+  const url = at >= 0 ? knownDatabaseUrl(args[at + 1] ?? '') : undefined;
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  return url ? { ...env, DATABASE_URL: url } : env;
+}
 
 /** Runs `npm run server -- …` as an operator would, without npm in between. */
 export function cli(...args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
+    env: cliEnv(args),
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }
@@ -19,6 +33,7 @@ export function cliWithInput(
     encoding: 'utf8',
     timeout: 60_000,
     input,
+    env: cliEnv(args),
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }

@@ -5,14 +5,20 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { entityTypes } from '../../src/domain/model.js';
+import { dialectOf } from '../../src/server/store/dialect.js';
 import type { Database } from '../../src/server/store/schema.js';
 import { readHead } from '../../src/server/store/store.js';
 
 /** Row counts of every table plus the change-log head: equal before and after means nothing changed. */
 export async function databaseFingerprint(db: Kysely<Database>): Promise<Record<string, number>> {
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
+  const tables =
+    dialectOf(db) === 'postgres'
+      ? await sql<{ name: string }>`select table_name as name from information_schema.tables
+          where table_schema = current_schema() and table_type = 'BASE TABLE'
+          order by table_name`.execute(db)
+      : await sql<{
+          name: string;
+        }>`select name from sqlite_master where type = 'table' order by name`.execute(db);
   const out: Record<string, number> = {};
   for (const { name } of tables.rows) {
     const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(name)}`.execute(db);

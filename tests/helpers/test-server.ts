@@ -26,7 +26,7 @@ import { createEnrolCode, createUser } from '../../src/server/auth/accounts.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { Store } from '../../src/server/store/store.js';
-import { freshTestDatabase, openTestStore, testDatabaseUrl } from './test-database.js';
+import { databaseForDataDir, dropDatabaseOf, openTestStore } from './test-database.js';
 
 export type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,10 +62,10 @@ export const freshDataDir = (): string => mkdtempSync(join(tmpdir(), 'cg-test-')
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? freshDataDir();
   const now = opts.now ?? (() => new Date());
-  // On a PostgreSQL run each test server has a database of its own, as it has a data directory.
-  const database =
-    opts.store || opts.databaseUrl || !testDatabaseUrl() ? null : await freshTestDatabase();
-  const databaseUrl = opts.databaseUrl ?? database?.url;
+  // On a PostgreSQL run each data directory has a database of its own (test-database.ts).
+  const databaseUrl = opts.store
+    ? undefined
+    : (opts.databaseUrl ?? (await databaseForDataDir(dataDir)));
   const start = (more: Partial<ServerOptions> = {}): Promise<RunningServer> =>
     startServer({
       dataDir,
@@ -134,7 +134,9 @@ export async function startTestServer(opts: Partial<ServerOptions> = {}): Promis
     async close() {
       for (const s of sockets) s.disconnect();
       await t.server.close();
-      await database?.drop();
+      // Its own data directory is gone with it, so its database goes too; a directory the
+      // test gave may be opened again, and its database goes at the run's end.
+      if (!opts.dataDir) await dropDatabaseOf(dataDir);
       rmSync(dataDir, { recursive: true, force: true });
     },
   };

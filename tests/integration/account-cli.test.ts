@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { login } from '../../src/server/auth/accounts.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { databaseForDataDir, openTestDb } from '../helpers/test-database.js';
 import { cli, cliWithInput } from '../helpers/cli.js';
 import {
   connectSocket,
@@ -28,9 +28,9 @@ afterEach(async () => {
 
 async function withDb<T>(
   dataDir: string,
-  fn: (db: Awaited<ReturnType<typeof openSqlite>>) => Promise<T>,
+  fn: (db: Awaited<ReturnType<typeof openTestDb>>) => Promise<T>,
 ): Promise<T> {
-  const db = await openSqlite(dataDir);
+  const db = await openTestDb(dataDir);
   try {
     return await fn(db);
   } finally {
@@ -351,6 +351,8 @@ const hasScript = spawnSync('script', ['--version']).status === 0;
 describe('the password prompt at a terminal', () => {
   it.skipIf(!hasScript)('asks twice without showing what is typed', async () => {
     const dataDir = freshDataDir();
+    // On a PostgreSQL run the CLI is told the directory's database, as an operator would be.
+    const databaseUrl = await databaseForDataDir(dataDir);
     try {
       // util-linux `script` gives the CLI a real terminal; answers are typed when asked for.
       const child = spawn(
@@ -360,7 +362,10 @@ describe('the password prompt at a terminal', () => {
           `${process.execPath} --import tsx src/server/cli.ts create-user --role staff --username tty-user --data ${dataDir}`,
           '/dev/null',
         ],
-        { stdio: ['pipe', 'pipe', 'pipe'] },
+        {
+          stdio: ['pipe', 'pipe', 'pipe'],
+          env: databaseUrl ? { ...process.env, DATABASE_URL: databaseUrl } : process.env,
+        },
       );
       let screen = '';
       let asked = 0;

@@ -13,7 +13,7 @@ import type { Album } from '../../src/domain/model.js';
 import type { MutationArgs } from '../../src/protocol/index.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { putMedia, storedMediaKind } from '../../src/server/media/media-store.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { relativesConsent, resident } from '../helpers/fixtures.js';
 import {
   apply,
@@ -243,7 +243,7 @@ describe('bad input', () => {
 describe('the demo', () => {
   it('has an album for everyone and one for Birkehuset, of stored pictures with captions', async () => {
     const dir = freshDataDir();
-    const db = await openSqlite(dir);
+    const db = await openTestDb(dir);
     try {
       await seedDemo(db, new Date('2026-12-01T09:00:00Z'), { dataDir: dir });
       const albums = (await db.selectFrom('album').select('data').execute()).map(

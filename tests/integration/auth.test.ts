@@ -4,7 +4,7 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolCode, createUser, revokeDevice } from '../../src/server/auth/accounts.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { activity, HOUR, resident, seedResidents } from '../helpers/fixtures.js';
 import {
   apply,
@@ -96,7 +96,7 @@ describe('revoking a kiosk', () => {
     const kiosk = await t.connect(token);
     const gone = disconnected(kiosk, 3000);
     // The CLI opens the database on its own, as `npm run server -- revoke-device` does.
-    const cli = await openSqlite(t.dataDir);
+    const cli = await openTestDb(t.dataDir);
     const started = Date.now();
     expect(await revokeDevice(cli, deviceId)).toBe(true);
     await cli.destroy();

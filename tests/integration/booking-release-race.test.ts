@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Booking } from '../../src/domain/model.js';
 import type { Principal } from '../../src/server/auth/principal.js';
 import { createLogger } from '../../src/server/logger.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
+import { dialectOf } from '../../src/server/store/dialect.js';
 import type { Store } from '../../src/server/store/store.js';
 import { RELEASE_ACTOR } from '../../src/server/sync/booking-release.js';
 import { MutationService } from '../../src/server/sync/mutate.js';
@@ -45,8 +46,8 @@ const send = (p: Principal, name: string, args: unknown) =>
 
 beforeEach(async () => {
   dir = freshDataDir();
-  const db = await openSqlite(dir);
-  store = { db, dialect: 'sqlite', close: () => db.destroy() };
+  const db = await openTestDb(dir);
+  store = { db, dialect: dialectOf(db), close: () => db.destroy() };
   service = new MutationService({
     store,
     logger: createLogger('silent'),

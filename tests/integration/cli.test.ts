@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { cli } from '../helpers/cli.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
@@ -24,7 +24,7 @@ describe('the server command line', () => {
     const r = cli('enrol-code', '--name', 'Hus A', '--groups', 'hus-a, hus-b', '--data', dataDir);
     expect(r.status).toBe(0);
     expect(r.out).toMatch(/for everyone and for: hus-a, hus-b/);
-    const db = await openSqlite(dataDir);
+    const db = await openTestDb(dataDir);
     const row = await db.selectFrom('device').select('group_ids').executeTakeFirstOrThrow();
     await db.destroy();
     expect(JSON.parse(row.group_ids)).toEqual(['hus-a', 'hus-b']);

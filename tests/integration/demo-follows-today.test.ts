@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addDaysToDate } from '../../src/domain/rules/days.js';
 import { followToday } from '../../src/server/demo/follow-today.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
 const dirs: string[] = [];
@@ -16,14 +16,14 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function open(): Promise<Awaited<ReturnType<typeof openSqlite>>> {
+async function open(): Promise<Awaited<ReturnType<typeof openTestDb>>> {
   const dir = freshDataDir();
   dirs.push(dir);
-  return openSqlite(dir);
+  return openTestDb(dir);
 }
 
 const datesWith = async (
-  db: Awaited<ReturnType<typeof openSqlite>>,
+  db: Awaited<ReturnType<typeof openTestDb>>,
   table: 'dayitem' | 'meal',
 ): Promise<Set<string>> =>
   new Set(

@@ -10,7 +10,7 @@ import type { Resident } from '../../src/domain/model.js';
 import { verifyPassword } from '../../src/server/auth/tokens.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { readPinHash } from '../../src/server/store/secrets.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { freshDataDir } from '../helpers/test-server.js';
 
 const dirs: string[] = [];
@@ -21,7 +21,7 @@ afterEach(() => {
 async function seeded(withPictures: boolean): Promise<{ dir: string; residents: Resident[] }> {
   const dir = freshDataDir();
   dirs.push(dir);
-  const db = await openSqlite(dir);
+  const db = await openTestDb(dir);
   try {
     expect(
       await seedDemo(db, new Date('2025-03-03T09:00:00Z'), withPictures ? { dataDir: dir } : {}),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChangesPush, ResidentUnlockResult } from '../../src/protocol/index.js';
 import { enrolDevice } from '../../src/client/index.js';
 import { createEnrolCode } from '../../src/server/auth/accounts.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { freePort, spawnServer, type ChildServer } from '../helpers/child-server.js';
 import { connectSocket, freshDataDir, mutate, pullAll, replay } from '../helpers/test-server.js';
 
@@ -28,7 +28,7 @@ const printedCode = (): string => {
 
 /** A kiosk enrolled with a code of its own (the printed one works once, for the last test). */
 async function anotherKiosk(): Promise<Awaited<ReturnType<typeof connectSocket>>> {
-  const db = await openSqlite(dataDir);
+  const db = await openTestDb(dataDir);
   const { code } = await createEnrolCode(db, 'Test kiosk');
   await db.destroy();
   const enrolled = await enrolDevice(server.url, code);
@@ -162,8 +162,7 @@ describe('serve --demo', () => {
 
     // The code worked once; a second kiosk needs its own, made with the CLI's enrol-code path.
     const { createEnrolCode } = await import('../../src/server/auth/accounts.js');
-    const { openSqlite } = await import('../../src/server/store/sqlite.js');
-    const db = await openSqlite(dataDir);
+    const db = await openTestDb(dataDir);
     const { code } = await createEnrolCode(db, 'Second');
     await db.destroy();
     const second = await enrolDevice(server.url, code);

@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE } from '../../src/server/centre.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { freePort, spawnServer } from '../helpers/child-server.js';
 import { serverCommand } from '../helpers/server-command.js';
 import { freshDataDir } from '../helpers/test-server.js';
@@ -51,7 +51,7 @@ describe('a taken port', () => {
 
 describe('enrol-code', () => {
   const expiryOf = async (deviceName: string): Promise<Date> => {
-    const db = await openSqlite(dataDir);
+    const db = await openTestDb(dataDir);
     try {
       const row = await db
         .selectFrom('enrol_code')

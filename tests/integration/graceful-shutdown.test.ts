@@ -8,7 +8,7 @@ import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createUser, login } from '../../src/server/auth/accounts.js';
 import type { MutateResult } from '../../src/protocol/index.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { freePort, killAllServers, spawnServer } from '../helpers/child-server.js';
 import { connectSocket, freshDataDir, mutate, type SyncSocket } from '../helpers/test-server.js';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function staffTokens(dataDir: string, n: number): Promise<string[]> {
-  const db = await openSqlite(dataDir);
+  const db = await openTestDb(dataDir);
   try {
     await createUser(db, {
       username: 'staff',
@@ -80,7 +80,7 @@ describe('SIGTERM', () => {
     expect(await exit).toBe(0);
     const answers = await Promise.all(sent.map((s) => s.answer));
 
-    const db = await openSqlite(dataDir);
+    const db = await openTestDb(dataDir);
     try {
       const groups = new Set(
         (await db.selectFrom('group').select('id').execute()).map((r) => r.id),

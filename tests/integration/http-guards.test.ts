@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseTrustProxy } from '../../src/server/http/app.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import type { Store } from '../../src/server/store/store.js';
+import { dialectOf } from '../../src/server/store/dialect.js';
 import { captureLog, type CapturedLog } from '../helpers/log-capture.js';
 import { freshDataDir, startTestServer, type TestServer } from '../helpers/test-server.js';
 
@@ -26,7 +27,7 @@ beforeAll(async () => {
   writeFileSync(join(uiBase, 'kiosk', 'index.html'), '<!doctype html><title>kiosk</title>');
   // A store whose every query fails while `broken`: a stand-in for a real server-side failure.
   const dataDir = freshDataDir();
-  const base = await openSqlite(dataDir);
+  const base = await openTestDb(dataDir);
   const db = base.withPlugin({
     transformQuery: (args) => {
       if (broken) throw new Error('the disk is on fire');
@@ -34,7 +35,7 @@ beforeAll(async () => {
     },
     transformResult: (args) => Promise.resolve(args.result),
   });
-  const store: Store = { db, dialect: 'sqlite', close: () => base.destroy() };
+  const store: Store = { db, dialect: dialectOf(base), close: () => base.destroy() };
   t = await startTestServer({ dataDir, store, logger: log.logger, uiDir: uiBase });
 });
 afterAll(async () => {

@@ -17,7 +17,7 @@ import {
   verifyPassword,
 } from '../../src/server/auth/tokens.js';
 import { putMedia } from '../../src/server/media/media-store.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openTestDb } from '../helpers/test-database.js';
 import {
   freePort,
   killAllServers,
@@ -40,7 +40,7 @@ function oldHash(password: string): string {
 }
 
 async function storedHash(username: string): Promise<string> {
-  const db = await openSqlite(dataDir);
+  const db = await openTestDb(dataDir);
   try {
     const row = await db
       .selectFrom('app_user')
@@ -55,7 +55,7 @@ async function storedHash(username: string): Promise<string> {
 
 beforeAll(async () => {
   dataDir = freshDataDir();
-  const db = await openSqlite(dataDir);
+  const db = await openTestDb(dataDir);
   await createUser(db, {
     username: 'anna',
     password: PASSWORD,

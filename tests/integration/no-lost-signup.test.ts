@@ -5,18 +5,17 @@
  * And a PIN set through `resident.put` is audited as "set", never as its digits.
  */
 import 'fake-indexeddb/auto';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheDb, SyncEngine, type SyncStatus } from '../../src/client/index.js';
 import type { MutationName } from '../../src/protocol/index.js';
 import type { Handler } from '../../src/server/sync/handler.js';
-import { DB_FILE } from '../../src/server/store/sqlite.js';
 import { activity, resident, seedResidents } from '../helpers/fixtures.js';
 import { captureLog } from '../helpers/log-capture.js';
 import { anyNumber, matching } from '../helpers/matchers.js';
 import { withoutNodeLabel } from '../helpers/metrics-text.js';
+import { openTestDb } from '../helpers/test-database.js';
 import { apply, mutate, startTestServer, type TestServer } from '../helpers/test-server.js';
-import BetterSqlite3 from 'better-sqlite3';
-import { join } from 'node:path';
 
 let t: TestServer;
 const engines: SyncEngine[] = [];
@@ -166,17 +165,25 @@ describe('the audit log', () => {
     await apply(staff, 'resident.put', resident('r1'));
     await t.server.close();
     // As the old audit writer left it: the args as sent, and one detail cut at 2,000 characters.
-    const file = new BetterSqlite3(join(t.dataDir, DB_FILE));
-    const insert = file.prepare(
-      "insert into audit (at, actor, action, entity_type, entity_id, detail) values ('2026-11-30T10:00:00.000Z', 'user:x', 'resident.put', 'resident', 'r1', ?)",
+    const db = await openTestDb(t.dataDir);
+    const old = (detail: string) => ({
+      at: '2026-11-30T10:00:00.000Z',
+      actor: 'user:x',
+      action: 'resident.put',
+      entity_type: 'resident',
+      entity_id: 'r1',
+      detail,
+    });
+    for (const detail of [
+      JSON.stringify({ ...resident('r1'), pin: '4711' }),
+      JSON.stringify({ ...resident('r2'), pin: null }),
+      `{"id":"r3","pin":"98765","displayName":"${'x'.repeat(1990)}`.slice(0, 2000),
+    ])
+      await db.insertInto('audit').values(old(detail)).execute();
+    await sql`delete from kysely_migration where name = ${'2026-12-02-scrub-audit-secrets'}`.execute(
+      db,
     );
-    insert.run(JSON.stringify({ ...resident('r1'), pin: '4711' }));
-    insert.run(JSON.stringify({ ...resident('r2'), pin: null }));
-    insert.run(`{"id":"r3","pin":"98765","displayName":"${'x'.repeat(1990)}`.slice(0, 2000));
-    file
-      .prepare("delete from kysely_migration where name = '2026-12-02-scrub-audit-secrets'")
-      .run();
-    file.close();
+    await db.destroy();
 
     await t.restart();
     const details = (

@@ -3,9 +3,10 @@
 # the server renders read-aloud audio with it) and, unless --demo, Debian's Chromium (end-to-end
 # tests and the browser benchmark), python3-socketio (the independent protocol client),
 # systemd-analyze (the service unit's check), openssl, libnss3-tools and caddy (the HTTPS
-# tests), poppler-utils (pdftoppm: the printed sign-up list as an image) and python3-icalendar (an
-# independent parser for the calendar feed). Safe to run again:
-# it skips what is already there.
+# tests), poppler-utils (pdftoppm: the printed sign-up list as an image), python3-icalendar (an
+# independent parser for the calendar feed) and postgresql (the tests' PostgreSQL pass: a login
+# role for this account; the cluster is left as it was found, run-tests.ts starts it for the
+# pass). Safe to run again: it skips what is already there.
 # It says what it is doing while npm is quiet for minutes, and how long it took.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -31,6 +32,9 @@ if [ "$mode" != "--demo" ]; then
   command -v pdftoppm >/dev/null 2>&1 || apt_packages+=(poppler-utils)
   # The relatives' calendar feed is checked by an iCalendar parser nobody here wrote.
   /usr/bin/python3 -c 'import icalendar' 2>/dev/null || apt_packages+=(python3-icalendar)
+  # The Node 24 test pass runs the integration suite against PostgreSQL (Debian's, over its
+  # Unix socket).
+  command -v pg_ctlcluster >/dev/null 2>&1 || apt_packages+=(postgresql)
 fi
 
 # Every SETUP_HEARTBEAT seconds (default 30) while "$@" runs: a line saying it is still at it.
@@ -54,6 +58,10 @@ wait_for() {
   return 0
 }
 
+# Whether PostgreSQL was running before setup: it is left so.
+pg_before=down
+command -v pg_isready >/dev/null 2>&1 && pg_isready -q -h /var/run/postgresql && pg_before=up
+
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "setup: installing Debian packages: ${apt_packages[*]} (about a minute)"
   sudo_cmd=()
@@ -64,6 +72,26 @@ if [ ${#apt_packages[@]} -gt 0 ]; then
   # Debian's caddy package starts a web server on port 80; the tests only run `caddy validate`.
   if [[ " ${apt_packages[*]} " == *" caddy "* ]] && command -v systemctl >/dev/null 2>&1; then
     "${sudo_cmd[@]}" systemctl disable --now caddy >/dev/null 2>&1 || true
+  fi
+fi
+
+# PostgreSQL for the tests: a superuser login role named after this account (the tests connect
+# as it over the Unix socket, no password) in the local cluster. The cluster is left running or
+# stopped as it was before setup (Debian's package may start it on install: stopped again, so
+# that run-tests.ts starts it for its pass, with fsync off, and stops it after).
+if [ "$mode" != "--demo" ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+  read -r pg_version pg_name _ < <(pg_lsclusters -h | head -n 1) || true
+  if [ -n "${pg_version:-}" ]; then
+    pg_sudo=()
+    [ "$(id -u)" = 0 ] || pg_sudo=(sudo)
+    pg_isready -q -h /var/run/postgresql || "${pg_sudo[@]}" pg_ctlcluster "$pg_version" "$pg_name" start
+    role=$(id -un)
+    as_postgres() { (cd / && "${pg_sudo[@]}" su postgres -c "$1"); }
+    if [ "$(as_postgres "psql -Atqc \"select 1 from pg_roles where rolname = '$role'\"")" != 1 ]; then
+      as_postgres "psql -qc 'create role \"$role\" superuser login'"
+      echo "setup: PostgreSQL role $role created"
+    fi
+    [ "$pg_before" = up ] || "${pg_sudo[@]}" pg_ctlcluster "$pg_version" "$pg_name" stop
   fi
 fi
 

@@ -2,14 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqlite } from '../store/sqlite.js';
+import { openTestDb } from '../../../tests/helpers/test-database.js';
 import { LoginRefusals } from './account-audit.js';
 
 let dir: string;
-let db: Awaited<ReturnType<typeof openSqlite>>;
+let db: Awaited<ReturnType<typeof openTestDb>>;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'cg-audit-'));
-  db = await openSqlite(dir);
+  db = await openTestDb(dir);
 });
 afterEach(async () => {
   await db.destroy();
