@@ -5,7 +5,14 @@
  * refused with a status, a code and a plain message, and leaves nothing in the media directory.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -256,10 +263,23 @@ describe('a bad upload is refused and nothing is stored', () => {
   it('a temporary file left by an upload cut off by a crash is gone after a restart', async () => {
     const dir = join(t.dataDir, 'upload-tmp');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'half-an-upload'), Buffer.alloc(1000));
+    const left = join(dir, 'half-an-upload');
+    writeFileSync(left, Buffer.alloc(1000));
+    // Untouched for longer than any upload takes.
+    const old = new Date(Date.now() - 7 * 3_600_000);
+    utimesSync(left, old, old);
     await t.restart();
     staffToken = await t.userToken('staff');
     expect(tmpFiles()).toEqual([]);
+  });
+
+  it('a restart leaves alone an upload another node is writing into a shared data directory', async () => {
+    const dir = join(t.dataDir, 'upload-tmp');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'another-nodes-upload'), Buffer.alloc(1000));
+    await t.restart();
+    staffToken = await t.userToken('staff');
+    expect(tmpFiles()).toEqual(['another-nodes-upload']);
   });
 
   it('a staff cookie from the server’s own page is accepted (the admin’s way)', async () => {

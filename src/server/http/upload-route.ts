@@ -8,7 +8,8 @@
  * video). A cookie-signed upload must come from the server's own pages (the CSRF hook in
  * app.ts). The blob is stored only when every check passed, so a refusal leaves nothing behind.
  */
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyPluginCallback } from 'fastify';
 import { isStaff } from '../auth/principal.js';
 import { uploadTmpDir } from '../media/media-store.js';
@@ -38,10 +39,35 @@ const STATUS: Record<UploadRefusal, [number, string]> = {
   unsupported_type: [415, 'unsupported_media_type'],
 };
 
+/** An upload's temporary file untouched this long is one a crash or a restart cut off. */
+const LEFT_UPLOAD_MS = 6 * 3_600_000;
+
+/**
+ * Uploads cut off by a crash or a restart left their temporary file. Only old ones go: with
+ * several nodes on one shared data directory, another node may be writing an upload there now
+ * (removing its file would fail that upload).
+ */
+function removeLeftUploads(dir: string, nowMs: number): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return; // none yet
+  }
+  for (const name of names) {
+    const file = join(dir, name);
+    try {
+      if (nowMs - statSync(file).mtimeMs > LEFT_UPLOAD_MS)
+        rmSync(file, { recursive: true, force: true });
+    } catch {
+      // Gone meanwhile (another node cleaned it): nothing to do.
+    }
+  }
+}
+
 export const uploadRoute: FastifyPluginCallback<UploadRouteOptions> = (app, opts, done) => {
   const { store, now, dataDir } = opts;
-  // Uploads cut off by a crash or a restart left their temporary file: none is in use yet.
-  rmSync(uploadTmpDir(dataDir), { recursive: true, force: true });
+  removeLeftUploads(uploadTmpDir(dataDir), Date.now());
   app.post('/', async (req, reply) => {
     const principal = await requirePrincipal(
       store.db,
