@@ -17,6 +17,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { mediaDir } from '../media/media-store.js';
 import { dialectOf } from '../store/dialect.js';
 import { newDatabaseIdentity } from '../store/identity.js';
+import { lockHead } from '../store/store.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
 import type { Database } from '../store/schema.js';
 import { appliedMigrations, centreTables, fileSha256, sha256 } from './export-centre.js';
@@ -63,6 +64,9 @@ export async function importCentre(
 
   await copyMediaIn(dir, dataDir, manifest);
   const identity = await db.transaction().execute(async (trx) => {
+    // Like every writer of the change log, under the head lock (store/README.md): a node left
+    // running on the target waits, and its next write reads the imported head.
+    await lockHead(trx);
     const any = trx as unknown as AnyTrx;
     for (const [table, rows] of tables) {
       // What the target's migrations seeded (the head row, its identity) gives way to the export.
