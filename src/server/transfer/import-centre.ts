@@ -165,7 +165,12 @@ async function readTables(
       throw new TransferError(
         `${file} holds ${rows.length} rows; the manifest says ${expected.rows}.`,
       );
-    out.set(table, rows);
+    // Where the source database lived (ops/restored-database.ts) means nothing here: without it
+    // the identity this import gives is the one the first start keeps.
+    out.set(
+      table,
+      table === 'server_meta' ? rows.filter((r) => r.key !== 'identity_place') : rows,
+    );
   }
   return out;
 }
