@@ -33,9 +33,10 @@ const LOCK = 0x43470001;
 
 export async function settleDatabaseIdentity(store: Store, logger: Logger): Promise<string> {
   if (store.dialect !== 'postgres') return readDatabaseIdentity(store.db);
+  const system = await systemIdentifier(store.db);
   return store.db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${LOCK})`.execute(trx);
-    const here = await placeOf(trx);
+    const here = await placeOf(trx, system);
     const rows = await trx
       .selectFrom('server_meta')
       .select(['key', 'value'])
@@ -59,10 +60,23 @@ export async function settleDatabaseIdentity(store: Store, logger: Logger): Prom
   });
 }
 
-async function placeOf(db: Kysely<Database>): Promise<string> {
+/**
+ * The cluster's system identifier; '' where the role may not read it (a hardened or managed
+ * PostgreSQL can revoke pg_control_system): the oids still tell a restore.
+ */
+async function systemIdentifier(db: Kysely<Database>): Promise<string> {
+  try {
+    const { rows } = await sql<{ id: string }>`
+      select system_identifier::text as id from pg_control_system()`.execute(db);
+    return rows[0]?.id ?? '';
+  } catch {
+    return '';
+  }
+}
+
+async function placeOf(db: Kysely<Database>, system: string): Promise<string> {
   const { rows } = await sql<{ place: string }>`
-    select concat_ws('/',
-      (select system_identifier::text from pg_control_system()),
+    select concat_ws('/', ${system}::text,
       (select oid::text from pg_database where datname = current_database()),
       to_regclass('server_meta')::oid::text) as place`.execute(db);
   return rows[0]!.place;
