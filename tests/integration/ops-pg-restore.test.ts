@@ -17,6 +17,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CacheDb, readCursor, SyncEngine } from '../../src/client/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
+import { settleDatabaseIdentity } from '../../src/server/ops/restored-database.js';
+import { openStore } from '../../src/server/store/open-store.js';
 import { withDefaultUser } from '../../src/server/store/postgres.js';
 import { readHead } from '../../src/server/store/store.js';
 import { activity, relativesConsent, resident, seedResidents } from '../helpers/fixtures.js';
@@ -180,6 +182,20 @@ describe.runIf(testDatabaseUrl())('backup and restore on PostgreSQL', () => {
     await t.restart();
     expect((await welcomeOf(t.url, token)).identity).not.toBe(before);
   }, 60_000);
+
+  it('first starts racing on a new database, on two pools, settle on one identity', async () => {
+    const db = await freshTestDatabase();
+    cleanup.push(() => db.drop());
+    const stores = await Promise.all(
+      [1, 2].map(() => openStore({ dataDir: '', databaseUrl: db.url })),
+    );
+    cleanup.push(() => Promise.all(stores.map((s) => s.close())));
+    const log = createLogger('silent');
+    const ids = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => settleDatabaseIdentity(stores[i % 2]!, log)),
+    );
+    expect(new Set(ids).size).toBe(1);
+  });
 
   it('several nodes starting at once on a new database settle on one identity, kept across restarts', async () => {
     const db = await freshTestDatabase();
