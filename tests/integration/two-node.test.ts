@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChangesPush, ResidentUnlockResult } from '../../src/protocol/index.js';
 import type { KioskHealth } from '../../src/protocol/kiosk-health.js';
 import type { KioskPresenceRow } from '../../src/protocol/operations.js';
+import { dayOf } from '../../src/domain/rules/days.js';
 import { relativesConsent, resident } from '../helpers/fixtures.js';
 import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js';
 import {
@@ -114,6 +115,29 @@ describe.runIf(testDatabaseUrl())('two nodes on one PostgreSQL database', () => 
     await apply(staff, 'resident.put', resident('anna', { wallConsent: false }));
     expect(await reset).toMatchObject({ reason: 'visibility_changed' });
     expect((await pullAll(kiosk)).changes.some((c) => c.id === 'anna')).toBe(false);
+  });
+
+  it('follows the centre’s time zone changed on node A on another node (the centre settings)', async () => {
+    const admin = await a.connect(await a.userToken('admin'));
+    const centre = { name: 'Solhaven', timeZone: 'Pacific/Pago_Pago' };
+    await apply(admin, 'centre.put', centre);
+    // A node started now reads UTC-11; then the centre moves to UTC+14 on A. The two zones are
+    // 25 hours apart, so today's audit in the new zone holds the move only on a node that uses
+    // the new zone, whatever the time of day.
+    const c = await startTestServer({ databaseUrl: a.databaseUrl!, headPollMs: 60_000 });
+    try {
+      await apply(admin, 'centre.put', { ...centre, timeZone: 'Pacific/Kiritimati' });
+      const staffOnC = await c.userToken('staff');
+      const day = dayOf(new Date(), 'Pacific/Kiritimati');
+      await vi.waitFor(async () => {
+        const res = await fetch(`${c.url}/api/audit?day=${day}&kind=centre`, {
+          headers: { authorization: `Bearer ${staffOnC}` },
+        });
+        expect(((await res.json()) as { items: unknown[] }).items).toHaveLength(2);
+      }, 5000);
+    } finally {
+      await c.close();
+    }
   });
 
   it('counts wrong PINs on A against the same kiosk on B', async () => {
