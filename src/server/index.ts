@@ -294,11 +294,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     now,
     centreId: () => centre.id,
     eventBudget: opts.eventBudget === undefined ? DEFAULT_EVENT_BUDGETS : opts.eventBudget,
+    onFlooder: (hash, ms) => cluster?.flooder(hash, ms),
     metrics,
     // The same rule as fastify's req.protocol, for the handshake that bypasses fastify.
     secureRequest: secureRequestTest(opts.trustProxy),
   });
   const nsp = sync.nsp;
+  const attached = sync;
+  cluster?.onFlooder((hash, ms) => attached.refuseFlooder(hash, ms));
   // The mirrors of logins and kiosks in line with their tables (the command line may have
   // changed them while we were down), before any client can pull; then kiosks' presence.
   await mutations.internal('mirrors.reconcile', reconcileMirrors);

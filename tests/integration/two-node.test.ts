@@ -16,9 +16,11 @@ import { relativesConsent, resident } from '../helpers/fixtures.js';
 import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js';
 import {
   apply,
+  connectSocket,
   disconnected,
   nextEvent,
   pullAll,
+  rawEmit,
   startTestServer,
   type SyncSocket,
   type TestServer,
@@ -207,6 +209,44 @@ describe.runIf(testDatabaseUrl())('two nodes on one PostgreSQL database', () => 
     kiosk.disconnect();
     await vi.waitFor(async () => expect((await rowOf(deviceId))?.online).toBe(false));
     expect((await get(`/devices/${deviceId}/reload`, 'POST')).status).toBe(409);
+  });
+
+  it('refuses on node B a kiosk token node A closed for flooding', async () => {
+    const budget = { eventsPerSecond: 1, burst: 2, disconnectAfter: 5, coolOffMs: 60_000 };
+    const opts = {
+      databaseUrl: a.databaseUrl!,
+      eventBudget: { kiosk: budget, staff: budget },
+    };
+    const [strictA, strictB] = [await startTestServer(opts), await startTestServer(opts)];
+    try {
+      const token = await strictA.kioskToken('Flooder');
+      const flooder = await strictA.connect(token);
+      const closed = disconnected(flooder, 3000);
+      for (let i = 0; i < 30 && flooder.connected; i++) rawEmit(flooder, 'pull', [{ since: 0 }]);
+      await closed;
+      // Refused on A, and told to B: the burst cannot start again there either.
+      await expect(connectSocket(strictA.url, token)).rejects.toMatchObject({
+        code: 'rate_limited',
+      });
+      await vi.waitFor(
+        async () => {
+          const attempt = await connectSocket(strictB.url, token).then(
+            (s) => {
+              s.disconnect();
+              return 'connected';
+            },
+            (err: { code?: string }) => err.code,
+          );
+          expect(attempt).toBe('rate_limited');
+        },
+        { timeout: 3000, interval: 50 },
+      );
+      // Another kiosk is not touched.
+      (await strictB.connect(await strictB.kioskToken('Honest'))).disconnect();
+    } finally {
+      await strictA.close();
+      await strictB.close();
+    }
   });
 
   it('disconnects a kiosk on node B at once when staff on node A revoke it', async () => {

@@ -13,6 +13,8 @@ import { withDefaultUser } from '../store/postgres.js';
 
 /** The server-side event: "the change log reached this head". */
 export const HEAD_EVENT = 'cg:head';
+/** The server-side event: "refuse this token hash for this long, it flooded me". */
+export const FLOODER_EVENT = 'cg:flooder';
 /** The server-side question: "which kiosks are on at your node?" (sync/presence.ts). */
 export const PRESENCE_EVENT = 'cg:presence';
 
@@ -23,6 +25,9 @@ const ATTACHMENTS_TABLE = `
     created_at timestamptz default now(),
     payload bytea
   )`;
+
+/** A cool-off longer than this from another node is a mistake, not a flooder. */
+const MAX_COOL_OFF_MS = 10 * 60_000;
 
 export interface Cluster {
   /** Tells the other nodes the log reached `head` (coalesced: one message per turn). */
@@ -36,6 +41,10 @@ export interface Cluster {
   ask(event: string): Promise<unknown[]>;
   /** Answers other nodes' `ask(event)`. */
   answer(event: string, reply: () => unknown): void;
+  /** Tells the other nodes a token flooded this one (sync/socket.ts). */
+  flooder(tokenHash: string, ms: number): void;
+  /** Called with each flooder another node tells of (validated). */
+  onFlooder(listener: (tokenHash: string, ms: number) => void): void;
   /** After `io.close()`: ends the adapter's connections. */
   close(): Promise<void>;
 }
@@ -119,6 +128,22 @@ export async function attachCluster(io: Server, url: string, logger: Logger): Pr
       io.on(event, (...args: unknown[]) => {
         const ack = args[args.length - 1];
         if (typeof ack === 'function') (ack as (a: unknown) => void)(reply());
+      });
+    },
+    flooder(tokenHash, ms) {
+      io.serverSideEmit(FLOODER_EVENT, tokenHash, ms);
+    },
+    onFlooder(listener) {
+      io.on(FLOODER_EVENT, (tokenHash: unknown, ms: unknown) => {
+        if (
+          typeof tokenHash === 'string' &&
+          /^[0-9a-f]{64}$/.test(tokenHash) &&
+          Number.isSafeInteger(ms) &&
+          (ms as number) > 0 &&
+          (ms as number) <= MAX_COOL_OFF_MS
+        )
+          listener(tokenHash, ms as number);
+        else logger.warn('cluster adapter: ignored a malformed flooder notice');
       });
     },
     async close() {

@@ -139,6 +139,11 @@ export interface SyncDeps {
   centreId: () => string;
   /** Events per connection (a token bucket) by role; null turns the limit off. */
   eventBudget: EventBudgets | null;
+  /**
+   * A token was closed for flooding and is refused for `ms` (several nodes: told to the others,
+   * which refuse it too, see `refuseFlooder`), so it cannot bring its burst to the next node.
+   */
+  onFlooder?: (tokenHash: string, ms: number) => void;
   /** Counts every answer to `mutate` and times pulls and mutations (GET /metrics). */
   metrics?: Pick<ServerMetrics, 'mutationAnswered' | 'pullServed'>;
   /**
@@ -148,7 +153,12 @@ export interface SyncDeps {
   secureRequest?: (req: IncomingMessage) => boolean;
 }
 
-export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTarget } {
+export function attachSync(deps: SyncDeps): {
+  nsp: SyncNamespace;
+  target: PushTarget;
+  /** Refuses a token another node closed for flooding, for `ms`. */
+  refuseFlooder(tokenHash: string, ms: number): void;
+} {
   const { io, store, logger } = deps;
   const nsp = io.of(SYNC_NAMESPACE) as SyncNamespace;
   const rooms = new Map<string, Room>();
@@ -221,6 +231,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       if (!socket.connected) return;
       const ms = budgetOpts?.coolOffMs ?? DEFAULT_COOL_OFF_MS;
       coolOff.start(tokenHashOf(principal), ms);
+      deps.onFlooder?.(tokenHashOf(principal), ms);
       logger.warn(
         { who: principalKey(principal), role: principal.role, refusedForMs: ms },
         'event flood: socket far past its event budget disconnected',
@@ -364,7 +375,7 @@ export function attachSync(deps: SyncDeps): { nsp: SyncNamespace; target: PushTa
       nsp.local.to(name).emit('reset', notice);
     },
   };
-  return { nsp, target };
+  return { nsp, target, refuseFlooder: (hash, ms) => coolOff.start(hash, ms) };
 }
 
 /**
