@@ -9,7 +9,7 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -131,7 +131,12 @@ describe.runIf(testDatabaseUrl())('backup and restore on PostgreSQL', () => {
 
     // Restore into a new database and start the server on it, as the README says.
     const target = await emptyDatabase();
-    tool('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${target}`, dump]);
+    // From standard input, as README's command reads it.
+    execFileSync('pg_restore', ['--exit-on-error', '--no-owner', `--dbname=${target}`], {
+      input: readFileSync(dump),
+      stdio: ['pipe', 'pipe', 'pipe'],
+      timeout: 60_000,
+    });
     await t.restart({ databaseUrl: target });
     const staffAfter = await t.staff();
     // The restored centre moves on until its head is past where the kiosk's cursor was: only
