@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { serverCommand } from './server-command.js';
+import { databaseForDataDir } from './test-database.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -58,7 +59,7 @@ export async function killAllServers(): Promise<void> {
   );
 }
 
-export function spawnServer(
+export async function spawnServer(
   dataDir: string,
   port: number,
   timeoutMs = 30_000,
@@ -68,6 +69,9 @@ export function spawnServer(
   /** More environment for the process (e.g. DATABASE_URL for a node on PostgreSQL). */
   env: NodeJS.ProcessEnv = {},
 ): Promise<ChildServer> {
+  // On a PostgreSQL test run the data directory's database (test-database.ts), as for a test
+  // server, unless the test names one.
+  const databaseUrl = env.DATABASE_URL ?? (await databaseForDataDir(dataDir));
   const child = spawn(
     process.execPath,
     [
@@ -83,7 +87,12 @@ export function spawnServer(
     ],
     {
       cwd: ROOT,
-      env: { ...process.env, LOG_LEVEL: 'info', ...env },
+      env: {
+        ...process.env,
+        LOG_LEVEL: 'info',
+        ...env,
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

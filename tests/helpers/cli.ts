@@ -1,14 +1,16 @@
 import { spawnSync } from 'node:child_process';
 import { serverCommand } from './server-command.js';
-import { knownDatabaseUrl } from './test-database.js';
+import { databaseForDataDirSync } from './test-database.js';
 
 /**
  * The CLI's environment: on a PostgreSQL test run, `--data DIR`'s database as DATABASE_URL (the
- * one the test's server and store use, test-database.ts), as an operator sets it.
+ * one the test's server and store use, test-database.ts; made now if nothing used it yet), as an
+ * operator sets it.
  */
-function cliEnv(args: readonly string[]): NodeJS.ProcessEnv {
+export function cliEnv(args: readonly string[]): NodeJS.ProcessEnv {
   const at = args.indexOf('--data');
-  const url = at >= 0 ? knownDatabaseUrl(args[at + 1] ?? '') : undefined;
+  const dir = at >= 0 ? args[at + 1] : undefined;
+  const url = dir ? databaseForDataDirSync(dir) : undefined;
   const env = { ...process.env };
   delete env.DATABASE_URL;
   return url ? { ...env, DATABASE_URL: url } : env;

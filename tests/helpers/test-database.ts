@@ -13,6 +13,7 @@
  * its own data directory drops its database on close; the rest go at the run's end (global
  * teardown, pg-global-setup.ts), and a crashed run's at the next CI run's end.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openStore } from '../../src/server/store/open-store.js';
@@ -117,6 +118,43 @@ export function databaseForDataDir(dataDir: string): Promise<string | undefined>
     });
     byDataDir.set(dataDir, url);
   }
+  return url;
+}
+
+/**
+ * `databaseForDataDir`, for the CLI helper, which is synchronous: psql makes the copy (the run's
+ * template, under the same lock). Undefined on SQLite.
+ */
+export function databaseForDataDirSync(dataDir: string): string | undefined {
+  const base = testDatabaseUrl();
+  if (!base) return undefined;
+  const known = madeFor.get(dataDir);
+  if (known) return known;
+  const from = process.env[TEMPLATE_ENV];
+  if (!from) throw new Error(`${TEMPLATE_ENV} is not set: run through vitest (pg-global-setup.ts)`);
+  const name = `${runPrefix()}${randomBytes(6).toString('hex')}`;
+  const r = spawnSync(
+    'psql',
+    [
+      '-X',
+      '-q',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-c',
+      'select pg_advisory_lock(727001)',
+      '-c',
+      `create database ${name} template ${from}`,
+      '-c',
+      'select pg_advisory_unlock(727001)',
+      base,
+    ],
+    { encoding: 'utf8' },
+  );
+  if (r.status !== 0)
+    throw new Error(`psql could not make ${name}: ${r.stderr || r.error?.message}`);
+  const url = withDatabase(base, name);
+  madeFor.set(dataDir, url);
+  byDataDir.set(dataDir, Promise.resolve(url));
   return url;
 }
 

@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_TIME_ZONE } from '../../src/server/centre.js';
+import { cliEnv } from '../helpers/cli.js';
 import { openTestDb } from '../helpers/test-database.js';
 import { freePort, spawnServer } from '../helpers/child-server.js';
 import { serverCommand } from '../helpers/server-command.js';
@@ -19,7 +20,7 @@ function cli(...args: string[]): { status: number | null; out: string } {
   const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
     encoding: 'utf8',
     timeout: 60_000,
-    env: { ...process.env, TZ: 'UTC' },
+    env: { ...cliEnv(args), TZ: 'UTC' },
   });
   return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }

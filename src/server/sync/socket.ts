@@ -328,6 +328,9 @@ export function attachSync(deps: SyncDeps): {
         ack(r);
       };
       const allowed = stillAllowed();
+      // It may fail while an earlier mutation's check is still awaited (the store closing at
+      // shutdown): handled here, answered below through `turn`, never an unhandled rejection.
+      allowed.catch(() => undefined);
       const turn = queued.then(() => allowed);
       queued = turn.catch(() => undefined);
       turn
