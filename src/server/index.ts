@@ -71,6 +71,8 @@ export interface ServerOptions {
   eventBudget?: EventBudgets | null;
   /** Test hook: wraps mutation handlers, e.g. to inject a fault. */
   wrapHandler?: MutationServiceDeps['wrapHandler'];
+  /** Test hook: a client's mutation joined the writer queue. */
+  mutationQueued?: MutationServiceDeps['queued'];
   /**
    * Who may read GET /metrics besides this machine (`Authorization: Bearer TOKEN`); default env
    * CITIZEN_GUIDE_METRICS_TOKEN; null or empty: only this machine.
@@ -199,6 +201,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     hasConsent: (id) => facts.consenting.has(id),
     mediaKind: (hash) => storedMediaKind(opts.dataDir, hash),
     ...(opts.wrapHandler ? { wrapHandler: opts.wrapHandler } : {}),
+    ...(opts.mutationQueued ? { queued: opts.mutationQueued } : {}),
     committed: (after, cursor, changes, effects, receivedMs) => {
       mutationCount += 1;
       for (const e of effects)

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Activity, Booking } from '../../src/domain/model.js';
-import { SYNC_NAMESPACE, type MutationArgs } from '../../src/protocol/index.js';
+import type { MutationArgs } from '../../src/protocol/index.js';
 import {
   activity,
   HOUR,
@@ -25,6 +25,7 @@ import {
   type SyncSocket,
   type TestServer,
 } from '../helpers/test-server.js';
+import { testDatabaseUrl } from '../helpers/test-database.js';
 
 let t: TestServer;
 let staff: SyncSocket;
@@ -225,25 +226,43 @@ describe('withdrawing wall consent', () => {
     // transaction runs and are applied together in the next one (group commit).
     await t.close();
     const dataDir = freshDataDir();
-    t = await startTestServer({ dataDir, store: await networkedStore(dataDir) });
+    // The kiosk's sign-up is sent only once the withdrawal is in the writer queue (its rights
+    // check is a database read, which on PostgreSQL may take longer than the kiosk's), and the
+    // writer stays busy until the sign-up has joined it there: both go in the next batch. (Not
+    // on SQLite: its one connection answers the sign-up's rights check only after the busy
+    // transaction, so there the check comes first or not at all while it runs.)
+    const holdWriter = Boolean(testDatabaseUrl());
+    let watching = false;
+    let withdrawalIn = (): void => undefined;
+    let signUpIn = (): void => undefined;
+    const withdrawalQueued = new Promise<void>((resolve) => (withdrawalIn = resolve));
+    const signUpQueued = new Promise<void>((resolve) => (signUpIn = resolve));
+    let busyIn = (): void => undefined;
+    const busyRunning = new Promise<void>((resolve) => (busyIn = resolve));
+    t = await startTestServer({
+      dataDir,
+      store: await networkedStore(dataDir),
+      mutationQueued: (name) => {
+        if (watching && name === 'resident.put') withdrawalIn();
+        if (watching && name === 'signup.add') signUpIn();
+      },
+      wrapHandler: (name, handler) =>
+        name === 'activity.put'
+          ? async (ctx, args) => {
+              if (holdWriter && (args as { id?: string }).id === 'weekly') {
+                busyIn();
+                await signUpQueued;
+              }
+              return handler(ctx, args);
+            }
+          : handler,
+    });
     staff = await t.staff();
     await seedResidents(staff, 3);
     await apply(staff, 'activity.put', activity('a1'));
     const kiosk = await t.connect(await t.kioskToken());
-    const staffToken = await t.userToken('staff');
-    const office = await t.connect(staffToken);
-    // Watch the office socket on the server side, to send the kiosk's sign-up only once the
-    // withdrawal has been received and queued.
-    const serverSide = [...t.server.io.of(SYNC_NAMESPACE).sockets.values()].find(
-      (s) => (s.handshake.auth as { token?: string }).token === staffToken,
-    );
-    const withdrawalQueued = new Promise<void>((resolve) => {
-      serverSide?.use((packet, next) => {
-        next();
-        if ((packet[1] as { name?: string } | undefined)?.name === 'resident.put')
-          setImmediate(resolve);
-      });
-    });
+    const office = await t.connect(await t.userToken('staff'));
+    watching = true;
     // A long mutation (a year of a weekly activity) keeps the writer busy meanwhile.
     const start = new Date(Date.now() + 24 * HOUR);
     const until = new Date(start.getTime() + 365 * 24 * HOUR).toISOString().slice(0, 10);
@@ -252,6 +271,8 @@ describe('withdrawing wall consent', () => {
       'activity.put',
       activity('weekly', { recurrence: { freq: 'weekly', interval: 1, until } }),
     );
+    // Held, the busy mutation's batch is its own, and the withdrawal waits for the next one.
+    if (holdWriter) await busyRunning;
     const withdrawn = mutate(office, 'resident.put', resident('r1', { wallConsent: false }));
     await withdrawalQueued;
     const signUp = await mutate(kiosk, 'signup.add', { activityId: 'a1', residentId: 'r1' });

@@ -52,6 +52,11 @@ export interface MutationServiceDeps {
    * its first attempts); production passes nothing.
    */
   wrapHandler?: <N extends MutationName>(name: N, handler: Handler<N>) => Handler<N>;
+  /**
+   * Test hook: told when a client's mutation joins the writer queue (after its checks), so a
+   * test can order events from different sockets at the queue itself.
+   */
+  queued?: (name: MutationName, who: string) => void;
 }
 
 /** Who `internal()` writes are made by (never authorised against the catalogue). */
@@ -175,6 +180,7 @@ export class MutationService {
         resolve,
         receivedMs: performance.now(),
       });
+      this.deps.queued?.(name, principalKey(principal));
       this.#schedule();
     });
   }
