@@ -76,8 +76,16 @@ const SQLITE_ONLY = [
   'tests/integration/aborted-body.test.ts',
 ];
 
-/** Tests that need PostgreSQL (two pools as two nodes), left out of the SQLite pass. */
-const POSTGRES_ONLY = ['tests/integration/pg-*.test.ts'];
+/**
+ * Tests that need PostgreSQL, left out of the SQLite pass (they would only show as skipped):
+ * the store's own (two pools as two nodes), several server nodes on one database, pg_dump and
+ * pg_restore.
+ */
+const POSTGRES_ONLY = [
+  'tests/integration/pg-*.test.ts',
+  'tests/integration/two-node*.test.ts',
+  'tests/integration/ops-pg-restore.test.ts',
+];
 
 const started = Date.now();
 const seconds = (since: number): string => `${((Date.now() - since) / 1000).toFixed(1)} s`;
