@@ -103,13 +103,20 @@ export async function freshTestDatabase(): Promise<{ url: string; drop: () => Pr
 const byDataDir = new Map<string, Promise<string>>();
 /** The same, once made: for the CLI helper, which is synchronous. */
 const madeFor = new Map<string, string>();
+/** Data directories a test keeps on SQLite whatever the run (a centre moved from SQLite). */
+const onSqlite = new Set<string>();
+
+/** Keeps `dataDir` on its SQLite file on a PostgreSQL run too (its server, CLI and stores). */
+export function keepOnSqlite(dataDir: string): void {
+  onSqlite.add(dataDir);
+}
 
 /**
  * The PostgreSQL database that goes with `dataDir` on a PostgreSQL run (made on first use);
  * undefined on SQLite, where the store is the file in `dataDir`.
  */
 export function databaseForDataDir(dataDir: string): Promise<string | undefined> {
-  if (!testDatabaseUrl()) return Promise.resolve(undefined);
+  if (!testDatabaseUrl() || onSqlite.has(dataDir)) return Promise.resolve(undefined);
   let url = byDataDir.get(dataDir);
   if (!url) {
     url = freshTestDatabase().then((d) => {
@@ -127,7 +134,7 @@ export function databaseForDataDir(dataDir: string): Promise<string | undefined>
  */
 export function databaseForDataDirSync(dataDir: string): string | undefined {
   const base = testDatabaseUrl();
-  if (!base) return undefined;
+  if (!base || onSqlite.has(dataDir)) return undefined;
   const known = madeFor.get(dataDir);
   if (known) return known;
   const from = process.env[TEMPLATE_ENV];

@@ -26,7 +26,12 @@ import { createEnrolCode, createUser } from '../../src/server/auth/accounts.js';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
 import type { Store } from '../../src/server/store/store.js';
-import { databaseForDataDir, dropDatabaseOf, openTestStore } from './test-database.js';
+import {
+  databaseForDataDir,
+  dropDatabaseOf,
+  keepOnSqlite,
+  openTestStore,
+} from './test-database.js';
 
 export type SyncSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -62,7 +67,9 @@ export const freshDataDir = (): string => mkdtempSync(join(tmpdir(), 'cg-test-')
 export async function startTestServer(opts: Partial<ServerOptions> = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? freshDataDir();
   const now = opts.now ?? (() => new Date());
-  // On a PostgreSQL run each data directory has a database of its own (test-database.ts).
+  // On a PostgreSQL run each data directory has a database of its own (test-database.ts);
+  // `databaseUrl: ''` keeps this one on SQLite, its CLI runs included.
+  if (opts.databaseUrl === '') keepOnSqlite(dataDir);
   const databaseUrl = opts.store
     ? undefined
     : (opts.databaseUrl ?? (await databaseForDataDir(dataDir)));
