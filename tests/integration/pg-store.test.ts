@@ -11,9 +11,10 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/server/store/open-store.js';
 import type { Store } from '../../src/server/store/store.js';
+import { mutationSamples } from '../helpers/mutation-samples.js';
 import { serverCommand } from '../helpers/server-command.js';
 import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js';
-import { freshDataDir, startTestServer, type TestServer } from '../helpers/test-server.js';
+import { freshDataDir, mutate, startTestServer, type TestServer } from '../helpers/test-server.js';
 
 /** The CLI with exactly this DATABASE_URL (the CLI helper would set the test's own). */
 function cliWith(databaseUrl: string, ...args: string[]): { status: number | null; out: string } {
@@ -145,6 +146,24 @@ describe.skipIf(!testDatabaseUrl())('the PostgreSQL store', () => {
       .execute();
     expect(like.map((r) => r.id).sort()).toEqual(['a', 'a b', 'a-b', 'ab']);
   });
+});
+
+describe('U+0000, which PostgreSQL does not store', () => {
+  it.skipIf(!testDatabaseUrl())(
+    'in stored text is a final invalid on PostgreSQL, not a retry forever',
+    async () => {
+      const t = await startTestServer();
+      cleanups.unshift(() => t.close());
+      const staff = await t.staff();
+      const sample = mutationSamples['news.put'];
+      const [bad, good] = await Promise.all([
+        mutate(staff, 'news.put', { ...sample, id: 'n-nul', title: 'a\u0000b' }),
+        mutate(staff, 'news.put', { ...sample, id: 'n-fine' }),
+      ]);
+      expect(bad).toMatchObject({ status: 'rejected', code: 'invalid' });
+      expect(good).toMatchObject({ status: 'applied' });
+    },
+  );
 });
 
 /** An empty database (no tables: `migrate` makes them), dropped after the test. */

@@ -399,6 +399,12 @@ export class MutationService {
     } catch (err) {
       await sql`rollback to savepoint mutation`.execute(trx);
       await sql`release savepoint mutation`.execute(trx);
+      // PostgreSQL stores no U+0000 in text or jsonb (SQLite does): a final answer, not a retry
+      // that could never succeed and would leave the mutation stuck in the client's outbox.
+      if (unstorableText(err)) {
+        const outcome = rejected('invalid', 'Text may not hold the character U+0000.');
+        return { job, outcome, after: head, changes: [], effects: [] };
+      }
       if (!(err instanceof Rejection)) {
         // A bug or a failure inside the server decided nothing about the resident's request:
         // never answer it finally. Not recorded, so the client's retry is evaluated afresh.
@@ -465,6 +471,12 @@ export class MutationService {
  */
 function systemPrincipal(actor: string): Principal {
   return { kind: 'user', id: actor, role: 'admin', name: actor, residentIds: [], sessionHash: '' };
+}
+
+/** PostgreSQL's refusal of U+0000 in text (22021) or in a jsonb string (22P05). */
+function unstorableText(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '22021' || code === '22P05';
 }
 
 /** Forgets mutation ids older than the retention period (protocol: at least 30 days). */
