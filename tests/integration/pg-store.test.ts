@@ -166,6 +166,20 @@ describe('U+0000, which PostgreSQL does not store', () => {
   );
 });
 
+describe.skipIf(!testDatabaseUrl())('U+0000 over HTTP on PostgreSQL', () => {
+  it('in a login name is a client error (400 invalid), not a server failure', async () => {
+    const t = await startTestServer();
+    cleanups.unshift(() => t.close());
+    const res = await fetch(`${t.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'a\u0000b', password: 'whatever it is' }),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toMatchObject({ error: 'invalid' });
+  });
+});
+
 /** An empty database (no tables: `migrate` makes them), dropped after the test. */
 async function freshEmptyDatabase(): Promise<string> {
   const made = await freshTestDatabase();

@@ -94,6 +94,10 @@ export function clientAnswer(err: unknown): HttpError | null {
   const e = err as Partial<FastifyError> | null;
   if (!e || typeof e !== 'object') return null;
   if (e.validation) return new HttpError(400, 'invalid', validationMessage(e as FastifyError));
+  // PostgreSQL refuses U+0000 in text (22021, 22P05 in jsonb) where SQLite takes it: what a
+  // client sent, so a client error, not a server failure.
+  if (e.code === '22021' || e.code === '22P05')
+    return new HttpError(400, 'invalid', 'Text may not hold the character U+0000.');
   const known = e.code ? FASTIFY_CLIENT_ERRORS[e.code] : undefined;
   if (known) return new HttpError(...known);
   const status = e.statusCode;
