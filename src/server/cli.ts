@@ -195,7 +195,9 @@ async function main(argv: string[]): Promise<number> {
         out(
           `Exported ${manifest.centre?.name ?? 'the centre'} to ${dir}: ${rows} rows in ${Object.keys(manifest.tables).length} tables, ${manifest.media.length} media files, change log at ${manifest.head}.`,
         );
-        out('It holds residents\' data: keep it as safe as the database, and delete it after the move.');
+        out(
+          "It holds residents' data: keep it as safe as the database, and delete it after the move.",
+        );
       } finally {
         await db.destroy();
       }

@@ -167,10 +167,7 @@ async function readTables(
       );
     // Where the source database lived (ops/restored-database.ts) means nothing here: without it
     // the identity this import gives is the one the first start keeps.
-    out.set(
-      table,
-      table === 'server_meta' ? rows.filter((r) => r.key !== 'identity_place') : rows,
-    );
+    out.set(table, table === 'server_meta' ? rows.filter((r) => r.key !== 'identity_place') : rows);
   }
   return out;
 }
