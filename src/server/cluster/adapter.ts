@@ -49,11 +49,29 @@ export interface Cluster {
   close(): Promise<void>;
 }
 
-/** Is `error` PostgreSQL's "already exists" from two nodes creating the table at once? */
-const raced = (error: unknown): boolean => {
-  const code = (error as { code?: unknown }).code;
-  return code === '23505' || code === '42P07';
-};
+/** pg_advisory_xact_lock key for making the adapter's table ("CG" 0x0002), unlike our others. */
+const TABLE_LOCK = 0x43470002;
+
+/**
+ * Makes the adapter's table if it is not there. Nodes start at once (a deployment, a restart
+ * after an outage): `create table if not exists` is not safe against itself in PostgreSQL (two
+ * sessions both see no table and one fails on the table's row type, "type already exists", or on
+ * its sequence), so the check and the create hold one advisory lock.
+ */
+export async function ensureAttachmentsTable(pool: pg.Pool): Promise<void> {
+  const client = await pool.connect();
+  try {
+    await client.query('begin');
+    await client.query('select pg_advisory_xact_lock($1)', [TABLE_LOCK]);
+    await client.query(ATTACHMENTS_TABLE);
+    await client.query('commit');
+  } catch (err) {
+    await client.query('rollback').catch(() => undefined);
+    throw err;
+  } finally {
+    client.release();
+  }
+}
 
 export async function attachCluster(io: Server, url: string, logger: Logger): Promise<Cluster> {
   // Its own small pool: the adapter holds one connection for LISTEN for as long as it runs.
@@ -79,12 +97,10 @@ export async function attachCluster(io: Server, url: string, logger: Logger): Pr
     });
   });
   try {
-    await pool.query(ATTACHMENTS_TABLE);
+    await ensureAttachmentsTable(pool);
   } catch (err) {
-    if (!raced(err)) {
-      await pool.end();
-      throw err;
-    }
+    await pool.end();
+    throw err;
   }
   io.adapter(
     createAdapter(pool, {
