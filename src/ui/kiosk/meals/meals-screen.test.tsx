@@ -255,7 +255,9 @@ describe('Meals', () => {
       now: cph('2026-11-24', '07:00'),
       seed: { meal: [m] },
     });
-    expect(screen.getByText('Indeholder: mælk, svovldioxid og sulfitter, selleri')).toBeTruthy();
+    expect(
+      await screen.findByText('Indeholder: mælk, svovldioxid og sulfitter, selleri'),
+    ).toBeTruthy();
     da.unmount();
     await renderKiosk({
       screen: 'meals',
@@ -263,7 +265,9 @@ describe('Meals', () => {
       settings: { lang: 'en' },
       seed: { meal: [m] },
     });
-    expect(screen.getByText('Contains: milk, sulphur dioxide and sulphites, selleri')).toBeTruthy();
+    expect(
+      await screen.findByText('Contains: milk, sulphur dioxide and sulphites, selleri'),
+    ).toBeTruthy();
   });
 
   it('cannot answer a meal that is over', async () => {

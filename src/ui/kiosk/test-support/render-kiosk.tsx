@@ -158,10 +158,18 @@ export async function renderKiosk(options: RenderOptions = {}): Promise<KioskTes
       app
     ),
   );
-  // Let the first live queries resolve.
-  await act(async () => {
-    await new Promise((r) => setTimeout(r, 20));
-  });
+  // Let the first live queries resolve: until what is drawn has stayed the same for three looks
+  // 20 ms apart (at most 3 s). One fixed 20 ms was too short on a busy machine, where a screen's
+  // query answered later and a test's first look found the frame without its content.
+  let last = '';
+  for (let same = 0, looks = 0; same < 3 && looks < 150; looks++) {
+    await act(async () => {
+      await new Promise((r) => setTimeout(r, 20));
+    });
+    const drawn = result.container.innerHTML;
+    same = drawn === last && drawn !== '' ? same + 1 : 0;
+    last = drawn;
+  }
   return {
     ...result,
     db,
