@@ -213,9 +213,11 @@ describe('a flooding kiosk', () => {
     // Measured on a shared 2-core machine: answering every flood event rate_limited (no
     // disconnect) gave p50 26-30 ms, p90 33-39 ms; with the disconnect p50 1.3-1.5 ms, p90
     // 2.6-2.7 ms (quiet: p50 1.5-1.9 ms). The bounds leave room for a loaded CI machine.
-    // On PostgreSQL a push costs its round trips even when quiet (p50 9-10 ms measured here):
-    // the bounds are on what the flood adds to that.
-    const quietP50 = t.server.store.dialect === 'postgres' ? percentile(quiet, 50) : 0;
+    // On PostgreSQL a push costs its round trips even when quiet (p50 9-10 ms measured here),
+    // and a machine busy with other work slows every push (SQLite: p50 16.8 ms once in a CI run
+    // beside other suites): the bounds are on what the flood adds to the quiet push measured in
+    // the same run, on both stores.
+    const quietP50 = percentile(quiet, 50);
     expect(p50).toBeLessThan(10 + quietP50);
     expect(p90).toBeLessThan(20 + 2 * quietP50);
     expect(honest.connected).toBe(true);
