@@ -11,50 +11,52 @@ import { freshTestDatabase, testDatabaseUrl } from '../helpers/test-database.js'
 
 const seed = (): number => Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
+// One form per pass, by the store the pass runs on (so neither shows as a skipped test there).
 describe('the centre under chaos', () => {
-  it.skipIf(testDatabaseUrl())(
-    'keeps every invariant through kills, disconnects, consent changes and a restore',
-    { timeout: 240_000 },
-    async () => {
-      const report = await runChaos({
-        kiosks: 8,
-        ops: 600,
-        kills: 3,
-        seed: seed(),
-        opsPerSecond: 15,
-        settleTimeoutMs: 60_000,
-      });
-      const printed = formatReport(report).join('\n');
-      console.log(printed);
-      expect(report.counts.kills).toBe(3);
-      expect(report.counts.restores).toBe(1);
-      expect(report.violations, printed).toEqual([]);
-    },
-  );
-
-  it.runIf(testDatabaseUrl())(
-    'keeps every invariant on two nodes when either is killed mid-stream',
-    { timeout: 240_000 },
-    async () => {
-      const database = await freshTestDatabase();
-      try {
+  if (!testDatabaseUrl())
+    it(
+      'keeps every invariant through kills, disconnects, consent changes and a restore',
+      { timeout: 240_000 },
+      async () => {
         const report = await runChaos({
-          kiosks: 6,
-          ops: 300,
-          kills: 2,
+          kiosks: 8,
+          ops: 600,
+          kills: 3,
           seed: seed(),
           opsPerSecond: 15,
           settleTimeoutMs: 60_000,
-          databaseUrl: database.url,
         });
         const printed = formatReport(report).join('\n');
         console.log(printed);
-        expect(report.counts.kills).toBe(2);
-        expect(report.counts['kills by node']).toEqual({ A: 1, B: 1 });
+        expect(report.counts.kills).toBe(3);
+        expect(report.counts.restores).toBe(1);
         expect(report.violations, printed).toEqual([]);
-      } finally {
-        await database.drop();
-      }
-    },
-  );
+      },
+    );
+  else
+    it(
+      'keeps every invariant on two nodes when either is killed mid-stream',
+      { timeout: 240_000 },
+      async () => {
+        const database = await freshTestDatabase();
+        try {
+          const report = await runChaos({
+            kiosks: 6,
+            ops: 300,
+            kills: 2,
+            seed: seed(),
+            opsPerSecond: 15,
+            settleTimeoutMs: 60_000,
+            databaseUrl: database.url,
+          });
+          const printed = formatReport(report).join('\n');
+          console.log(printed);
+          expect(report.counts.kills).toBe(2);
+          expect(report.counts['kills by node']).toEqual({ A: 1, B: 1 });
+          expect(report.violations, printed).toEqual([]);
+        } finally {
+          await database.drop();
+        }
+      },
+    );
 });
