@@ -12,7 +12,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from '../logger.js';
 import type { Database } from '../store/schema.js';
 import { readHead } from '../store/store.js';
-import { rowToChange } from '../sync/pull.js';
+import { readLog, rowToChange } from '../sync/pull.js';
 import type { Batch } from '../sync/publisher.js';
 
 /** Change-log rows read per catch-up step (a step is one push per room). */
@@ -97,14 +97,7 @@ export class ChangeFeed {
         const head = await readHead(this.deps.db);
         if (head <= this.#pushed) return;
         const after = this.#pushed;
-        const rows = await this.deps.db
-          .selectFrom('change_log')
-          .select(['seq', 'type', 'entity_id', 'op', 'data', 'resident_id'])
-          .where('seq', '>', after)
-          .where('seq', '<=', head)
-          .orderBy('seq')
-          .limit(CATCH_UP_ROWS)
-          .execute();
+        const rows = await readLog(this.deps.db, after, head, CATCH_UP_ROWS);
         const full = rows.length === CATCH_UP_ROWS;
         const cursor = full ? Number(rows[rows.length - 1]!.seq) : head;
         // A local commit may have been applied while the rows were read.

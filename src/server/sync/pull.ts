@@ -33,6 +33,21 @@ export function rowToChange(row: {
 }
 
 /**
+ * The change log's rows after `after` up to `head`, in seq order, at most `limit`: what a pull
+ * scans and what a node reads to push another node's commits (cluster/change-feed.ts).
+ */
+export function readLog(db: Kysely<Database>, after: number, head: number, limit: number) {
+  return db
+    .selectFrom('change_log')
+    .select(['seq', 'type', 'entity_id', 'op', 'data', 'resident_id'])
+    .where('seq', '>', after)
+    .where('seq', '<=', head)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+}
+
+/**
  * The visible changes after `since`, at most `limit` of them and at most MAX_PAGE_BYTES.
  * The returned cursor is the last seq *scanned*, not the last one sent, so filtered-out changes
  * are never scanned twice; when nothing is left it is the head read at the start.
@@ -51,14 +66,7 @@ export async function pullChanges(
   let bytes = 0;
   let scanned = since;
   for (;;) {
-    const rows = await db
-      .selectFrom('change_log')
-      .select(['seq', 'type', 'entity_id', 'op', 'data', 'resident_id'])
-      .where('seq', '>', scanned)
-      .where('seq', '<=', head)
-      .orderBy('seq')
-      .limit(SCAN_BATCH)
-      .execute();
+    const rows = await readLog(db, scanned, head, SCAN_BATCH);
     for (const row of rows) {
       const visible = project(rowToChange(row), viewer, facts);
       if (visible) {

@@ -10,10 +10,11 @@ import { createReadStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Kysely, Transaction } from 'kysely';
-import { MEDIA_HASH, mediaDir } from '../media/media-store.js';
+import { MEDIA_HASH, mediaDir, mediaHash } from '../media/media-store.js';
 import { dialectOf } from '../store/dialect.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
 import type { Database } from '../store/schema.js';
+import { readHead } from '../store/store.js';
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -33,8 +34,8 @@ export interface ExportInfo {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- every table, read generically
 type AnyTrx = Transaction<any>;
 
-export const sha256 = (text: string | Uint8Array): string =>
-  createHash('sha256').update(text).digest('hex');
+/** A table file's SHA-256, as a media blob's (media-store.ts). */
+export const sha256 = (text: string): string => mediaHash(Buffer.from(text, 'utf8'));
 
 export async function fileSha256(file: string): Promise<string> {
   const hash = createHash('sha256');
@@ -89,8 +90,6 @@ export async function exportCentre(
         });
         tables[table] = { rows: rows.length, sha256: sha256(text) };
       }
-      const head = (await trx.selectFrom('sync_state').select('head').executeTakeFirst()) as
-        { head: number | string } | undefined;
       const centre = (await trx.selectFrom('centre').select('data').executeTakeFirst()) as
         { data: string } | undefined;
       const record = centre ? (JSON.parse(centre.data) as Record<string, unknown>) : null;
@@ -101,7 +100,7 @@ export async function exportCentre(
         centre: record
           ? { id: String(record.id), name: String(record.name), timeZone: String(record.timeZone) }
           : null,
-        head: Number(head?.head ?? 0),
+        head: await readHead(trx as unknown as Kysely<Database>),
         migrations: await appliedMigrations(trx),
         tables,
       };

@@ -20,6 +20,7 @@ import { newDatabaseIdentity } from '../store/identity.js';
 import { lockHead } from '../store/store.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
 import type { Database } from '../store/schema.js';
+import { countRows } from '../store/store.js';
 import { appliedMigrations, centreTables, fileSha256, sha256 } from './export-centre.js';
 import {
   MANIFEST_FILE,
@@ -183,10 +184,7 @@ async function checkMedia(dir: string, manifest: Manifest): Promise<void> {
 
 async function checkEmpty(db: Kysely<Database>): Promise<void> {
   for (const table of IN_USE) {
-    const row = await sql<{
-      n: number | string;
-    }>`select count(*) as n from ${sql.table(table)}`.execute(db);
-    if (Number(row.rows[0]?.n ?? 0) > 0)
+    if ((await countRows(db, table)) > 0)
       throw new TransferError(
         `This database already holds a centre (its ${table} table has rows). Import into a new, empty database.`,
       );
