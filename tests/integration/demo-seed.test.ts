@@ -6,7 +6,8 @@
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Resident } from '../../src/domain/model.js';
+import type { Resident, Shift } from '../../src/domain/model.js';
+import { zonedInstant } from '../../src/domain/rules/days.js';
 import { verifyPassword } from '../../src/server/auth/tokens.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { readPinHash } from '../../src/server/store/secrets.js';
@@ -53,5 +54,30 @@ describe('seedDemo', () => {
     expect(residents.every((r) => r.photo === null)).toBe(true);
     expect(residents.find((r) => r.id === 'r-bent')?.hasPin).toBe(true);
     expect(readdirSync(dir)).not.toContain('media');
+  });
+
+  it('has someone on duty at every hour of the day it is seeded, midnight to morning too', async () => {
+    // Seeded at 00:30 the demo had no shift until 07:00: the night shift into the morning began
+    // the day before (a kiosk e2e test failed when CI ran after 23:00 UTC).
+    const empty: string[] = [];
+    for (const time of ['00:30', '03:00', '06:59', '07:00', '12:00', '15:00', '22:59', '23:30']) {
+      const now = zonedInstant('2025-03-03', time, 'Europe/Copenhagen');
+      const dir = freshDataDir();
+      dirs.push(dir);
+      const db = await openTestDb(dir);
+      try {
+        await seedDemo(db, now);
+        const shifts = (await db.selectFrom('shift').select('data').execute()).map(
+          (r) => JSON.parse(r.data) as Shift,
+        );
+        const on = shifts.filter(
+          (s) => Date.parse(s.start) <= now.getTime() && Date.parse(s.end) > now.getTime(),
+        );
+        if (on.length === 0) empty.push(time);
+      } finally {
+        await db.destroy();
+      }
+    }
+    expect(empty).toEqual([]);
   });
 });

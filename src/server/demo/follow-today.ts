@@ -14,7 +14,7 @@ import type { Database } from '../store/schema.js';
 import { lockHead } from '../store/store.js';
 import { Writer } from '../store/writer.js';
 import { storeDemoPictures, type DemoPictures } from './pictures.js';
-import { DEMO_DAYS, DEMO_TIME_ZONE, putDay, type SeedOptions } from './seed.js';
+import { DEMO_DAYS, DEMO_TIME_ZONE, nightShift, putDay, type SeedOptions } from './seed.js';
 
 const marker = (date: string): string => `di-g-birk-${date}-0`;
 
@@ -58,6 +58,14 @@ export async function followToday(
       at: (date: string, time: string) => zonedInstant(date, time, tz).toISOString(),
     };
     for (const { date, d } of missing) await putDay(day, date, d);
+    // A demo not opened yesterday has no night shift into this morning (seedDemo writes one).
+    const lastNight = nightShift(day, addDaysToDate(today, -1));
+    const hasLastNight = await trx
+      .selectFrom('shift')
+      .select('id')
+      .where('id', '=', lastNight.id)
+      .executeTakeFirst();
+    if (!hasLastNight) await put('shift', lastNight);
     await w.flush();
   });
   return missing.length;

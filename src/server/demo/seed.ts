@@ -139,6 +139,8 @@ export async function seedDemo(
     await setPinHash(trx, DEMO_PIN_RESIDENT.id, pinHash);
 
     for (let d = 0; d < DEMO_DAYS; d++) await putDay(day, addDaysToDate(today, d), d);
+    // Between midnight and 07:00 the one on duty is the night shift that began yesterday.
+    await put('shift', nightShift(day, addDaysToDate(today, -1)));
     // Each house's weekday plan as templates, so staff can fill next week in one click
     // (Dagsstruktur, dayitem.applyTemplates).
     for (const group of ['g-birk', 'g-eg'])
@@ -240,6 +242,18 @@ export interface DayContext {
   pictures: DemoPictures | null;
   /** The instant of a local time on a date in the demo's time zone, as ISO text. */
   at: (date: string, time: string) => string;
+}
+
+/** The night shift that starts on `date` at 23:00 and ends the next morning at 07:00. */
+export function nightShift({ photo, at }: Pick<DayContext, 'photo' | 'at'>, date: string): Shift {
+  return {
+    id: `s-${date}-night`,
+    staffName: 'Ole',
+    photo: photo('Ole'),
+    start: at(date, '23:00'),
+    end: at(addDaysToDate(date, 1), '07:00'),
+    groupId: null,
+  };
 }
 
 /** One day of the demo: day structure, meals, duty roster, activities; `d` varies the menu. */
@@ -352,14 +366,7 @@ export async function putDay(
       end: at(date, '23:00'),
       groupId: null,
     },
-    {
-      id: `s-${date}-night`,
-      staffName: 'Ole',
-      photo: photo('Ole'),
-      start: at(date, '23:00'),
-      end: at(addDaysToDate(date, 1), '07:00'),
-      groupId: null,
-    },
+    nightShift({ photo, at }, date),
   ];
   for (const s of shifts) await put('shift', s);
 
