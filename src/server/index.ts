@@ -99,6 +99,21 @@ export interface ServerOptions {
    * CITIZEN_GUIDE_NODE_ID, else `<host name>:<port>` (metrics/node-id.ts).
    */
   nodeId?: string;
+  /**
+   * False: answer only what a front server hands over (`http.emit('request' | 'upgrade', …)`),
+   * listening on no port: one centre of a municipal deployment (municipal/README.md). `url` is
+   * then `publicUrl`.
+   */
+  listen?: boolean;
+  /** The address clients reach this server at, when it does not listen itself. */
+  publicUrl?: string;
+  /**
+   * The adapter's channel prefix on a PostgreSQL store (default socket.io's own): one per centre
+   * of a municipal deployment, so one centre's broadcasts never reach another's sockets.
+   */
+  clusterChannel?: string;
+  /** The `centre` label on every series of /metrics (a municipal deployment's centres). */
+  centreLabel?: string;
 }
 
 export interface RunningServer {
@@ -276,7 +291,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   // Several nodes share a PostgreSQL store: join them (cluster/README.md). SQLite is one process.
   const clusterUrl = opts.databaseUrl ?? databaseUrlFromEnv();
   if (store.dialect === 'postgres' && clusterUrl) {
-    cluster = await attachCluster(io, clusterUrl, logger);
+    cluster = await attachCluster(io, clusterUrl, logger, opts.clusterChannel);
     cluster.onHead((head) => feed.moved(head));
   }
 
@@ -360,14 +375,18 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   });
 
   await app.ready();
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
-  });
-  const port = (http.address() as AddressInfo).port;
+  let port = 0;
+  let url = opts.publicUrl ?? '';
+  if (opts.listen !== false) {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(opts.port ?? 0, opts.host ?? '127.0.0.1', () => resolve());
+    });
+    port = (http.address() as AddressInfo).port;
+    url = `${tls ? 'https' : 'http'}://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
+  }
   const nodeId = nodeIdSetting ?? defaultNodeId(port);
-  metrics.setNode(nodeId);
-  const url = `${tls ? 'https' : 'http'}://${opts.host && opts.host !== '0.0.0.0' ? opts.host : '127.0.0.1'}:${port}`;
+  metrics.setNode(nodeId, opts.centreLabel);
   logger.info({ url, dataDir: opts.dataDir, node: nodeId }, 'centre server listening');
 
   return {

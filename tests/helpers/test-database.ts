@@ -99,6 +99,17 @@ export async function freshTestDatabase(): Promise<{ url: string; drop: () => Pr
   };
 }
 
+/** A fresh database with nothing in it (a municipal deployment's, before its first start). */
+export async function freshEmptyDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `${runPrefix()}${randomBytes(6).toString('hex')}`;
+  await admin((c) => c.query(`create database ${name}`));
+  return {
+    url: withDatabase(testDatabaseUrl()!, name),
+    drop: () =>
+      admin((c) => c.query(`drop database if exists ${name} with (force)`)).then(() => undefined),
+  };
+}
+
 /** The database of each data directory a test used on PostgreSQL (this process). */
 const byDataDir = new Map<string, Promise<string>>();
 /** The same, once made: for the CLI helper, which is synchronous. */

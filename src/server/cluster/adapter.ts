@@ -73,7 +73,13 @@ export async function ensureAttachmentsTable(pool: pg.Pool): Promise<void> {
   }
 }
 
-export async function attachCluster(io: Server, url: string, logger: Logger): Promise<Cluster> {
+export async function attachCluster(
+  io: Server,
+  url: string,
+  logger: Logger,
+  /** The NOTIFY channels' prefix (default socket.io's): a centre's own in a municipal deployment. */
+  channelPrefix?: string,
+): Promise<Cluster> {
   // Its own small pool: the adapter holds one connection for LISTEN for as long as it runs.
   const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: 3 });
   pool.on('error', (err) => logger.warn({ err }, 'cluster adapter: an idle connection failed'));
@@ -104,6 +110,7 @@ export async function attachCluster(io: Server, url: string, logger: Logger): Pr
   }
   io.adapter(
     createAdapter(pool, {
+      ...(channelPrefix ? { channelPrefix } : {}),
       errorHandler: (err: Error) => logger.warn({ err }, 'cluster adapter error'),
     }),
   );

@@ -145,8 +145,9 @@ export class ServerMetrics {
    * Names the node on every series (prom-client's default labels, added at each scrape), once
    * the server knows its port (metrics/node-id.ts).
    */
-  setNode(node: string): void {
-    this.registry.setDefaultLabels({ node });
+  /** The labels on every series: the node, and the centre on a municipal deployment. */
+  setNode(node: string, centre?: string): void {
+    this.registry.setDefaultLabels(centre ? { node, centre } : { node });
   }
 
   get contentType(): string {

@@ -329,13 +329,21 @@ const migrations: Record<string, Migration> = {
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
 
 /** Runs the migrations this database has not had; returns their names, in the order run. */
-export async function migrate(db: Kysely<Database>): Promise<string[]> {
+export async function migrate(
+  db: Kysely<Database>,
+  /**
+   * One centre's schema of a shared database (store/schema-pool.ts): its bookkeeping is that
+   * schema's own (Kysely looks for its tables by name in every schema otherwise).
+   */
+  opts: { schema?: string } = {},
+): Promise<string[]> {
   // Migrations are added on parallel branches: a database that already ran a later-named one
   // must still run one merged after it, instead of refusing to start.
   const { error, results } = await new Migrator({
     db,
     provider,
     allowUnorderedMigrations: true,
+    ...(opts.schema ? { migrationTableSchema: opts.schema } : {}),
   }).migrateToLatest();
   if (error)
     throw error instanceof Error ? error : new Error(`migration failed: ${JSON.stringify(error)}`);

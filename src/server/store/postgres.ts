@@ -8,6 +8,7 @@ import { userInfo } from 'node:os';
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
 import { migrate } from './migrations.js';
+import { schemaPool } from './schema-pool.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
@@ -100,8 +101,8 @@ export interface PostgresOptions {
   onIdleError?: (err: Error) => void;
 }
 
-/** Opens the PostgreSQL store at `url`; the database must exist. Throws StoreOpenError. */
-export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Store> {
+/** A `pg` pool for `url` with our type parsers; nothing connects yet. Throws StoreOpenError. */
+function createPool(url: string, opts: PostgresOptions): pg.Pool {
   if (!isPostgresUrl(url))
     throw new StoreOpenError(
       `DATABASE_URL must start with postgres:// or postgresql:// (got ${describeDatabaseUrl(url)})`,
@@ -119,6 +120,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
   }
   // An idle connection's error (the server restarted) would otherwise crash the process.
   pool.on('error', (err) => opts.onIdleError?.(err));
+  return pool;
+}
+
+/** Opens the PostgreSQL store at `url`; the database must exist. Throws StoreOpenError. */
+export async function openPostgres(url: string, opts: PostgresOptions = {}): Promise<Store> {
+  const pool = createPool(url, opts);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
     await sql`select 1`.execute(db);
@@ -133,4 +140,53 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     throw err;
   }
   return { db, dialect: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * One database holding many centres, a schema each (schema-pool.ts): one pool, and a Store per
+ * schema over it. `storeFor` makes the schema if it is missing and runs the migrations in it
+ * (their bookkeeping too), unless told not to.
+ */
+export interface SharedPostgres {
+  /** Where it is, without the password (for messages). */
+  describe: string;
+  /** The directory's schema (`public`), for what belongs to the whole deployment. */
+  directory: Kysely<unknown>;
+  storeFor(schema: string, opts?: { migrate?: boolean }): Promise<Store>;
+  /** Ends the pool; every store made by `storeFor` must be closed first. */
+  close(): Promise<void>;
+}
+
+export async function openSharedPostgres(
+  url: string,
+  opts: Omit<PostgresOptions, 'migrate'> = {},
+): Promise<SharedPostgres> {
+  const pool = createPool(url, opts);
+  const directory = new Kysely<unknown>({
+    dialect: new PostgresDialect({ pool: schemaPool(pool, 'public') }),
+  });
+  try {
+    await sql`select 1`.execute(directory);
+  } catch (err) {
+    await pool.end().catch(() => undefined);
+    throw connectProblem(err, url);
+  }
+  return {
+    describe: describeDatabaseUrl(url),
+    directory,
+    async storeFor(schema, o = {}) {
+      const db = new Kysely<Database>({
+        dialect: new PostgresDialect({ pool: schemaPool(pool, schema) }),
+      });
+      if (o.migrate !== false) {
+        await sql`create schema if not exists ${sql.id(schema)}`.execute(directory);
+        await migrate(db, { schema });
+      }
+      return { db, dialect: 'postgres', close: () => db.destroy() };
+    },
+    async close() {
+      await directory.destroy();
+      await pool.end();
+    },
+  };
 }
