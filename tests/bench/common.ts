@@ -27,7 +27,7 @@ import { createUser } from '../../src/server/auth/accounts.js';
 import { hashToken, newToken } from '../../src/server/auth/tokens.js';
 import type { EventBudgets } from '../../src/server/sync/event-budget.js';
 import type { Database } from '../../src/server/store/schema.js';
-import { openSqlite } from '../../src/server/store/sqlite.js';
+import { openStore } from '../../src/server/store/open-store.js';
 import { lockHead, readHead } from '../../src/server/store/store.js';
 import { Writer } from '../../src/server/store/writer.js';
 import type { ChildReply, ChildRequest, ServerStats } from './server-child.js';
@@ -158,13 +158,15 @@ export interface Seeder {
   close(): Promise<void>;
 }
 
-export async function openSeeder(dataDir: string): Promise<Seeder> {
-  const db = await openSqlite(dataDir);
+/** The store of `dataDir` (SQLite), or the PostgreSQL database at `databaseUrl` (migrated). */
+export async function openSeeder(dataDir: string, databaseUrl?: string): Promise<Seeder> {
+  const store = await openStore({ dataDir, databaseUrl });
+  const db = store.db;
   return {
     db,
     async write(fill) {
       return db.transaction().execute(async (trx) => {
-        const w = new Writer(trx, await lockHead(trx, 'sqlite'), new Date());
+        const w = new Writer(trx, await lockHead(trx), new Date());
         await fill(async (type, record) => {
           await w.put(type, entitySchemas[type].parse(record) as EntityOf<typeof type>);
         });
@@ -218,7 +220,7 @@ export async function openSeeder(dataDir: string): Promise<Seeder> {
       return token;
     },
     head: () => readHead(db),
-    close: () => db.destroy(),
+    close: () => store.close(),
   };
 }
 
@@ -242,6 +244,11 @@ export interface ChildServerOptions {
   port?: number;
   /** The per-socket event budgets (default: the server's own); null for none. */
   eventBudget?: EventBudgets | null;
+  /**
+   * The PostgreSQL store (`postgres://…`, given to the child as DATABASE_URL, as the CLI's
+   * `serve` takes it); absent: the SQLite file in `dataDir`, whatever this process's DATABASE_URL.
+   */
+  databaseUrl?: string;
 }
 
 /** Starts `server-child.ts` (startServer on a free loopback port) over `dataDir`. */
@@ -255,11 +262,15 @@ export async function startChildServer(
     ? ['--cpu-prof', `--cpu-prof-dir=${join('bench-results', 'profiles')}`]
     : [];
   const args = [dataDir, opts.uiDir ?? '-', String(opts.port ?? 0)];
+  // A DATABASE_URL of this process (the PostgreSQL benches' server) must not turn a SQLite
+  // bench's server into a PostgreSQL one.
+  const { DATABASE_URL: _ignored, ...env } = process.env;
   const child: ChildProcess = fork(CHILD, args, {
     execArgv: ['--import', 'tsx', '--expose-gc', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: {
-      ...process.env,
+      ...env,
+      ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}),
       LOG_LEVEL: process.env.BENCH_SERVER_LOG_LEVEL ?? 'silent',
       ...(opts.eventBudget !== undefined
         ? { BENCH_EVENT_BUDGET: JSON.stringify(opts.eventBudget) }
@@ -357,21 +368,33 @@ export function connect(url: string, token: string): Promise<SyncSocket> {
   });
 }
 
-/** Opens `tokens.length` sockets, `concurrency` handshakes at a time. */
+/**
+ * Opens `tokens.length` sockets, `concurrency` handshakes at a time. Several URLs (server nodes)
+ * take the tokens in turn, so the sockets are spread evenly and socket i is on node i % n. With
+ * `until` (a performance.now() time), stops there and returns the sockets opened so far instead
+ * of failing, for a bench that reports how many it reached.
+ */
 export async function connectMany(
   ctx: BenchContext,
-  url: string,
+  url: string | readonly string[],
   tokens: readonly string[],
   concurrency = 50,
+  until = Infinity,
 ): Promise<SyncSocket[]> {
+  const urls = typeof url === 'string' ? [url] : url;
   const sockets: SyncSocket[] = [];
   ctx.defer(() => {
     for (const s of sockets) s.disconnect();
   });
   for (let i = 0; i < tokens.length; i += concurrency) {
+    if (performance.now() >= until) break;
     if (ctx.expired) throw new Error('time budget spent while connecting');
     sockets.push(
-      ...(await Promise.all(tokens.slice(i, i + concurrency).map((t) => connect(url, t)))),
+      ...(await Promise.all(
+        tokens
+          .slice(i, i + concurrency)
+          .map((t, j) => connect(urls[(i + j) % urls.length] as string, t)),
+      )),
     );
   }
   return sockets;

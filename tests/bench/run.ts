@@ -18,13 +18,26 @@ import {
   type BenchResult,
   type Json,
 } from './common.js';
-import { fanOut } from './fan-out.js';
+import { fanOut, fanOutPg } from './fan-out.js';
 import { flood } from './flood.js';
 import { kioskUi } from './kiosk-ui.js';
-import { memory } from './memory.js';
-import { mutations } from './mutations.js';
+import { memory, memoryPg } from './memory.js';
+import { mutations, mutationsPg } from './mutations.js';
+import { summaryLines } from './summary.js';
 
-const benches: Bench[] = [catchUp, fanOut, mutations, flood, memory, kioskUi, burst];
+// Each PostgreSQL bench right after its SQLite one (they skip themselves without PostgreSQL).
+const benches: Bench[] = [
+  catchUp,
+  fanOut,
+  fanOutPg,
+  mutations,
+  mutationsPg,
+  flood,
+  memory,
+  memoryPg,
+  kioskUi,
+  burst,
+];
 
 const RESULTS_DIR = 'bench-results';
 
@@ -81,7 +94,7 @@ async function main(): Promise<number> {
   const names = benches.map((b) => b.name);
   if (values.help) {
     console.log(`usage: tsx tests/bench/run.ts [--only ${names.join('|')}]...\n`);
-    for (const b of benches) console.log(`  ${b.name.padEnd(10)} ${b.description}`);
+    for (const b of benches) console.log(`  ${b.name.padEnd(12)} ${b.description}`);
     return 0;
   }
   const only = (values.only ?? [])
@@ -130,6 +143,7 @@ async function main(): Promise<number> {
   const json = JSON.stringify(report, null, 2) + '\n';
   writeFileSync(file, json);
   writeFileSync(join(RESULTS_DIR, 'latest.json'), json);
+  for (const line of summaryLines(results)) console.log(line);
   const failed = selected
     .filter((b) => (results[b.name] as BenchResult).ok !== true)
     .map((b) => b.name);

@@ -3,12 +3,15 @@
  * `--import tsx --expose-gc`, the data directory as its argument and, optionally, the directory
  * of the built kiosk UI to serve (`-` for none) and a port (default: a free one). It answers IPC
  * requests with its own memory, CPU time, event-loop delay and connected-client count, so the
- * benchmark clients (in the parent) are never counted as the server's cost.
+ * benchmark clients (in the parent) are never counted as the server's cost. With DATABASE_URL
+ * it is one node on that PostgreSQL database (several children on one database: several nodes,
+ * joined by the adapter, as in production).
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { SYNC_NAMESPACE } from '../../src/protocol/index.js';
 import { startServer, type RunningServer } from '../../src/server/index.js';
 import { createLogger } from '../../src/server/logger.js';
+import { databaseUrlFromEnv } from '../../src/server/store/open-store.js';
 import { countRows } from '../../src/server/store/store.js';
 import type { EventBudgets } from '../../src/server/sync/event-budget.js';
 
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
   const uiArg = process.argv[3];
   const uiDir = uiArg && uiArg !== '-' ? uiArg : null;
   const port = Number(process.argv[4] ?? 0);
+  const databaseUrl = databaseUrlFromEnv();
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
   const server: RunningServer = await startServer({
@@ -59,6 +63,8 @@ async function main(): Promise<void> {
     host: '127.0.0.1',
     logger: createLogger(process.env.LOG_LEVEL ?? 'silent'),
     uiDir,
+    // The PostgreSQL store when the parent gave one (common.ts sets DATABASE_URL only then).
+    ...(databaseUrl ? { databaseUrl } : {}),
     // A bench that must not be slowed by the per-socket event budget passes its own.
     ...(process.env.BENCH_EVENT_BUDGET
       ? {
