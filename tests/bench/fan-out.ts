@@ -36,6 +36,7 @@ import {
 import {
   benchDatabase,
   cpuMsBetween,
+  databaseCpu,
   perNode,
   skippedWithoutPostgres,
   startNodes,
@@ -92,6 +93,8 @@ async function measureFanOut(
   servers: readonly ChildServer[],
   kiosks: readonly SyncSocket[],
   staff: SyncSocket,
+  /** The PostgreSQL store's address, to count its backends' CPU too. */
+  databaseUrl?: string,
 ): Promise<Distribution> {
   let current: Round | null = null;
   // Each node's kiosks' latencies too, with several nodes.
@@ -137,6 +140,7 @@ async function measureFanOut(
   const before = await statsOf(servers, { resetLoopDelay: true });
   // The kiosks decode every push in this one process: what that costs bounds the spread.
   const clientCpuBefore = process.cpuUsage();
+  const dbCpu = databaseUrl ? await databaseCpu(databaseUrl) : null;
   const latencies: number[] = [];
   const firsts: number[] = [];
   const lasts: number[] = [];
@@ -152,6 +156,7 @@ async function measureFanOut(
     await sleep(300);
   }
   const clientCpu = process.cpuUsage(clientCpuBefore);
+  const dbCpuMs = dbCpu ? await dbCpu() : null;
   const clientCpuMsPerPost = round((clientCpu.user + clientCpu.system) / 1000 / ROUNDS, 1);
   const after = await statsOf(servers);
 
@@ -180,6 +185,8 @@ async function measureFanOut(
   log(
     `server CPU per post (commit + push to ${kiosks.length}${servers.length > 1 ? ', all nodes together' : ''}): ${round(cpuMs / ROUNDS, 1)} ms; the bench's ${kiosks.length} clients (this process, decoding every push): ${clientCpuMsPerPost} ms`,
   );
+  if (dbCpuMs !== null)
+    log(`PostgreSQL's backends for this database, CPU per post: ${round(dbCpuMs / ROUNDS, 1)} ms`);
   Object.assign(into, {
     rounds: ROUNDS,
     latencyMs: all,
@@ -190,6 +197,7 @@ async function measureFanOut(
     missedPushes: missing,
     serverCpuMsPerPost: round(cpuMs / ROUNDS, 1),
     benchClientsCpuMsPerPost: clientCpuMsPerPost,
+    ...(dbCpuMs !== null ? { databaseCpuMsPerPost: round(dbCpuMs / ROUNDS, 1) } : {}),
     serverLoopDelayMs: perNode(after.map((a) => a.loopDelay)),
   });
   return all;
@@ -242,7 +250,7 @@ export const fanOutPg: Bench = {
       connectMs: round(connectMs, 0),
       targetP99Ms: PG_TARGET_P99_MS,
     });
-    const all = await measureFanOut(ctx, ctx.result, servers, kiosks, staff);
+    const all = await measureFanOut(ctx, ctx.result, servers, kiosks, staff, databaseUrl);
     log(
       `p99 ${all.p99} ms to ${kiosks.length} kiosks over ${PG_NODES} nodes; the issue's target: under ${PG_TARGET_P99_MS} ms on a 2-core machine (printed, not checked)`,
     );

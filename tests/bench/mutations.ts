@@ -28,6 +28,7 @@ import {
 import {
   benchDatabase,
   cpuMsBetween,
+  databaseCpu,
   perNode,
   skippedWithoutPostgres,
   startNodes,
@@ -162,6 +163,7 @@ async function runMutations(
   await loop(performance.now() + WARMUP_MS);
   const warmedUp = next;
   const before = await statsOf(servers, { resetLoopDelay: true });
+  const dbCpu = opts.databaseUrl ? await databaseCpu(opts.databaseUrl) : null;
   const clientCpuBefore = process.cpuUsage();
   measuring = true;
   t0 = performance.now();
@@ -170,6 +172,7 @@ async function runMutations(
   const clientCpu = process.cpuUsage(clientCpuBefore);
   const clientCpuShare = round(((clientCpu.user + clientCpu.system) / 1000 / elapsedMs) * 100, 0);
   const after = await statsOf(servers);
+  const dbCpuMs = dbCpu ? await dbCpu() : null;
 
   const applied = latencies.length;
   const rate = round(applied / (elapsedMs / 1000), 0);
@@ -195,6 +198,10 @@ async function runMutations(
   log(
     `the ${kiosks.length} bench clients (this process, decoding every push) used ${clientCpuShare}% of one core`,
   );
+  if (dbCpuMs !== null)
+    log(
+      `PostgreSQL's backends for this database: ${round((dbCpuMs / elapsedMs) * 100, 0)}% of one core (${round(dbCpuMs / Math.max(1, applied), 2)} ms CPU per sign-up)`,
+    );
   await Promise.all(servers.map((s) => s.stop()));
   Object.assign(into, {
     store: opts.databaseUrl ? 'postgres' : 'sqlite',
@@ -212,6 +219,9 @@ async function runMutations(
     perSecond: timeline,
     serverCpuPercentOfOneCore: cpuShare,
     serverCpuMsPerSignup: round(cpuMs / Math.max(1, applied), 2),
+    ...(dbCpuMs !== null
+      ? { databaseCpuMsPerSignup: round(dbCpuMs / Math.max(1, applied), 2) }
+      : {}),
     serverLoopDelayMs: perNode(after.map((a) => a.loopDelay)),
     benchClientsCpuPercentOfOneCore: clientCpuShare,
   });

@@ -10,7 +10,9 @@
  * databases. When PostgreSQL cannot be reached, the PostgreSQL benches say so and why, and
  * report themselves skipped; the SQLite benches run as ever.
  */
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { describeDatabaseUrl, withDefaultUser } from '../../src/server/store/postgres.js';
 import { withDatabase } from '../helpers/test-database.js';
@@ -117,3 +119,47 @@ export function cpuMsBetween(
 /** One value for one node (the SQLite benches' JSON shape), a list for several. */
 export const perNode = <T>(values: readonly T[]): T | T[] =>
   values.length === 1 ? (values[0] as T) : [...values];
+
+/** Clock ticks a second in /proc/PID/stat (CLK_TCK: 100 on Linux unless told otherwise). */
+let ticksPerSecond: number | undefined;
+
+/** CPU milliseconds each backend of database `name` has used, by pid (Linux, local server). */
+async function backendCpuMs(name: string): Promise<Map<number, number>> {
+  const pids = await admin((c) =>
+    c.query<{ pid: number }>('select pid from pg_stat_activity where datname = $1', [name]),
+  );
+  ticksPerSecond ??=
+    Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+  const out = new Map<number, number>();
+  for (const { pid } of pids.rows) {
+    try {
+      // Fields after the command name (which may hold spaces, so split after its ')').
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of stat, 12 and 13 of what follows the name.
+      out.set(pid, ((Number(fields[11]) + Number(fields[12])) / ticksPerSecond) * 1000);
+    } catch {
+      // The backend ended meanwhile, or the database is on another machine.
+    }
+  }
+  return out;
+}
+
+/**
+ * Starts counting the CPU time of the PostgreSQL backends serving `databaseUrl` (its server
+ * processes, which the nodes' own CPU figures leave out); the returned function says how many
+ * milliseconds they used since, or null where it cannot be seen (a database on another
+ * machine). A backend that both started and ended in between is missed: the nodes' pools keep
+ * theirs while they are busy, so that is rare in a bench.
+ */
+export async function databaseCpu(databaseUrl: string): Promise<() => Promise<number | null>> {
+  const name = new URL(databaseUrl).pathname.slice(1);
+  const before = await backendCpuMs(name).catch(() => new Map<number, number>());
+  return async () => {
+    const after = await backendCpuMs(name).catch(() => new Map<number, number>());
+    if (after.size === 0) return null;
+    let ms = 0;
+    for (const [pid, t] of after) ms += t - (before.get(pid) ?? 0);
+    return Math.round(ms);
+  };
+}
