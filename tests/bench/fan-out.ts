@@ -33,15 +33,7 @@ import {
   type Distribution,
   type SyncSocket,
 } from './common.js';
-import {
-  benchDatabase,
-  cpuMsBetween,
-  databaseCpu,
-  perNode,
-  skippedWithoutPostgres,
-  startNodes,
-  statsOf,
-} from './pg.js';
+import { cpuMsBetween, databaseCpu, kiosksOnNodes, perNode, statsOf } from './pg.js';
 
 const CLIENTS = 500;
 const ROUNDS = 10;
@@ -214,14 +206,9 @@ export const fanOutPg: Bench = {
   description: `one staff news.put to ${PG_CLIENTS.toLocaleString('en')} kiosks over ${PG_NODES} nodes on PostgreSQL (target p99 < ${PG_TARGET_P99_MS} ms)`,
   budgetMs: 120_000,
   async run(ctx) {
-    if (await skippedWithoutPostgres(ctx)) return;
-    const dataDir = benchDataDir(ctx, 'fan-out-pg');
-    const databaseUrl = await benchDatabase(ctx, 'fanout');
-    const seeder = await openSeeder(dataDir, databaseUrl);
-    const tokens = await seeder.kiosks(PG_CLIENTS);
-    const staffToken = await seeder.staffToken();
-    await seeder.close();
-    const servers = await startNodes(ctx, dataDir, databaseUrl, PG_NODES);
+    const setup = await kiosksOnNodes(ctx, 'fanout', PG_CLIENTS, PG_NODES);
+    if (!setup) return;
+    const { databaseUrl, servers, tokens, staffToken } = setup;
 
     const tConnect = performance.now();
     const kiosks = await connectMany(
@@ -243,8 +230,6 @@ export const fanOutPg: Bench = {
       `setup: ${kiosks.length} kiosks connected over ${PG_NODES} nodes in ${round(connectMs, 0)} ms (nodes count ${counts.join(' + ')} clients)${reached}`,
     );
     Object.assign(ctx.result, {
-      store: 'postgres',
-      nodes: PG_NODES,
       clientsWanted: PG_CLIENTS,
       clients: kiosks.length,
       connectMs: round(connectMs, 0),

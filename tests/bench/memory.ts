@@ -27,14 +27,7 @@ import {
   type ChildServer,
   type Json,
 } from './common.js';
-import {
-  benchDatabase,
-  cpuMsBetween,
-  perNode,
-  skippedWithoutPostgres,
-  startNodes,
-  statsOf,
-} from './pg.js';
+import { cpuMsBetween, kiosksOnNodes, perNode, statsOf } from './pg.js';
 
 const CLIENTS = 2000;
 const PG_NODES = 2;
@@ -170,15 +163,7 @@ export const memoryPg: Bench = {
   description: `RSS per node, ${PG_NODES} nodes on PostgreSQL with ${PG_CLIENTS_PER_NODE.toLocaleString('en')} kiosks each`,
   budgetMs: 120_000,
   async run(ctx) {
-    if (await skippedWithoutPostgres(ctx)) return;
-    const dataDir = benchDataDir(ctx, 'memory-pg');
-    const databaseUrl = await benchDatabase(ctx, 'memory');
-    const seeder = await openSeeder(dataDir, databaseUrl);
-    const tokens = await seeder.kiosks(PG_NODES * PG_CLIENTS_PER_NODE);
-    const staffToken = await seeder.staffToken();
-    await seeder.close();
-    Object.assign(ctx.result, { store: 'postgres', nodes: PG_NODES });
-    const servers = await startNodes(ctx, dataDir, databaseUrl, PG_NODES);
-    await measureMemory(ctx, servers, tokens, staffToken);
+    const setup = await kiosksOnNodes(ctx, 'memory', PG_NODES * PG_CLIENTS_PER_NODE, PG_NODES);
+    if (setup) await measureMemory(ctx, setup.servers, setup.tokens, setup.staffToken);
   },
 };

@@ -17,7 +17,9 @@ import pg from 'pg';
 import { describeDatabaseUrl, withDefaultUser } from '../../src/server/store/postgres.js';
 import { withDatabase } from '../helpers/test-database.js';
 import {
+  benchDataDir,
   log,
+  openSeeder,
   startChildServer,
   type BenchContext,
   type ChildServer,
@@ -95,6 +97,36 @@ export async function startNodes(
   for (let i = 0; i < count; i++)
     nodes.push(await startChildServer(ctx, dataDir, { ...opts, databaseUrl }));
   return nodes;
+}
+
+export interface KioskNodes {
+  databaseUrl: string;
+  servers: ChildServer[];
+  /** Kiosk tokens, enrolled directly (setup is not measured). */
+  tokens: string[];
+  staffToken: string;
+}
+
+/**
+ * The PostgreSQL benches' common setup: a fresh database with `kiosks` kiosks and a staff
+ * session, and `nodes` server nodes on it. Null (having said why) without PostgreSQL.
+ */
+export async function kiosksOnNodes(
+  ctx: BenchContext,
+  what: string,
+  kiosks: number,
+  nodes: number,
+): Promise<KioskNodes | null> {
+  if (await skippedWithoutPostgres(ctx)) return null;
+  const dataDir = benchDataDir(ctx, `${what}-pg`);
+  const databaseUrl = await benchDatabase(ctx, what);
+  const seeder = await openSeeder(dataDir, databaseUrl);
+  const tokens = await seeder.kiosks(kiosks);
+  const staffToken = await seeder.staffToken();
+  await seeder.close();
+  Object.assign(ctx.result, { store: 'postgres', nodes });
+  const servers = await startNodes(ctx, dataDir, databaseUrl, nodes);
+  return { databaseUrl, servers, tokens, staffToken };
 }
 
 /** Every node's stats at once. */
