@@ -114,6 +114,8 @@ export interface ServerOptions {
   clusterChannel?: string;
   /** The `centre` label on every series of /metrics (a municipal deployment's centres). */
   centreLabel?: string;
+  /** False: /metrics leaves out the process's own series (the front server says them once). */
+  processMetrics?: boolean;
 }
 
 export interface RunningServer {
@@ -246,7 +248,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     mutationsApplied: () => mutationCount,
     mutationsFailed: () => mutations.internalFailures,
     speech: () => speech,
-  });
+  }, opts.processMetrics === false ? { processMetrics: false } : {});
 
   // fastify owns the Node server; socket.io attaches to it as fastify's examples do. Engine.IO
   // wraps the server's request listener, so everything under /socket.io/ is answered by

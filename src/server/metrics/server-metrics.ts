@@ -35,10 +35,14 @@ export class ServerMetrics {
   readonly #pull: Histogram;
   readonly #push: Histogram;
 
-  constructor(sources: MetricsSources) {
+  constructor(
+    sources: MetricsSources,
+    /** False for one centre of several in a process: the process's own series are said once. */
+    opts: { processMetrics?: boolean } = {},
+  ) {
     const registers = [this.registry];
     // Event-loop lag (nodejs_eventloop_lag_*), memory, CPU, open files: the process's own health.
-    collectDefaultMetrics({ register: this.registry });
+    if (opts.processMetrics !== false) collectDefaultMetrics({ register: this.registry });
 
     new Gauge({
       name: 'citizen_guide_connected_clients',

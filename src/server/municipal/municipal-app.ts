@@ -1,0 +1,216 @@
+/**
+ * The municipal admin's HTTP API, on the deployment's base domain (hosts.ts): sign in, list the
+ * centres, create a centre with its first admin. A municipal admin never sees a centre's
+ * residents, staff or content: nothing here reads a centre's schema beyond creating it.
+ * Municipal admins are made from the command line (`municipal-admin`, README.md).
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+} from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens.js';
+import { CSP_DIRECTIVES } from '../http/app.js';
+import { cookieOptions, isSameOrigin } from '../http/credentials.js';
+import {
+  frameworkErrors,
+  HttpError,
+  installErrorHandling,
+  MAX_BODY_BYTES,
+} from '../http/errors.js';
+import { isSecureRequest } from '../http/transport-security.js';
+import type { Logger } from '../logger.js';
+import type { SharedPostgres } from '../store/postgres.js';
+import { CentreError, createCentre } from './centres.js';
+import { listCentres, NewCentre, type DirectoryDb } from './directory.js';
+
+export const MUNICIPAL_SESSION_TTL_MS = 12 * 3_600_000;
+const COOKIE = { http: 'cg_municipal', https: '__Host-cg_municipal' } as const;
+const cookieName = (req: FastifyRequest): string => COOKIE[isSecureRequest(req) ? 'https' : 'http'];
+
+export interface MunicipalAppDeps {
+  shared: SharedPostgres;
+  logger: Logger;
+  now: () => Date;
+  /** A centre's address, as its staff, kiosks and relatives open it. */
+  urlOf: (slug: string) => string;
+  trustProxy?: boolean | string | string[];
+  /** /metrics and /healthz of this node (the front decides who may read /metrics). */
+  ops: (app: FastifyInstance) => void;
+}
+
+const Login = z.strictObject({
+  username: z.string().min(1).max(64),
+  password: z.string().min(1).max(200),
+});
+const CreateCentre = NewCentre.extend({
+  admin: z.strictObject({
+    username: z
+      .string()
+      .regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'a username is 2–64 letters, digits or . _ @ -'),
+    displayName: z.string().trim().min(1).max(80),
+    password: z.string().min(8, 'a password needs at least 8 characters').max(200),
+  }),
+});
+
+/** A municipal admin's username for a username and password, or null (timing kept even). */
+export async function checkMunicipalLogin(
+  db: DirectoryDb,
+  username: string,
+  password: string,
+): Promise<string | null> {
+  const user = await db
+    .selectFrom('municipal_user')
+    .selectAll()
+    .where('username', '=', username)
+    .executeTakeFirst();
+  const ok = await verifyPassword(password, user?.password_hash ?? DUMMY_HASH);
+  return user && ok ? user.username : null;
+}
+
+export async function createMunicipalAdmin(
+  db: DirectoryDb,
+  username: string,
+  password: string,
+  now = new Date(),
+): Promise<void> {
+  if (!/^[a-zA-Z0-9._@-]{2,64}$/.test(username))
+    throw new CentreError('invalid', 'A username is 2–64 letters, digits or . _ @ -');
+  if (password.length < 8)
+    throw new CentreError('invalid', 'A password needs at least 8 characters.');
+  const inserted = await db
+    .insertInto('municipal_user')
+    .values({
+      username,
+      password_hash: await hashPassword(password),
+      created_at: now.toISOString(),
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('username')
+    .executeTakeFirst();
+  if (!inserted) throw new CentreError('exists', `The username "${username}" is taken.`);
+}
+
+export function createMunicipalApp(deps: MunicipalAppDeps): FastifyInstance {
+  const logger: FastifyBaseLogger = deps.logger;
+  const db = deps.shared.directory as DirectoryDb;
+  const app = Fastify({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: MAX_BODY_BYTES,
+    trustProxy: deps.trustProxy ?? false,
+    frameworkErrors,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  void app.register(fastifyHelmet, {
+    global: true,
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    hsts: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  void app.register(fastifyCookie);
+  void app.register(fastifyRateLimit, { global: false });
+  deps.ops(app);
+
+  // A cookie sent by the browser on its own counts only from the admin's own pages.
+  app.addHook('onRequest', (req, _reply, done) => {
+    if (
+      req.method !== 'GET' &&
+      req.method !== 'HEAD' &&
+      req.cookies[cookieName(req)] !== undefined &&
+      !isSameOrigin(req.headers)
+    )
+      return done(
+        new HttpError(403, 'cross_origin', 'This request must come from the admin page itself.'),
+      );
+    return done();
+  });
+
+  const signedIn = async (req: FastifyRequest): Promise<string> => {
+    const token = req.cookies[cookieName(req)];
+    const row = token
+      ? await db
+          .selectFrom('municipal_session')
+          .select(['username', 'expires_at'])
+          .where('token_hash', '=', hashToken(token))
+          .executeTakeFirst()
+      : undefined;
+    if (!row || Date.parse(row.expires_at) <= deps.now().getTime())
+      throw new HttpError(401, 'unauthorized', 'Sign in as a municipal admin first.');
+    return row.username;
+  };
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  api.post(
+    '/api/municipal/login',
+    { schema: { body: Login }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    async (req, reply) => {
+      const username = await checkMunicipalLogin(db, req.body.username, req.body.password);
+      if (!username) throw new HttpError(401, 'bad_credentials', 'Wrong username or password.');
+      const token = newToken();
+      const now = deps.now();
+      await db
+        .insertInto('municipal_session')
+        .values({
+          token_hash: hashToken(token),
+          username,
+          created_at: now.toISOString(),
+          expires_at: new Date(now.getTime() + MUNICIPAL_SESSION_TTL_MS).toISOString(),
+        })
+        .execute();
+      const secure = isSecureRequest(req);
+      void reply.setCookie(
+        cookieName(req),
+        token,
+        cookieOptions(secure, MUNICIPAL_SESSION_TTL_MS / 1000),
+      );
+      return { username };
+    },
+  );
+  api.post('/api/municipal/logout', async (req, reply) => {
+    const token = req.cookies[cookieName(req)];
+    if (token)
+      await db.deleteFrom('municipal_session').where('token_hash', '=', hashToken(token)).execute();
+    void reply.clearCookie(cookieName(req), cookieOptions(isSecureRequest(req)));
+    return { ok: true };
+  });
+  api.get('/api/municipal/session', async (req) => ({ username: await signedIn(req) }));
+  api.get('/api/municipal/centres', async (req) => {
+    await signedIn(req);
+    return {
+      centres: (await listCentres(db)).map((c) => ({
+        slug: c.slug,
+        name: c.name,
+        url: deps.urlOf(c.slug),
+        createdAt: c.createdAt,
+      })),
+    };
+  });
+  api.post('/api/municipal/centres', { schema: { body: CreateCentre } }, async (req, reply) => {
+    const by = await signedIn(req);
+    const { admin, ...centre } = req.body;
+    try {
+      const made = await createCentre(deps.shared, centre, admin, deps.now());
+      deps.logger.info({ centre: made.slug, by }, 'centre created');
+      void reply.code(201);
+      return { slug: made.slug, name: made.name, url: deps.urlOf(made.slug) };
+    } catch (err) {
+      if (err instanceof CentreError)
+        throw new HttpError(err.code === 'exists' ? 409 : 400, err.code, err.message);
+      throw err;
+    }
+  });
+  return app;
+}

@@ -1,0 +1,287 @@
+/**
+ * Many centres on one deployment (issue 13; src/server/municipal/): the municipal admin makes
+ * centres, each answers at its own address from its own schema, and nothing of one centre is
+ * readable, changeable or pushed through another's address: logins, kiosk tokens, mutations
+ * naming the other's ids, pushes, media. PostgreSQL only.
+ */
+import sharp from 'sharp';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createEnrolCode } from '../../src/server/auth/accounts.js';
+import { createMunicipalAdmin } from '../../src/server/municipal/municipal-app.js';
+import type { RunningMunicipal } from '../../src/server/municipal/municipal-server.js';
+import { mutationSamples } from '../helpers/mutation-samples.js';
+import {
+  BASE_DOMAIN,
+  cookieOf,
+  formBody,
+  hostRequest,
+  startDeployment,
+  type Deployment,
+} from '../helpers/municipal.js';
+import { mutate, type SyncSocket } from '../helpers/test-server.js';
+
+const deployments: Deployment[] = [];
+afterEach(async () => {
+  for (const d of deployments.splice(0)) await d.close();
+});
+
+const host = (slug: string): string => `${slug}.${BASE_DOMAIN}`;
+const PASSWORD = 'correct horse battery';
+
+/** A deployment with a municipal admin signed in; returns its cookie too. */
+async function deployment(): Promise<{ d: Deployment; node: RunningMunicipal; admin: string }> {
+  const d = await startDeployment();
+  deployments.push(d);
+  const node = d.nodes[0]!;
+  await createMunicipalAdmin(node.shared.directory, 'kommune', PASSWORD);
+  const login = await hostRequest(node.port, BASE_DOMAIN, 'POST', '/api/municipal/login', {
+    json: { username: 'kommune', password: PASSWORD },
+  });
+  expect(login.status).toBe(200);
+  return { d, node, admin: cookieOf(login) };
+}
+
+async function createCentre(
+  node: RunningMunicipal,
+  admin: string,
+  slug: string,
+  name: string,
+): Promise<void> {
+  const made = await hostRequest(node.port, BASE_DOMAIN, 'POST', '/api/municipal/centres', {
+    headers: { cookie: admin, origin: `http://${BASE_DOMAIN}:${node.port}` },
+    json: {
+      slug,
+      name,
+      timeZone: 'Europe/Copenhagen',
+      admin: { username: `leder-${slug}`, displayName: `Leder ${name}`, password: PASSWORD },
+    },
+  });
+  expect(made.status, made.text).toBe(201);
+  expect(made.body).toMatchObject({ slug, url: `http://${host(slug)}:${node.port}` });
+}
+
+/** The centre admin's bearer token, by logging in at the centre's own address. */
+async function staffToken(
+  node: RunningMunicipal,
+  slug: string,
+  as = slug,
+): Promise<number | string> {
+  const res = await hostRequest(node.port, host(slug), 'POST', '/api/login', {
+    json: { username: `leder-${as}`, password: PASSWORD },
+  });
+  return res.status === 200 ? (res.body as { token: string }).token : res.status;
+}
+
+async function kioskToken(node: RunningMunicipal, slug: string): Promise<string> {
+  const centre = await node.registry.get(slug);
+  const { code } = await createEnrolCode(centre!.store.db, `Skærm ${slug}`);
+  const res = await hostRequest(node.port, host(slug), 'POST', '/api/devices/enrol', {
+    json: { code },
+  });
+  expect(res.status, res.text).toBe(200);
+  return (res.body as { token: string }).token;
+}
+
+const pushesOf = (socket: SyncSocket): string[] => {
+  const seen: string[] = [];
+  socket.on('changes', (p) => {
+    for (const c of p.changes) seen.push(`${c.type}:${c.id}`);
+  });
+  return seen;
+};
+
+const news = (id: string, title: string) => ({
+  ...mutationSamples['news.put'],
+  id,
+  title,
+  publishAt: new Date(Date.now() - 60_000).toISOString(),
+});
+
+describe('a municipal deployment', () => {
+  it('lets a municipal admin create centres, and refuses bad, taken and unsigned requests', async () => {
+    const { node, admin } = await deployment();
+    const own = { cookie: admin, origin: `http://${BASE_DOMAIN}:${node.port}` };
+    const post = (json: unknown, headers: Record<string, string> = own) =>
+      hostRequest(node.port, BASE_DOMAIN, 'POST', '/api/municipal/centres', { json, headers });
+    const good = {
+      slug: 'birk',
+      name: 'Birkehuset',
+      timeZone: 'Europe/Copenhagen',
+      admin: { username: 'leder', displayName: 'Leder', password: PASSWORD },
+    };
+    // Not signed in; signed in but from another site; then right.
+    expect((await post(good, {})).status).toBe(401);
+    expect((await post(good, { cookie: admin, origin: 'https://evil.example' })).status).toBe(403);
+    // A cookie with no word of where the request came from is not taken either.
+    expect((await post(good, { cookie: admin })).status).toBe(403);
+    expect((await post(good)).status).toBe(201);
+    expect((await post(good)).status).toBe(409);
+    for (const [bad, field] of [
+      [{ ...good, slug: 'Birk' }, 'upper case'],
+      [{ ...good, slug: 'admin' }, 'reserved'],
+      [{ ...good, slug: 'a' }, 'too short'],
+      [{ ...good, slug: 'x'.repeat(31) }, 'too long'],
+      [{ ...good, slug: 'b--c' }, 'double hyphen'],
+      [{ ...good, slug: "b'; drop schema public; --" }, 'SQL'],
+      [{ ...good, slug: 'eg', timeZone: 'Mars/Olympus' }, 'time zone'],
+      [{ ...good, slug: 'eg', admin: { ...good.admin, password: 'short' } }, 'password'],
+      [{ ...good, slug: 'eg', extra: 1 }, 'unknown field'],
+      ['not an object', 'type'],
+    ] as const) {
+      const res = await post(bad);
+      expect(res.status, field).toBe(400);
+    }
+    const list = await hostRequest(node.port, BASE_DOMAIN, 'GET', '/api/municipal/centres', {
+      headers: { cookie: admin },
+    });
+    expect((list.body as { centres: { slug: string }[] }).centres.map((c) => c.slug)).toEqual([
+      'birk',
+    ]);
+    // A wrong password, an unknown admin: the same answer.
+    for (const creds of [
+      { username: 'kommune', password: 'wrong password' },
+      { username: 'nobody', password: PASSWORD },
+    ])
+      expect(
+        (await hostRequest(node.port, BASE_DOMAIN, 'POST', '/api/municipal/login', { json: creds }))
+          .status,
+      ).toBe(401);
+  });
+
+  it('answers each centre at its own address only, and nothing at addresses it does not serve', async () => {
+    const { node, admin } = await deployment();
+    await createCentre(node, admin, 'birk', 'Birkehuset');
+    await createCentre(node, admin, 'eg', 'Egehuset');
+    expect(typeof (await staffToken(node, 'birk'))).toBe('string');
+    expect(typeof (await staffToken(node, 'eg'))).toBe('string');
+    // Birk's admin is unknown at Eg's address, and the other way round.
+    expect(await staffToken(node, 'eg', 'birk')).toBe(401);
+    expect(await staffToken(node, 'birk', 'eg')).toBe(401);
+    for (const name of [
+      'ukendt.' + BASE_DOMAIN,
+      'birk.example.org',
+      '127.0.0.1',
+      'a.birk.' + BASE_DOMAIN,
+    ]) {
+      const res = await hostRequest(node.port, name, 'GET', '/api/session');
+      expect(res.status, name).toBe(404);
+      expect(res.text).not.toMatch(/birk|eg|Birkehuset|Egehuset/i);
+    }
+    // The municipal admin's API is not at a centre's address.
+    const there = await hostRequest(node.port, host('birk'), 'GET', '/api/municipal/centres', {
+      headers: { cookie: admin },
+    });
+    expect(there.status).toBe(404);
+  });
+
+  it('never lets a token, a mutation, a push or a media file of one centre through the other', async () => {
+    const { d, node, admin } = await deployment();
+    await createCentre(node, admin, 'birk', 'Birkehuset');
+    await createCentre(node, admin, 'eg', 'Egehuset');
+    const birkKiosk = await kioskToken(node, 'birk');
+    const egKiosk = await kioskToken(node, 'eg');
+    // A kiosk token works at its own centre only.
+    await expect(d.connect('eg', birkKiosk)).rejects.toMatchObject({ code: 'unauthorized' });
+    await expect(d.connect('birk', egKiosk)).rejects.toMatchObject({ code: 'unauthorized' });
+    const birkStaff = await d.connect('birk', String(await staffToken(node, 'birk')));
+    const egStaff = await d.connect('eg', String(await staffToken(node, 'eg')));
+    const birkWall = await d.connect('birk', birkKiosk);
+    const egWall = await d.connect('eg', egKiosk);
+    const birkSeen = pushesOf(birkWall);
+    const egSeen = pushesOf(egWall);
+
+    // The same id in both centres is two different records.
+    expect((await mutate(egStaff, 'news.put', news('n-1', 'Eg nyt'))).status).toBe('applied');
+    expect((await mutate(birkStaff, 'news.put', news('n-2', 'Birk nyt'))).status).toBe('applied');
+    await expect.poll(() => egSeen).toContain('news:n-1');
+    await expect.poll(() => birkSeen).toContain('news:n-2');
+    expect(birkSeen).not.toContain('news:n-1');
+    expect(egSeen).not.toContain('news:n-2');
+
+    // A mutation naming the other centre's record finds nothing.
+    expect(await mutate(birkStaff, 'news.del', { id: 'n-1' })).toMatchObject({
+      status: 'rejected',
+      code: 'not_found',
+    });
+    expect(
+      await mutate(egStaff, 'activity.put', { ...mutationSamples['activity.put'], id: 'a-eg' }),
+    ).toMatchObject({
+      status: 'applied',
+    });
+    const signOther = await mutate(birkWall, 'signup.add', {
+      activityId: 'a-eg',
+      residentId: 'r-1',
+    });
+    expect(signOther).toMatchObject({ status: 'rejected', code: 'not_found' });
+    // Eg's news is still there, and nothing of Birk's reached Eg's wall.
+    expect(egSeen.filter((s) => s.startsWith('news:'))).toEqual(['news:n-1']);
+
+    // A photo Eg's staff upload and show: Eg's wall reads it; at Birk's address, with Birk's
+    // wall's token, it does not exist.
+    const form = new FormData();
+    const png = await sharp({
+      create: { width: 40, height: 30, channels: 3, background: { r: 10, g: 120, b: 60 } },
+    })
+      .png()
+      .toBuffer();
+    form.append('file', new Blob([new Uint8Array(png)], { type: 'image/png' }), 'eg.png');
+    const { body, type } = await formBody(form);
+    const egStaffToken = String(await staffToken(node, 'eg'));
+    const up = await hostRequest(node.port, host('eg'), 'POST', '/api/media', {
+      body,
+      headers: { 'content-type': type, authorization: `Bearer ${egStaffToken}` },
+    });
+    expect(up.status, up.text).toBe(201);
+    const hash = (up.body as { hash: string }).hash;
+    expect(
+      await mutate(egStaff, 'news.put', {
+        ...news('n-3', 'Med billede'),
+        media: [{ hash, kind: 'image', signLanguage: false }],
+      }),
+    ).toMatchObject({ status: 'applied' });
+    const egGet = await hostRequest(node.port, host('eg'), 'GET', `/media/${hash}`, {
+      headers: { authorization: `Bearer ${egKiosk}` },
+    });
+    expect(egGet.status).toBe(200);
+    for (const [where, token] of [
+      ['birk', birkKiosk],
+      ['birk', egKiosk],
+    ] as const) {
+      const res = await hostRequest(node.port, host(where), 'GET', `/media/${hash}`, {
+        headers: { authorization: `Bearer ${token}` },
+      });
+      expect([401, 404], `${where} with a token`).toContain(res.status);
+    }
+  });
+
+  it('keeps each centre’s pushes and disconnects to its own sockets across two nodes', async () => {
+    const { d, node: a, admin } = await deployment();
+    const b = await d.addNode();
+    await createCentre(a, admin, 'birk', 'Birkehuset');
+    await createCentre(a, admin, 'eg', 'Egehuset');
+    // Walls of both centres on node B, staff of Eg on node A.
+    const birkWall = await d.connect('birk', await kioskToken(a, 'birk'), b);
+    const egToken = await kioskToken(a, 'eg');
+    const egWall = await d.connect('eg', egToken, b);
+    const birkSeen = pushesOf(birkWall);
+    const egSeen = pushesOf(egWall);
+    const egStaff = await d.connect('eg', String(await staffToken(a, 'eg')), a);
+    expect((await mutate(egStaff, 'news.put', news('n-eg', 'Eg nyt'))).status).toBe('applied');
+    await expect.poll(() => egSeen, { timeout: 5000 }).toContain('news:n-eg');
+    // Birk's wall heard nothing of it, on either node; a push of Birk's own still arrives.
+    const birkStaff = await d.connect('birk', String(await staffToken(b, 'birk')), a);
+    expect((await mutate(birkStaff, 'news.put', news('n-birk', 'Birk nyt'))).status).toBe(
+      'applied',
+    );
+    await expect.poll(() => birkSeen, { timeout: 5000 }).toContain('news:n-birk');
+    expect(birkSeen).not.toContain('news:n-eg');
+    expect(egSeen).not.toContain('news:n-birk');
+
+    // /metrics of a node names each centre it serves.
+    const metrics = await hostRequest(b.port, BASE_DOMAIN, 'GET', '/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.text).toMatch(/citizen_guide_connected_clients\{[^}]*centre="birk"/);
+    expect(metrics.text).toMatch(/citizen_guide_connected_clients\{[^}]*centre="eg"/);
+    expect(metrics.text.match(/^# TYPE process_resident_memory_bytes/gm)).toHaveLength(1);
+  });
+});
