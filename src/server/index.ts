@@ -233,22 +233,25 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
     },
   });
 
-  const metrics = new ServerMetrics({
-    connectedRoles: () => [...nsp.sockets.values()].map((s) => s.data.principal.role),
-    changeLogHead: () => readHead(store.db),
-    changeLogRows: async () =>
-      Number(
-        (
-          await store.db
-            .selectFrom('change_log')
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      ),
-    mutationsApplied: () => mutationCount,
-    mutationsFailed: () => mutations.internalFailures,
-    speech: () => speech,
-  }, opts.processMetrics === false ? { processMetrics: false } : {});
+  const metrics = new ServerMetrics(
+    {
+      connectedRoles: () => [...nsp.sockets.values()].map((s) => s.data.principal.role),
+      changeLogHead: () => readHead(store.db),
+      changeLogRows: async () =>
+        Number(
+          (
+            await store.db
+              .selectFrom('change_log')
+              .select((eb) => eb.fn.countAll().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        ),
+      mutationsApplied: () => mutationCount,
+      mutationsFailed: () => mutations.internalFailures,
+      speech: () => speech,
+    },
+    opts.processMetrics === false ? { processMetrics: false } : {},
+  );
 
   // fastify owns the Node server; socket.io attaches to it as fastify's examples do. Engine.IO
   // wraps the server's request listener, so everything under /socket.io/ is answered by
