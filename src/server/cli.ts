@@ -11,6 +11,8 @@
  *   backup --to FILE
  *   restore --from FILE   (with the server stopped)
  *   export-centre --to DIR | import-centre --from DIR   (moving a centre: transfer/)
+ *   serve-municipal | municipal-admin | create-centre | import-centre --centre S
+ *         (many centres on one PostgreSQL deployment: municipal/municipal-command.ts)
  */
 import { parseArgs } from 'node:util';
 import { AccountError, createEnrolCode, revokeDevice } from './auth/accounts.js';
@@ -62,6 +64,15 @@ const USAGE = `Citizen Guide centre server
                                                           safe while the server runs)
   npm run server -- import-centre --from DIR [--data DIR] (into a new, empty database)
 
+Many centres on one PostgreSQL deployment (DATABASE_URL required; README "Many centres"):
+  npm run server -- serve-municipal --base-domain D [--port 8080] [--host 127.0.0.1] [--data DIR]
+                   [--public-scheme https] [--public-port 443] [--trust-proxy ADDRS]
+                   (the municipal admin at D, each centre at <slug>.D)
+  npm run server -- municipal-admin --username U   (a municipal admin: creates centres)
+  npm run server -- create-centre --slug S --name N [--time-zone Z] --username U
+                   [--admin-name NAME]   (the centre and its first admin)
+  npm run server -- import-centre --from DIR --centre S [--data DIR]   (an export, as centre S)
+
 --data DIR is where the database lives (default ./data). --port N picks another port.
 DATABASE_URL=postgres://… in the environment: the database is PostgreSQL there instead
 (media and the speech cache stay in --data).
@@ -103,11 +114,31 @@ async function main(argv: string[]): Promise<number> {
       'tls-cert': { type: 'string' },
       'tls-key': { type: 'string' },
       'audit-days': { type: 'string' },
+      // A municipal deployment's commands (municipal/municipal-command.ts).
+      'base-domain': { type: 'string' },
+      'public-scheme': { type: 'string' },
+      'public-port': { type: 'string' },
+      slug: { type: 'string' },
+      'time-zone': { type: 'string' },
+      'admin-name': { type: 'string' },
+      centre: { type: 'string' },
     },
     strict: true,
   });
   const dataDir = values.data;
 
+  // Many centres on one PostgreSQL deployment; `import-centre --centre S` imports into one.
+  if (
+    command === 'serve-municipal' ||
+    command === 'municipal-admin' ||
+    command === 'create-centre' ||
+    (command === 'import-centre' && values.centre !== undefined)
+  )
+    return (await import('./municipal/municipal-command.js')).runMunicipalCommand(
+      command,
+      values,
+      out,
+    );
   switch (command) {
     case 'serve':
       return serveCommand(values, out);

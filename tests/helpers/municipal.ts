@@ -4,6 +4,7 @@
  * `<slug>.<base domain>` sends them (the test's names resolve to nowhere; the node listens on
  * 127.0.0.1 and reads the Host header).
  */
+import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
 import { rmSync } from 'node:fs';
 import { createLogger } from '../../src/server/logger.js';
@@ -12,7 +13,9 @@ import {
   type MunicipalOptions,
   type RunningMunicipal,
 } from '../../src/server/municipal/municipal-server.js';
-import { PROTOCOL_VERSION } from '../../src/protocol/index.js';
+import { io } from 'socket.io-client';
+import { PROTOCOL_VERSION, SYNC_NAMESPACE, type Welcome } from '../../src/protocol/index.js';
+import { serverCommand } from './server-command.js';
 import { freshEmptyDatabase } from './test-database.js';
 import {
   connectSocket,
@@ -44,6 +47,9 @@ export function hostRequest(
       {
         host: '127.0.0.1',
         port,
+        // A connection of its own: a kept-alive one may be closed by the server (its 5 s idle
+        // timeout) just as it is reused, while a spawnSync held this process (ECONNRESET).
+        agent: false,
         method,
         path,
         headers: {
@@ -82,6 +88,8 @@ export function cookieOf(answer: Answer): string {
 
 export interface Deployment {
   databaseUrl: string;
+  /** The deployment's data directory (each centre's media under `centres/<slug>/`). */
+  dataDir: string;
   nodes: RunningMunicipal[];
   /** Starts another node on the same database and data directory. */
   addNode(): Promise<RunningMunicipal>;
@@ -92,6 +100,8 @@ export interface Deployment {
     node?: RunningMunicipal,
     opts?: ConnectOptions,
   ): Promise<SyncSocket>;
+  /** The `welcome` a socket to centre `slug` gets (through the first node); then it disconnects. */
+  welcome(slug: string, token: string): Promise<Welcome>;
   close(): Promise<void>;
 }
 
@@ -110,6 +120,7 @@ export async function startDeployment(more: Partial<MunicipalOptions> = {}): Pro
     });
   const d: Deployment = {
     databaseUrl: database.url,
+    dataDir,
     nodes: [await start()],
     async addNode() {
       const node = await start();
@@ -123,6 +134,26 @@ export async function startDeployment(more: Partial<MunicipalOptions> = {}): Pro
       });
       sockets.push(socket);
       return socket;
+    },
+    welcome(slug, token) {
+      const node = d.nodes[0]!;
+      const socket: SyncSocket = io(`http://127.0.0.1:${node.port}${SYNC_NAMESPACE}`, {
+        auth: { token, protocol: PROTOCOL_VERSION },
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: { host: `${slug}.${BASE_DOMAIN}:${node.port}` },
+      });
+      return new Promise((resolve, reject) => {
+        socket.once('welcome', (w) => {
+          socket.disconnect();
+          resolve(w);
+        });
+        socket.once('connect_error', (err) => {
+          socket.disconnect();
+          reject(err);
+        });
+      });
     },
     async close() {
       for (const s of sockets) s.disconnect();
@@ -138,4 +169,22 @@ export async function startDeployment(more: Partial<MunicipalOptions> = {}): Pro
 export async function formBody(form: FormData): Promise<{ body: Buffer; type: string }> {
   const r = new Request('http://form.invalid/', { method: 'POST', body: form });
   return { body: Buffer.from(await r.arrayBuffer()), type: r.headers.get('content-type') ?? '' };
+}
+
+/** The server's command line with exactly this DATABASE_URL (none: left out), and stdin. */
+export function municipalCli(
+  databaseUrl: string | null,
+  input: string,
+  ...args: string[]
+): { status: number | null; out: string } {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  if (databaseUrl) env.DATABASE_URL = databaseUrl;
+  const r = spawnSync(process.execPath, [...serverCommand(), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    input,
+    env,
+  });
+  return { status: r.status, out: `${r.stdout}${r.stderr}` };
 }

@@ -4,10 +4,16 @@
  * readable, changeable or pushed through another's address: logins, kiosk tokens, mutations
  * naming the other's ids, pushes, media. PostgreSQL only.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnrolCode } from '../../src/server/auth/accounts.js';
+import { seedDemo } from '../../src/server/demo/seed.js';
 import { createMunicipalAdmin } from '../../src/server/municipal/municipal-app.js';
+import { openStore } from '../../src/server/store/open-store.js';
+import { countRows } from '../../src/server/store/store.js';
+import { exportCentre } from '../../src/server/transfer/export-centre.js';
 import type { RunningMunicipal } from '../../src/server/municipal/municipal-server.js';
 import { mutationSamples } from '../helpers/mutation-samples.js';
 import {
@@ -15,14 +21,23 @@ import {
   cookieOf,
   formBody,
   hostRequest,
+  municipalCli,
   startDeployment,
   type Deployment,
 } from '../helpers/municipal.js';
-import { mutate, type SyncSocket } from '../helpers/test-server.js';
+import {
+  freshDataDir,
+  mutate,
+  startTestServer,
+  welcomeOf,
+  type SyncSocket,
+} from '../helpers/test-server.js';
 
 const deployments: Deployment[] = [];
+const dirs: string[] = [];
 afterEach(async () => {
   for (const d of deployments.splice(0)) await d.close();
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 const host = (slug: string): string => `${slug}.${BASE_DOMAIN}`;
@@ -283,5 +298,108 @@ describe('a municipal deployment', () => {
     expect(metrics.text).toMatch(/citizen_guide_connected_clients\{[^}]*centre="birk"/);
     expect(metrics.text).toMatch(/citizen_guide_connected_clients\{[^}]*centre="eg"/);
     expect(metrics.text.match(/^# TYPE process_resident_memory_bytes/gm)).toHaveLength(1);
+  });
+
+  it('is run from the command line: a municipal admin, a centre, and a centre moved in from its own server', async () => {
+    const { d, node } = await deployment();
+    const url = d.databaseUrl;
+    // Without DATABASE_URL, or with a bad base domain: one line saying what is missing.
+    const noDb = municipalCli(
+      null,
+      '',
+      'create-centre',
+      '--slug',
+      'x1',
+      '--name',
+      'X',
+      '--username',
+      'u',
+    );
+    expect(noDb.status).not.toBe(0);
+    expect(noDb.out).toMatch(/needs DATABASE_URL=postgres/);
+    const badDomain = municipalCli(url, '', 'serve-municipal', '--base-domain', 'not a domain');
+    expect(badDomain.status).not.toBe(0);
+    expect(badDomain.out).toMatch(/--base-domain/);
+    expect(badDomain.out).not.toMatch(/at .*\.js:\d+/);
+
+    const admin = municipalCli(url, `${PASSWORD}\n`, 'municipal-admin', '--username', 'amt');
+    expect(admin.status, admin.out).toBe(0);
+    const made = municipalCli(
+      url,
+      `${PASSWORD}\n`,
+      'create-centre',
+      '--slug',
+      'lind',
+      '--name',
+      'Lindehuset',
+      '--username',
+      'leder-lind',
+    );
+    expect(made.status, made.out).toBe(0);
+    expect(made.out).toMatch(/"Lindehuset" \(lind, schema c_lind\)/);
+    // The running node serves the centre the command line made.
+    expect(typeof (await staffToken(node, 'lind'))).toBe('string');
+    const again = municipalCli(
+      url,
+      `${PASSWORD}\n`,
+      'create-centre',
+      '--slug',
+      'lind',
+      '--name',
+      'L',
+      '--username',
+      'x',
+    );
+    expect(again.status).not.toBe(0);
+    expect(again.out).toMatch(/exists already/);
+
+    // A centre on its own small server (SQLite), exported whole and moved in as "sol".
+    const own = freshDataDir();
+    dirs.push(own);
+    const seeded = await openStore({ dataDir: own });
+    await seedDemo(seeded.db, new Date(), { dataDir: own });
+    await seeded.close();
+    const source = await startTestServer({ dataDir: own, databaseUrl: '' });
+    const kiosk = await source.kioskToken('Gangen');
+    const before = await welcomeOf(source.url, kiosk);
+    const residents = await countRows(source.server.store.db, 'resident');
+    const work = freshDataDir();
+    dirs.push(work);
+    const exported = join(work, 'export');
+    await exportCentre(source.server.store.db, source.dataDir, exported);
+    await source.close();
+    const moved = municipalCli(
+      url,
+      '',
+      'import-centre',
+      '--from',
+      exported,
+      '--centre',
+      'sol',
+      '--data',
+      d.dataDir,
+    );
+    expect(moved.status, moved.out).toBe(0);
+    expect(moved.out).toMatch(/as centre sol: \d+ rows/);
+    // The same kiosk token at the centre's new address: welcomed, under a new identity (one reset).
+    const welcome = await d.welcome('sol', kiosk);
+    expect(welcome.identity).not.toBe(before.identity);
+    expect((await d.welcome('sol', kiosk)).identity).toBe(welcome.identity);
+    const sol = await node.registry.get('sol');
+    expect(await countRows(sol!.store.db, 'resident')).toBe(residents);
+    // A second import under the same slug is refused, and nothing changes.
+    const twice = municipalCli(
+      url,
+      '',
+      'import-centre',
+      '--from',
+      exported,
+      '--centre',
+      'sol',
+      '--data',
+      d.dataDir,
+    );
+    expect(twice.status).not.toBe(0);
+    expect(twice.out).toMatch(/exists already/);
   });
 });

@@ -4,13 +4,15 @@
  * Each step is safe to run again, so a creation cut short (a crash, a lost connection) is
  * finished by asking for it again; a slug in the directory is never created twice.
  */
-import { sql } from 'kysely';
+import { join } from 'node:path';
 import { createUser, type NewUser } from '../auth/accounts.js';
 import { DEFAULT_CENTRE_ID } from '../centre.js';
 import type { SharedPostgres } from '../store/postgres.js';
+import { importCentre, type ImportInfo } from '../transfer/import-centre.js';
 import { lockHead } from '../store/store.js';
 import { Writer } from '../store/writer.js';
 import {
+  CentreSlug,
   findCentre,
   NewCentre,
   schemaOfSlug,
@@ -88,10 +90,42 @@ export async function createCentre(
   return { slug: centre.slug, schema, name: centre.name, createdAt: now.toISOString() };
 }
 
-/** Whether the database has any schema of ours (the municipal layout) besides the directory. */
-export async function centreSchemas(shared: SharedPostgres): Promise<string[]> {
-  const rows = await sql<{ name: string }>`
-    select schema_name as name from information_schema.schemata
-    where schema_name like 'c\\_%' order by schema_name`.execute(shared.directory);
-  return rows.rows.map((r) => r.name);
+/** Where a centre's media and speech cache live in the deployment's data directory. */
+export const centreDataDir = (dataDir: string, slug: string): string =>
+  join(dataDir, 'centres', slug);
+
+/**
+ * Moving a centre in (issue 13): an export (transfer/, from a single-centre SQLite or PostgreSQL
+ * server) imported as the new centre `slug`, with every row and media file; its kiosks keep
+ * their enrolment and, under the store's new identity, reset their caches once.
+ */
+export async function importAsCentre(
+  shared: SharedPostgres,
+  dataDir: string,
+  from: string,
+  slug: string,
+  now = new Date(),
+): Promise<{ entry: CentreEntry; info: ImportInfo }> {
+  if (!CentreSlug.safeParse(slug).success)
+    throw new CentreError('invalid', `"${slug}" is not a centre slug (2–30 of a-z, 0-9, -).`);
+  const directory = shared.directory as DirectoryDb;
+  if (await findCentre(directory, slug))
+    throw new CentreError('exists', `A centre "${slug}" exists already.`);
+  const schema = schemaOfSlug(slug);
+  const store = await shared.storeFor(schema);
+  let info: ImportInfo;
+  try {
+    info = await importCentre(store.db, centreDataDir(dataDir, slug), from);
+  } finally {
+    await store.close();
+  }
+  const name = info.centre?.name ?? slug;
+  const inserted = await directory
+    .insertInto('municipal_centre')
+    .values({ slug, schema_name: schema, name, created_at: now.toISOString() })
+    .onConflict((oc) => oc.doNothing())
+    .returning('slug')
+    .executeTakeFirst();
+  if (!inserted) throw new CentreError('exists', `A centre "${slug}" exists already.`);
+  return { entry: { slug, schema, name, createdAt: now.toISOString() }, info };
 }

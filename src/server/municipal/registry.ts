@@ -5,10 +5,10 @@
  * Everything a centre server keeps in memory (visibility facts, settings, rooms, presence) is
  * that centre's alone, and its socket.io adapter has its own channels.
  */
-import { join } from 'node:path';
 import { startServer, type RunningServer, type ServerOptions } from '../index.js';
 import type { Logger } from '../logger.js';
 import type { SharedPostgres } from '../store/postgres.js';
+import { centreDataDir } from './centres.js';
 import { findCentre } from './directory.js';
 
 /** What every centre server of this node shares (the front decides these). */
@@ -73,7 +73,7 @@ export class CentreRegistry {
     try {
       const server = await startServer({
         ...this.#deps.server,
-        dataDir: join(this.#deps.dataDir, 'centres', slug),
+        dataDir: centreDataDir(this.#deps.dataDir, slug),
         store,
         listen: false,
         publicUrl: this.#deps.urlOf(slug),

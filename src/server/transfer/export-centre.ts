@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { MEDIA_HASH, mediaDir, mediaHash } from '../media/media-store.js';
 import { dialectOf } from '../store/dialect.js';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../store/permissions.js';
@@ -46,8 +46,15 @@ export async function fileSha256(file: string): Promise<string> {
 /** The tables a centre consists of: every table of ours (not the migrations' bookkeeping). */
 export async function centreTables(db: Kysely<Database> | AnyTrx): Promise<string[]> {
   const tables = await db.introspection.getTables();
+  // PostgreSQL lists every schema's tables; a centre's are those of its own (one of many in a
+  // municipal deployment, store/schema-pool.ts).
+  const own =
+    dialectOf(db as Kysely<Database>) === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
+      : undefined;
   return tables
     .filter((t) => !t.isView && !MIGRATION_TABLES.has(t.name))
+    .filter((t) => own === undefined || t.schema === own)
     .map((t) => t.name)
     .sort();
 }
