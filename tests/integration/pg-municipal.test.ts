@@ -4,17 +4,19 @@
  * readable, changeable or pushed through another's address: logins, kiosk tokens, mutations
  * naming the other's ids, pushes, media. PostgreSQL only.
  */
+import { randomBytes, randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createEnrolCode } from '../../src/server/auth/accounts.js';
+import { createEnrolCode, createUser } from '../../src/server/auth/accounts.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { createMunicipalAdmin } from '../../src/server/municipal/municipal-app.js';
 import { openStore } from '../../src/server/store/open-store.js';
 import { countRows } from '../../src/server/store/store.js';
 import { exportCentre } from '../../src/server/transfer/export-centre.js';
 import type { RunningMunicipal } from '../../src/server/municipal/municipal-server.js';
+import { resident } from '../helpers/fixtures.js';
 import { mutationSamples } from '../helpers/mutation-samples.js';
 import {
   BASE_DOMAIN,
@@ -267,6 +269,44 @@ describe('a municipal deployment', () => {
       });
       expect([401, 404], `${where} with a token`).toContain(res.status);
     }
+
+    // A resident's calendar feed: its secret address works at its own centre only.
+    const consent = {
+      relatives: { given: true, by: 'guardian' },
+      calendar: { given: true, by: 'guardian' },
+    } as const;
+    expect(
+      await mutate(egStaff, 'resident.put', {
+        ...resident('r-1', { displayName: 'Eva' }),
+        consent,
+      }),
+    ).toMatchObject({ status: 'applied' });
+    const eg = await node.registry.get('eg');
+    await createUser(eg!.store.db, {
+      username: 'datter',
+      password: PASSWORD,
+      displayName: 'Datter',
+      role: 'relative',
+      residentIds: ['r-1'],
+    });
+    const login = await hostRequest(node.port, host('eg'), 'POST', '/api/login', {
+      json: { username: 'datter', password: PASSWORD },
+    });
+    const relative = await d.connect('eg', (login.body as { token: string }).token);
+    const feedToken = randomBytes(32).toString('base64url');
+    expect(
+      await mutate(relative, 'feed.create', {
+        feedId: randomUUID(),
+        residentId: 'r-1',
+        token: feedToken,
+      }),
+    ).toMatchObject({ status: 'applied' });
+    expect((await hostRequest(node.port, host('eg'), 'GET', `/ical/${feedToken}.ics`)).status).toBe(
+      200,
+    );
+    const elsewhere = await hostRequest(node.port, host('birk'), 'GET', `/ical/${feedToken}.ics`);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.text).not.toMatch(/Eva|Egehuset/);
   });
 
   it('keeps each centre’s pushes and disconnects to its own sockets across two nodes', async () => {
