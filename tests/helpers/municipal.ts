@@ -13,13 +13,13 @@ import {
   type MunicipalOptions,
   type RunningMunicipal,
 } from '../../src/server/municipal/municipal-server.js';
-import { io } from 'socket.io-client';
-import { PROTOCOL_VERSION, SYNC_NAMESPACE, type Welcome } from '../../src/protocol/index.js';
+import { PROTOCOL_VERSION, type Welcome } from '../../src/protocol/index.js';
 import { serverCommand } from './server-command.js';
 import { freshEmptyDatabase } from './test-database.js';
 import {
   connectSocket,
   freshDataDir,
+  welcomeOf,
   type ConnectOptions,
   type SyncSocket,
 } from './test-server.js';
@@ -137,22 +137,8 @@ export async function startDeployment(more: Partial<MunicipalOptions> = {}): Pro
     },
     welcome(slug, token) {
       const node = d.nodes[0]!;
-      const socket: SyncSocket = io(`http://127.0.0.1:${node.port}${SYNC_NAMESPACE}`, {
-        auth: { token, protocol: PROTOCOL_VERSION },
-        transports: ['websocket'],
-        reconnection: false,
-        forceNew: true,
+      return welcomeOf(`http://127.0.0.1:${node.port}`, token, {
         extraHeaders: { host: `${slug}.${BASE_DOMAIN}:${node.port}` },
-      });
-      return new Promise((resolve, reject) => {
-        socket.once('welcome', (w) => {
-          socket.disconnect();
-          resolve(w);
-        });
-        socket.once('connect_error', (err) => {
-          socket.disconnect();
-          reject(err);
-        });
       });
     },
     async close() {

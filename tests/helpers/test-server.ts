@@ -299,12 +299,13 @@ export function disconnected(socket: SyncSocket, timeoutMs = 10_000): Promise<st
 }
 
 /** Connects, returns the server's `welcome`, and disconnects. */
-export function welcomeOf(url: string, token: string): Promise<Welcome> {
+export function welcomeOf(url: string, token: string, opts: ConnectOptions = {}): Promise<Welcome> {
   const socket: SyncSocket = io(url + SYNC_NAMESPACE, {
     auth: { token, protocol: PROTOCOL_VERSION },
     transports: ['websocket'],
     reconnection: false,
     forceNew: true,
+    ...opts,
   });
   return new Promise((resolve, reject) => {
     socket.once('welcome', (w) => {

@@ -104,23 +104,26 @@ export const UPLOAD_LIMITS = {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function createHttpApp(deps: HttpDeps): HttpApp {
+/**
+ * What every fastify app of ours starts with (this one, and the municipal admin's): our logger
+ * without a line per request, the body limit, the proxies believed, zod schemas, one error
+ * handler and shape, the security headers, and cookies.
+ */
+export function baseFastify(opts: {
+  logger: Logger;
+  trustProxy?: TrustProxy | undefined;
+  serverFactory?: FastifyServerFactory<HttpServer> | undefined;
+}): FastifyInstance {
   // Seen as fastify's logger interface (pino is one), so the app keeps fastify's default types.
-  const logger: FastifyBaseLogger = deps.logger;
-  // HTTPS through node:https as fastify's server (an https.Server is an http.Server to its
-  // users), so socket.io attaches to it exactly as to plain HTTP.
-  const tls = deps.tls;
-  const serverFactory: FastifyServerFactory<HttpServer> | undefined = tls
-    ? (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
-    : undefined;
+  const logger: FastifyBaseLogger = opts.logger;
   const app = Fastify({
     loggerInstance: logger,
     // No line per request (as before); errors and client mistakes are logged by errors.ts.
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_BODY_BYTES,
-    trustProxy: deps.trustProxy ?? false,
+    trustProxy: opts.trustProxy ?? false,
     frameworkErrors,
-    ...(serverFactory ? { serverFactory } : {}),
+    ...(opts.serverFactory ? { serverFactory: opts.serverFactory } : {}),
   });
   // Each area plugin is a FastifyPluginAsyncZod: its schemas are zod, its handlers typed by them.
   app.setValidatorCompiler(validatorCompiler);
@@ -135,6 +138,17 @@ export function createHttpApp(deps: HttpDeps): HttpApp {
     referrerPolicy: { policy: 'no-referrer' },
   });
   void app.register(fastifyCookie);
+  return app;
+}
+
+export function createHttpApp(deps: HttpDeps): HttpApp {
+  // HTTPS through node:https as fastify's server (an https.Server is an http.Server to its
+  // users), so socket.io attaches to it exactly as to plain HTTP.
+  const tls = deps.tls;
+  const serverFactory: FastifyServerFactory<HttpServer> | undefined = tls
+    ? (handler) => createHttpsServer({ cert: tls.cert, key: tls.key }, handler)
+    : undefined;
+  const app = baseFastify({ logger: deps.logger, trustProxy: deps.trustProxy, serverFactory });
   // In the store, so every server node counts the same attempts (limits.ts).
   const counters = new WindowCounters(deps.store.db);
   void app.register(fastifyRateLimit, { global: false, store: storeOver(counters) });

@@ -4,30 +4,14 @@
  * residents, staff or content: nothing here reads a centre's schema beyond creating it.
  * Municipal admins are made from the command line (`municipal-admin`, README.md).
  */
-import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
-import Fastify, {
-  LogController,
-  type FastifyBaseLogger,
-  type FastifyInstance,
-  type FastifyRequest,
-} from 'fastify';
-import {
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens.js';
-import { CSP_DIRECTIVES } from '../http/app.js';
+import { baseFastify } from '../http/app.js';
 import { cookieOptions, isSameOrigin } from '../http/credentials.js';
-import {
-  frameworkErrors,
-  HttpError,
-  installErrorHandling,
-  MAX_BODY_BYTES,
-} from '../http/errors.js';
+import { HttpError } from '../http/errors.js';
 import { isSecureRequest } from '../http/transport-security.js';
 import type { Logger } from '../logger.js';
 import type { SharedPostgres } from '../store/postgres.js';
@@ -102,25 +86,8 @@ export async function createMunicipalAdmin(
 }
 
 export function createMunicipalApp(deps: MunicipalAppDeps): FastifyInstance {
-  const logger: FastifyBaseLogger = deps.logger;
   const db = deps.shared.directory as DirectoryDb;
-  const app = Fastify({
-    loggerInstance: logger,
-    logController: new LogController({ disableRequestLogging: true }),
-    bodyLimit: MAX_BODY_BYTES,
-    trustProxy: deps.trustProxy ?? false,
-    frameworkErrors,
-  });
-  app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
-  void app.register(fastifyHelmet, {
-    global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
-    hsts: false,
-    referrerPolicy: { policy: 'no-referrer' },
-  });
-  void app.register(fastifyCookie);
+  const app = baseFastify({ logger: deps.logger, trustProxy: deps.trustProxy });
   void app.register(fastifyRateLimit, { global: false });
   deps.ops(app);
 
