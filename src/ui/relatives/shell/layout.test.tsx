@@ -48,9 +48,13 @@ describe('the frame', () => {
   it('says "Henter …" until the first sync, then that there is nobody if none came', async () => {
     const { unmount } = await renderFamily({ status: { lastSyncedAt: null } });
     expect(await screen.findByText('Henter …')).toBeTruthy();
+    // A page has its level-one heading in every state (axe: page-has-heading-one; a CI run
+    // found none on the welcome after an invitation, before the resident had arrived).
+    expect(screen.getByRole('heading', { level: 1, name: 'Henter …' })).toBeTruthy();
     unmount();
     await renderFamily({});
     expect(await screen.findByText(/Der er ikke nogen at vise endnu/)).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Borgerguide' })).toBeTruthy();
   });
 
   it('has five big navigation entries, the current one marked', async () => {

@@ -179,9 +179,13 @@ export function Layout({ children }: { children: ReactNode }) {
         {resident || ACCOUNT_PAGES.has(location) ? (
           children
         ) : residents === undefined || !status?.lastSyncedAt ? (
-          <p>{w.loading}</p>
+          // Every state of a page has its level-one heading (a screen reader's first stop).
+          <h1 className="family-state">{w.loading}</h1>
         ) : (
-          <p>{w.noResidents}</p>
+          <>
+            <h1 className="family-state">{w.appName}</h1>
+            <p>{w.noResidents}</p>
+          </>
         )}
       </main>
       <Notices />
