@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+import { SlowFirstSequencer } from './tests/tools/slow-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -16,6 +17,8 @@ export default defineConfig({
     env: { CITIZEN_GUIDE_TEST_SCRYPT_N: '1024' },
     // With TEST_DATABASE_URL (PostgreSQL): the template every test database is copied from.
     globalSetup: ['tests/helpers/pg-global-setup.ts'],
+    // The slowest files first (a fresh clone has no timings for vitest to order by).
+    sequence: { sequencer: SlowFirstSequencer },
     projects: [
       {
         extends: true,
