@@ -17,6 +17,7 @@ import { countRows } from '../../src/server/store/store.js';
 import { exportCentre } from '../../src/server/transfer/export-centre.js';
 import type { RunningMunicipal } from '../../src/server/municipal/municipal-server.js';
 import { resident } from '../helpers/fixtures.js';
+import { mutationNames } from '../../src/protocol/index.js';
 import { mutationSamples } from '../helpers/mutation-samples.js';
 import {
   BASE_DOMAIN,
@@ -442,4 +443,69 @@ describe('a municipal deployment', () => {
     expect(twice.status).not.toBe(0);
     expect(twice.out).toMatch(/exists already/);
   });
+
+  it('answers no route and applies no mutation of one centre with the other’s credentials or ids', async () => {
+    const { d, node, admin } = await deployment();
+    await createCentre(node, admin, 'birk', 'Birkehuset');
+    await createCentre(node, admin, 'eg', 'Egehuset');
+    const egStaffToken = String(await staffToken(node, 'eg'));
+    const egAdmin = await d.connect('eg', egStaffToken);
+    const egKiosk = await kioskToken(node, 'eg');
+    // Eg has one of everything the samples make.
+    for (const name of mutationNames) await mutate(egAdmin, name, mutationSamples[name]);
+    await mutate(egAdmin, 'resident.put', {
+      ...resident('r-eva', { displayName: 'Eva Egholm' }),
+      consent: { relatives: { given: true, by: 'guardian' } },
+    });
+    const eg = (await node.registry.get('eg'))!;
+    const egHead = await countRows(eg.store.db, 'change_log');
+
+    // Every mutation, sent to Birk by Birk's admin with Eg's ids, changes nothing of Eg's.
+    const birkAdmin = await d.connect('birk', String(await staffToken(node, 'birk')));
+    for (const name of mutationNames) await mutate(birkAdmin, name, mutationSamples[name]);
+    expect(await countRows(eg.store.db, 'change_log')).toBe(egHead);
+
+    // Every HTTP route at Birk's address, with Eg's credentials and Eg's ids: nothing of Eg's.
+    const routes = routesOf(eg.app.printRoutes({ commonPrefix: false }));
+    expect(routes.length).toBeGreaterThan(20);
+    const egHash = 'a'.repeat(64);
+    const path = (p: string): string =>
+      p
+        .replace(':hash', egHash)
+        .replace(':id', 'r-eva')
+        .replace(':file', `${'x'.repeat(43)}.ics`);
+    for (const { method, route } of routes)
+      for (const token of [egStaffToken, egKiosk]) {
+        const res = await hostRequest(node.port, host('birk'), method, path(route), {
+          headers: { authorization: `Bearer ${token}` },
+          ...(method === 'POST' ? { json: {} } : {}),
+        });
+        // A logout of a token Birk does not know is a no-op "logged out" (checked below).
+        if (method === 'POST' && route !== '/api/logout')
+          expect(res.status, `${method} ${route}`).toBeGreaterThanOrEqual(400);
+        expect(res.text, `${method} ${route}`).not.toMatch(/Egehuset|Eva Egholm|r-eva/);
+      }
+    // Eg's staff are still signed in at Eg: Birk's logout did not end their session.
+    const session = await hostRequest(node.port, host('eg'), 'GET', '/api/session', {
+      headers: { authorization: `Bearer ${egStaffToken}` },
+    });
+    expect(session.status).toBe(200);
+  });
 });
+
+/** The routes of fastify's printRoutes tree (commonPrefix: false), with their methods. */
+function routesOf(tree: string): { method: string; route: string }[] {
+  const out: { method: string; route: string }[] = [];
+  const parents: string[] = [];
+  for (const line of tree.split('\n')) {
+    const m = /^([│ ]*)[├└]── (.*?) \(([^)]*)\)$/.exec(line);
+    if (!m) continue;
+    const depth = m[1]!.length / 4;
+    const full = (depth === 0 ? '' : parents[depth - 1]!) + m[2]!;
+    parents[depth] = full;
+    for (const method of m[3]!.split(', '))
+      if (method === 'GET' || method === 'POST')
+        out.push({ method, route: full.replace(/\/+/g, '/') });
+  }
+  return out;
+}
