@@ -409,17 +409,19 @@ describe('a municipal deployment', () => {
     const exported = join(work, 'export');
     await exportCentre(source.server.store.db, source.dataDir, exported);
     await source.close();
-    const moved = municipalCli(
-      url,
-      '',
-      'import-centre',
-      '--from',
-      exported,
-      '--centre',
-      'sol',
-      '--data',
-      d.dataDir,
-    );
+    const importSol = () =>
+      municipalCli(
+        url,
+        '',
+        'import-centre',
+        '--from',
+        exported,
+        '--centre',
+        'sol',
+        '--data',
+        d.dataDir,
+      );
+    const moved = importSol();
     expect(moved.status, moved.out).toBe(0);
     expect(moved.out).toMatch(/as centre sol: \d+ rows/);
     // The same kiosk token at the centre's new address: welcomed, under a new identity (one reset).
@@ -429,17 +431,7 @@ describe('a municipal deployment', () => {
     const sol = await node.registry.get('sol');
     expect(await countRows(sol!.store.db, 'resident')).toBe(residents);
     // A second import under the same slug is refused, and nothing changes.
-    const twice = municipalCli(
-      url,
-      '',
-      'import-centre',
-      '--from',
-      exported,
-      '--centre',
-      'sol',
-      '--data',
-      d.dataDir,
-    );
+    const twice = importSol();
     expect(twice.status).not.toBe(0);
     expect(twice.out).toMatch(/exists already/);
   });
