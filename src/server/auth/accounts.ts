@@ -30,6 +30,18 @@ export class AccountError extends Error {
   }
 }
 
+/** What a login may be named, and how short its password may be: every account's rule. */
+export const USERNAME_RULE = /^[a-zA-Z0-9._@-]{2,64}$/;
+export const USERNAME_MESSAGE = 'A username is 2–64 letters, digits or . _ @ -';
+export const MIN_PASSWORD_LENGTH = 8;
+export const PASSWORD_MESSAGE = `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+
+/** Throws `invalid` for a username or a new password the rule above refuses. */
+export function assertNewCredentials(username: string, password: string): void {
+  if (!USERNAME_RULE.test(username)) throw new AccountError('invalid', USERNAME_MESSAGE);
+  if (password.length < MIN_PASSWORD_LENGTH) throw new AccountError('invalid', PASSWORD_MESSAGE);
+}
+
 export interface NewUser {
   username: string;
   password: string;
@@ -45,11 +57,7 @@ export async function createUser(
   u: NewUser,
   now = new Date(),
 ): Promise<string> {
-  if (!/^[a-zA-Z0-9._@-]{2,64}$/.test(u.username)) {
-    throw new AccountError('invalid', 'A username is 2–64 letters, digits or . _ @ -');
-  }
-  if (u.password.length < 8)
-    throw new AccountError('invalid', 'A password needs at least 8 characters.');
+  assertNewCredentials(u.username, u.password);
   const existing = await db
     .selectFrom('app_user')
     .select('id')

@@ -16,7 +16,13 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { entityTypes, type Invitation } from '../../domain/model.js';
 import { auditLogin } from '../auth/account-audit.js';
-import { SESSION_TTL_MS } from '../auth/accounts.js';
+import {
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  SESSION_TTL_MS,
+  USERNAME_MESSAGE,
+  USERNAME_RULE,
+} from '../auth/accounts.js';
 import { isStaff } from '../auth/principal.js';
 import { hashPassword, hashToken, newToken } from '../auth/tokens.js';
 import { relativesOf } from '../people/relatives.js';
@@ -32,11 +38,8 @@ import { createLimit } from './limits.js';
 export const AcceptBody = z.object(
   {
     token: z.string().min(1).max(100),
-    username: z
-      .string()
-      .regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'A username is 2–64 letters, digits or . _ @ -')
-      .optional(),
-    password: z.string().min(8, 'A password needs at least 8 characters.').max(200),
+    username: z.string().regex(USERNAME_RULE, USERNAME_MESSAGE).optional(),
+    password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(200),
   },
   { error: 'Accepting needs { token, username? (2–64), password (8–200) }.' },
 );

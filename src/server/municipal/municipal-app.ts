@@ -8,6 +8,13 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import {
+  assertNewCredentials,
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  USERNAME_MESSAGE,
+  USERNAME_RULE,
+} from '../auth/accounts.js';
 import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens.js';
 import { baseFastify } from '../http/app.js';
 import { cookieOptions, isSameOrigin } from '../http/credentials.js';
@@ -39,11 +46,9 @@ const Login = z.strictObject({
 });
 const CreateCentre = NewCentre.extend({
   admin: z.strictObject({
-    username: z
-      .string()
-      .regex(/^[a-zA-Z0-9._@-]{2,64}$/, 'a username is 2–64 letters, digits or . _ @ -'),
+    username: z.string().regex(USERNAME_RULE, USERNAME_MESSAGE),
     displayName: z.string().trim().min(1).max(80),
-    password: z.string().min(8, 'a password needs at least 8 characters').max(200),
+    password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(200),
   }),
 });
 
@@ -68,10 +73,7 @@ export async function createMunicipalAdmin(
   password: string,
   now = new Date(),
 ): Promise<void> {
-  if (!/^[a-zA-Z0-9._@-]{2,64}$/.test(username))
-    throw new CentreError('invalid', 'A username is 2–64 letters, digits or . _ @ -');
-  if (password.length < 8)
-    throw new CentreError('invalid', 'A password needs at least 8 characters.');
+  assertNewCredentials(username, password);
   const inserted = await db
     .insertInto('municipal_user')
     .values({

@@ -22,8 +22,6 @@ import { centreUrl } from './hosts.js';
 import { createMunicipalAdmin } from './municipal-app.js';
 import { startMunicipalServer } from './municipal-server.js';
 
-export const MUNICIPAL_COMMANDS = ['serve-municipal', 'municipal-admin', 'create-centre'] as const;
-
 export interface MunicipalValues {
   data: string;
   port: string;

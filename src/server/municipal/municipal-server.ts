@@ -89,7 +89,8 @@ export async function startMunicipalServer(opts: MunicipalOptions): Promise<Runn
       ...opts.centre,
       now,
       databaseUrl: opts.databaseUrl,
-      metricsToken: opts.metricsToken ?? null,
+      // The same rule as the base domain's /metrics (the option, else the environment's token).
+      metricsToken,
       processMetrics: false,
       ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
       get nodeId() {
