@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { Role } from '../domain/model.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../domain/rules/credentials.js';
 
 export const LoginBody = z.object(
   {
@@ -24,4 +25,4 @@ export const SessionInfo = z.object({
 export type SessionInfo = z.infer<typeof SessionInfo>;
 
 /** A new password: the same rule for "change my password", a reset and an invitation. */
-export const NewPassword = z.string().min(8).max(200);
+export const NewPassword = z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH);

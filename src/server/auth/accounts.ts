@@ -7,6 +7,12 @@ import type { Database } from '../store/schema.js';
 import { markDeviceRevoked } from '../store/secrets.js';
 import { auditLogin } from './account-audit.js';
 import {
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  USERNAME_MESSAGE,
+  USERNAME_RULE,
+} from '../../domain/rules/credentials.js';
+import {
   DUMMY_HASH,
   hashPassword,
   hashToken,
@@ -30,11 +36,16 @@ export class AccountError extends Error {
   }
 }
 
-/** What a login may be named, and how short its password may be: every account's rule. */
-export const USERNAME_RULE = /^[a-zA-Z0-9._@-]{2,64}$/;
-export const USERNAME_MESSAGE = 'A username is 2–64 letters, digits or . _ @ -';
-export const MIN_PASSWORD_LENGTH = 8;
-export const PASSWORD_MESSAGE = `A password needs at least ${MIN_PASSWORD_LENGTH} characters.`;
+/**
+ * What a login may be named, and how short its password may be: every account's rule, in the
+ * domain so the pages that make logins (the municipal admin's) show the very same one.
+ */
+export {
+  MIN_PASSWORD_LENGTH,
+  PASSWORD_MESSAGE,
+  USERNAME_MESSAGE,
+  USERNAME_RULE,
+} from '../../domain/rules/credentials.js';
 
 /** Throws `invalid` for a username or a new password the rule above refuses. */
 export function assertNewCredentials(username: string, password: string): void {

@@ -4,8 +4,7 @@
  * centre's residents, staff or content is here: that is all in the centre's schema.
  */
 import { Migrator, type Kysely, type Migration } from 'kysely';
-import { z } from 'zod';
-import { Centre } from '../../domain/model.js';
+import { CentreSlug } from '../../domain/rules/centre-slug.js';
 
 export interface DirectoryTables {
   municipal_centre: { slug: string; schema_name: string; name: string; created_at: string };
@@ -19,36 +18,12 @@ export interface DirectoryTables {
 }
 export type DirectoryDb = Kysely<DirectoryTables>;
 
-/**
- * A centre's name in its address (`<slug>.<base domain>`) and its schema (`c_<slug>`, `-` as
- * `_`): a DNS label of 2–30 lower-case letters, digits and inner hyphens, not one the deployment
- * keeps for itself.
- */
-export const RESERVED_SLUGS = new Set(['www', 'admin', 'api', 'mail', 'municipal', 'kommune']);
-export const CentreSlug = z
-  .string()
-  .regex(/^[a-z](?:[a-z0-9-]{0,28}[a-z0-9])$/, 'a slug is 2–30 of a-z, 0-9 and inner hyphens')
-  .refine((s) => !s.includes('--'), 'a slug has no double hyphens')
-  .refine((s) => !RESERVED_SLUGS.has(s), 'that slug is kept for the deployment itself');
+// The slug's rule and a new centre's schema are shared with the municipal admin's page: one
+// definition each, in the domain (the slug) and the protocol (the API's bodies).
+export { CentreSlug, RESERVED_SLUGS } from '../../domain/rules/centre-slug.js';
+export { NewCentre } from '../../protocol/municipal.js';
 
 export const schemaOfSlug = (slug: string): string => `c_${slug.replace(/-/g, '_')}`;
-
-/** True for a zone this runtime knows (IANA names, as Intl has them). */
-function knownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-export const NewCentre = z.strictObject({
-  slug: CentreSlug,
-  name: Centre.shape.name,
-  timeZone: Centre.shape.timeZone.refine(knownTimeZone, 'not a time zone (e.g. Europe/Copenhagen)'),
-});
-export type NewCentre = z.infer<typeof NewCentre>;
 
 export interface CentreEntry {
   slug: string;

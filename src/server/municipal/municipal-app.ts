@@ -7,14 +7,8 @@
 import fastifyRateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
-import {
-  assertNewCredentials,
-  MIN_PASSWORD_LENGTH,
-  PASSWORD_MESSAGE,
-  USERNAME_MESSAGE,
-  USERNAME_RULE,
-} from '../auth/accounts.js';
+import { CreateCentreBody, MunicipalLogin } from '../../protocol/municipal.js';
+import { assertNewCredentials } from '../auth/accounts.js';
 import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens.js';
 import { baseFastify } from '../http/app.js';
 import { cookieOptions, isSameOrigin } from '../http/credentials.js';
@@ -23,7 +17,7 @@ import { isSecureRequest } from '../http/transport-security.js';
 import type { Logger } from '../logger.js';
 import type { SharedPostgres } from '../store/postgres.js';
 import { CentreError, createCentre } from './centres.js';
-import { listCentres, NewCentre, type DirectoryDb } from './directory.js';
+import { listCentres, type DirectoryDb } from './directory.js';
 
 export const MUNICIPAL_SESSION_TTL_MS = 12 * 3_600_000;
 const COOKIE = { http: 'cg_municipal', https: '__Host-cg_municipal' } as const;
@@ -40,17 +34,9 @@ export interface MunicipalAppDeps {
   ops: (app: FastifyInstance) => void;
 }
 
-const Login = z.strictObject({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(200),
-});
-const CreateCentre = NewCentre.extend({
-  admin: z.strictObject({
-    username: z.string().regex(USERNAME_RULE, USERNAME_MESSAGE),
-    displayName: z.string().trim().min(1).max(80),
-    password: z.string().min(MIN_PASSWORD_LENGTH, PASSWORD_MESSAGE).max(200),
-  }),
-});
+// The bodies' schemas are the protocol's, which the admin's page validates its forms with.
+const Login = MunicipalLogin;
+const CreateCentre = CreateCentreBody;
 
 /** A municipal admin's username for a username and password, or null (timing kept even). */
 export async function checkMunicipalLogin(
