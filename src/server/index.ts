@@ -41,6 +41,7 @@ import { reconcileMirrors } from './sync/mirrors.js';
 import { KioskPresence } from './sync/presence.js';
 import { attachCluster, PRESENCE_EVENT, type Cluster } from './cluster/adapter.js';
 import { ChangeFeed } from './cluster/change-feed.js';
+import { PushAfterNotice } from './cluster/push-after-notice.js';
 import { startHousekeeping } from './cluster/housekeeping.js';
 import { databaseUrlFromEnv } from './store/open-store.js';
 
@@ -200,8 +201,12 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       if (c.type !== 'resident') continue;
       facts = withResident(facts, c.id, c.op === 'put' && c.data ? residentFacts(c.data) : null);
     }
-    publisher.publish(batch, before, facts);
+    const after = facts;
+    if (cluster) afterNotice.send(() => publisher.publish(batch, before, after));
+    else publisher.publish(batch, before, after);
   };
+  // With several nodes the head notice leaves before this node's own push (push-after-notice.ts).
+  const afterNotice = new PushAfterNotice();
   let cluster: Cluster | null = null;
   const feed = new ChangeFeed(
     { db: store.db, logger, apply: applyBatch, announce: (head) => cluster?.announce(head) },
@@ -413,6 +418,7 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
       // No new connections from here; open ones stay until their mutations are answered.
       http.close();
       await mutations.drain();
+      afterNotice.flush();
       // The answers are sent from promise callbacks: let them all run before the sockets close.
       await new Promise((resolve) => setImmediate(resolve));
       // Engine.IO writes what a socket still has buffered (the answers) before closing it.

@@ -118,16 +118,23 @@ export async function attachCluster(
   let latest = 0;
   let sent = 0;
   let scheduled = false;
+  const send = (): void => {
+    sent = latest;
+    io.serverSideEmit(HEAD_EVENT, latest);
+  };
   return {
     announce(head) {
       latest = Math.max(latest, head);
-      if (scheduled || latest <= sent) return;
+      if (latest <= sent) return;
+      if (scheduled) return;
+      // The first commit of a turn is said at once, before this node pushes it to its own
+      // sockets (a push to thousands takes tens of milliseconds the other nodes need not wait);
+      // the commits that land later in the same turn (a batch, a burst) are said once, after it.
+      send();
       scheduled = true;
-      // Commits that land in the same turn (a batch, a burst) say it once.
       setImmediate(() => {
         scheduled = false;
-        sent = latest;
-        io.serverSideEmit(HEAD_EVENT, latest);
+        if (latest > sent) send();
       });
     },
     onHead(listener) {
