@@ -26,6 +26,11 @@ const ATTACHMENTS_TABLE = `
     payload bytea
   )`;
 
+/** Connections of one adapter at most: its LISTEN and one for its notices. */
+export const ADAPTER_CONNECTIONS = 2;
+/** The adapter's connections in pg_stat_activity. */
+export const ADAPTER_APPLICATION_NAME = 'citizen-guide adapter';
+
 /** A cool-off longer than this from another node is a mistake, not a flooder. */
 const MAX_COOL_OFF_MS = 10 * 60_000;
 
@@ -80,8 +85,14 @@ export async function attachCluster(
   /** The NOTIFY channels' prefix (default socket.io's): a centre's own in a municipal deployment. */
   channelPrefix?: string,
 ): Promise<Cluster> {
-  // Its own small pool: the adapter holds one connection for LISTEN for as long as it runs.
-  const pool = new pg.Pool({ connectionString: withDefaultUser(url), max: 3 });
+  // Its own small pool: the adapter holds one connection for LISTEN for as long as it runs, and
+  // sends its notices (a few bytes each, one at a time is plenty) over the other, which pg-pool
+  // closes after 10 s unused. A municipal node runs one adapter per centre (README.md's budget).
+  const pool = new pg.Pool({
+    connectionString: withDefaultUser(url),
+    max: ADAPTER_CONNECTIONS,
+    application_name: ADAPTER_APPLICATION_NAME,
+  });
   pool.on('error', (err) => logger.warn({ err }, 'cluster adapter: an idle connection failed'));
   // The LISTEN connection is checked out of the pool for good, and pg-pool takes its error
   // listener off checked-out connections: without this one, a dropped connection (a database

@@ -101,6 +101,9 @@ export interface PostgresOptions {
   onIdleError?: (err: Error) => void;
 }
 
+/** The store's connections in pg_stat_activity; the adapter's are `citizen-guide adapter`. */
+export const STORE_APPLICATION_NAME = 'citizen-guide';
+
 /** A `pg` pool for `url` with our type parsers; nothing connects yet. Throws StoreOpenError. */
 function createPool(url: string, opts: PostgresOptions): pg.Pool {
   if (!isPostgresUrl(url))
@@ -114,6 +117,8 @@ function createPool(url: string, opts: PostgresOptions): pg.Pool {
       types: ourTypes,
       max: opts.maxConnections ?? 10,
       connectionTimeoutMillis: 10_000,
+      // Who is who in pg_stat_activity (an application_name in the URL wins).
+      application_name: STORE_APPLICATION_NAME,
     });
   } catch (err) {
     throw connectProblem(err, url);
