@@ -7,7 +7,9 @@
  *   entries: the page, and the service worker `sw.js`, which must keep a fixed name at the root
  *   of /kiosk/ so its scope covers the page;
  * - `--mode staff`: the staff admin (src/ui/staff → dist/ui/staff, /staff/);
- * - `--mode family`: the relatives' pages (src/ui/relatives → dist/ui/family, /family/).
+ * - `--mode family`: the relatives' pages (src/ui/relatives → dist/ui/family, /family/);
+ * - `--mode municipal`: the municipal admin's page (src/ui/municipal → dist/ui/municipal), served
+ *   at `/` of a municipal deployment's base domain (src/server/municipal/municipal-app.ts).
  */
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -114,6 +116,24 @@ const personPage = (app: 'staff' | 'family'): UserConfig => ({
   },
 });
 
+/** The municipal admin's page: one entry at the base domain's root, talking to /api/municipal. */
+const municipalPage: UserConfig = {
+  root: ui('municipal'),
+  base: '/',
+  plugins: [react()],
+  server: { proxy: { '/api': centre } },
+  build: {
+    outDir: out('municipal'),
+    emptyOutDir: true,
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1200,
+  },
+};
+
 export default defineConfig(({ mode }) =>
-  mode === 'staff' || mode === 'family' ? personPage(mode) : kioskConfig,
+  mode === 'staff' || mode === 'family'
+    ? personPage(mode)
+    : mode === 'municipal'
+      ? municipalPage
+      : kioskConfig,
 );

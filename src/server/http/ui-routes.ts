@@ -12,9 +12,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { HttpError } from './errors.js';
 
-const PAGE = 'index.html';
-const PAGE_CACHE = 'no-cache';
-const ASSET_CACHE = 'public, max-age=3600';
+// Also the municipal admin's page (municipal/municipal-app.ts): the same rule for every page.
+export const PAGE = 'index.html';
+export const PAGE_CACHE = 'no-cache';
+export const ASSET_CACHE = 'public, max-age=3600';
 
 const RedirectQuery = z.record(z.string(), z.unknown());
 

@@ -4,15 +4,19 @@
  * residents, staff or content: nothing here reads a centre's schema beyond creating it.
  * Municipal admins are made from the command line (`municipal-admin`, README.md).
  */
+import { existsSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { CreateCentreBody, MunicipalLogin } from '../../protocol/municipal.js';
 import { assertNewCredentials } from '../auth/accounts.js';
 import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '../auth/tokens.js';
-import { baseFastify } from '../http/app.js';
+import { baseFastify, PERMISSIONS_POLICY } from '../http/app.js';
 import { cookieOptions, isSameOrigin } from '../http/credentials.js';
 import { HttpError } from '../http/errors.js';
+import { ASSET_CACHE, PAGE, PAGE_CACHE } from '../http/ui-routes.js';
 import { isSecureRequest } from '../http/transport-security.js';
 import type { Logger } from '../logger.js';
 import type { SharedPostgres } from '../store/postgres.js';
@@ -32,6 +36,35 @@ export interface MunicipalAppDeps {
   trustProxy?: boolean | string | string[];
   /** /metrics and /healthz of this node (the front decides who may read /metrics). */
   ops: (app: FastifyInstance) => void;
+  /**
+   * The built front ends (`dist/ui`, as the centres' servers have them): the admin's page is
+   * its `municipal/` folder, served at `/` when it has been built (`npm run build:ui`).
+   */
+  uiDir?: string | null;
+}
+
+/**
+ * The municipal admin's page and its assets at `/`, as the centre's front ends are served
+ * (http/ui-routes.ts: the page revalidated on every load, the assets cached an hour, files only
+ * from the page's own folder), under the same CSP as every answer of this app (baseFastify).
+ * Its routes are the wildcard's, so the API's, /metrics' and /healthz's own routes come first;
+ * a path that is no file is 404 as before.
+ */
+function adminPage(app: FastifyInstance, uiDir: string | null | undefined): void {
+  if (!uiDir) return;
+  const dir = join(isAbsolute(uiDir) ? uiDir : resolve(uiDir), 'municipal');
+  if (!existsSync(join(dir, PAGE))) return;
+  void app.register(fastifyStatic, {
+    root: dir,
+    prefix: '/',
+    index: PAGE,
+    cacheControl: false,
+    serveDotFiles: false,
+    setHeaders: (reply, path) => {
+      void reply.header('cache-control', path.endsWith(PAGE) ? PAGE_CACHE : ASSET_CACHE);
+      void reply.header('permissions-policy', PERMISSIONS_POLICY);
+    },
+  });
 }
 
 // The bodies' schemas are the protocol's, which the admin's page validates its forms with.
@@ -78,6 +111,7 @@ export function createMunicipalApp(deps: MunicipalAppDeps): FastifyInstance {
   const app = baseFastify({ logger: deps.logger, trustProxy: deps.trustProxy });
   void app.register(fastifyRateLimit, { global: false });
   deps.ops(app);
+  adminPage(app, deps.uiDir);
 
   // A cookie sent by the browser on its own counts only from the admin's own pages.
   app.addHook('onRequest', (req, _reply, done) => {

@@ -124,6 +124,8 @@ export async function startMunicipalServer(opts: MunicipalOptions): Promise<Runn
     now,
     urlOf,
     ops,
+    // The admin's page is built beside the centres' front ends (the centres' default too).
+    uiDir: opts.centre?.uiDir === undefined ? 'dist/ui' : opts.centre.uiDir,
     ...(opts.trustProxy === undefined ? {} : { trustProxy: opts.trustProxy }),
   });
   await admin.ready();
