@@ -19,9 +19,12 @@ import { HttpError } from './errors.js';
 /** The store's callback contract, as @fastify/rate-limit calls it. */
 type StoreCallback = (err: Error | null, res: { current: number; ttl: number }) => void;
 
+/** Where counters are kept: a centre's store, or the municipal directory's own table. */
+export type CountersDb = Kysely<Pick<Database, 'rate_window'>>;
+
 export class WindowCounters {
   constructor(
-    private readonly db: Kysely<Database>,
+    private readonly db: CountersDb,
     private readonly now: () => number = Date.now,
   ) {}
 

@@ -5,6 +5,8 @@
  */
 import { Migrator, type Kysely, type Migration } from 'kysely';
 import { CentreSlug } from '../../domain/rules/centre-slug.js';
+import type { CountersDb } from '../http/limits.js';
+import type { Database } from '../store/schema.js';
 
 export interface DirectoryTables {
   municipal_centre: { slug: string; schema_name: string; name: string; created_at: string };
@@ -59,11 +61,46 @@ const initial: Migration = {
   },
 };
 
+/**
+ * The municipal admin's rate-limit windows, shared by every node as a centre's are
+ * (http/limits.ts): in a schema of their own, `municipal`, so the table keeps the name and shape
+ * the counters know (`rate_window`), beside no centre's.
+ */
+export const LIMITS_SCHEMA = 'municipal';
+const limits: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.createSchema(LIMITS_SCHEMA).ifNotExists().execute();
+    await db.schema
+      .withSchema(LIMITS_SCHEMA)
+      .createTable('rate_window')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('hits', 'integer', (c) => c.notNull())
+      .addColumn('window_end', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
+/** The directory's shared rate-limit counters (a kysely over the `municipal` schema). */
+export const limitsDb = (db: DirectoryDb): CountersDb =>
+  (db as unknown as Kysely<Pick<Database, 'rate_window'>>).withSchema(LIMITS_SCHEMA);
+
+/** Forgets ended sessions (housekeeping, by every node: the delete is idempotent). */
+export async function purgeMunicipalSessions(db: DirectoryDb, now: Date): Promise<number> {
+  const r = await db
+    .deleteFrom('municipal_session')
+    .where('expires_at', '<=', now.toISOString())
+    .executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
+
 /** Makes or updates the directory's tables (their own bookkeeping, beside no centre's). */
 export async function migrateDirectory(db: Kysely<unknown>): Promise<void> {
   const { error } = await new Migrator({
     db,
-    provider: { getMigrations: () => Promise.resolve({ '2026-12-10-directory': initial }) },
+    provider: {
+      getMigrations: () =>
+        Promise.resolve({ '2026-12-10-directory': initial, '2026-12-11-limits': limits }),
+    },
     migrationTableName: 'municipal_migration',
     migrationLockTableName: 'municipal_migration_lock',
     migrationTableSchema: 'public',

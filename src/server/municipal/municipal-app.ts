@@ -16,14 +16,17 @@ import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from '.
 import { baseFastify, PERMISSIONS_POLICY } from '../http/app.js';
 import { cookieOptions, isSameOrigin } from '../http/credentials.js';
 import { HttpError } from '../http/errors.js';
+import { createLimit, storeOver, WindowCounters, type Limit } from '../http/limits.js';
 import { ASSET_CACHE, PAGE, PAGE_CACHE } from '../http/ui-routes.js';
 import { isSecureRequest } from '../http/transport-security.js';
 import type { Logger } from '../logger.js';
 import type { SharedPostgres } from '../store/postgres.js';
 import { CentreError, createCentre } from './centres.js';
-import { listCentres, type DirectoryDb } from './directory.js';
+import { limitsDb, listCentres, type DirectoryDb } from './directory.js';
 
 export const MUNICIPAL_SESSION_TTL_MS = 12 * 3_600_000;
+/** Sign-in attempts a minute per address, counted over every node. */
+export const MUNICIPAL_LOGIN_LIMIT = 10;
 const COOKIE = { http: 'cg_municipal', https: '__Host-cg_municipal' } as const;
 const cookieName = (req: FastifyRequest): string => COOKIE[isSecureRequest(req) ? 'https' : 'http'];
 
@@ -109,7 +112,11 @@ export async function createMunicipalAdmin(
 export function createMunicipalApp(deps: MunicipalAppDeps): FastifyInstance {
   const db = deps.shared.directory as DirectoryDb;
   const app = baseFastify({ logger: deps.logger, trustProxy: deps.trustProxy });
-  void app.register(fastifyRateLimit, { global: false });
+  // Counted in the directory, so every node counts the same attempts (as a centre's limits).
+  void app.register(fastifyRateLimit, {
+    global: false,
+    store: storeOver(new WindowCounters(limitsDb(db), () => deps.now().getTime())),
+  });
   deps.ops(app);
   adminPage(app, deps.uiDir);
 
@@ -141,10 +148,22 @@ export function createMunicipalApp(deps: MunicipalAppDeps): FastifyInstance {
     return row.username;
   };
 
+  // Made at the first attempt: these routes are declared before the rate-limit plugin has
+  // loaded, so a route's own `config.rateLimit` was never seen (every attempt went through).
+  let limit: Limit | null = null;
+  const loginLimit = (): Limit =>
+    (limit ??= createLimit(app, {
+      name: 'municipal-login',
+      max: MUNICIPAL_LOGIN_LIMIT,
+      windowMs: 60_000,
+      key: (req) => req.ip,
+      message: 'Too many sign-in attempts from this address. Try again in a minute.',
+    }));
+
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.post(
     '/api/municipal/login',
-    { schema: { body: Login }, config: { rateLimit: { max: 10, timeWindow: 60_000 } } },
+    { schema: { body: Login }, onRequest: (req) => loginLimit().take(req) },
     async (req, reply) => {
       const username = await checkMunicipalLogin(db, req.body.username, req.body.password);
       if (!username) throw new HttpError(401, 'bad_credentials', 'Wrong username or password.');

@@ -17,6 +17,7 @@ import { defaultNodeId, nodeIdFrom } from '../metrics/node-id.js';
 import { PRIVATE_DIR_MODE } from '../store/permissions.js';
 import { openSharedPostgres, type SharedPostgres } from '../store/postgres.js';
 import { migrateDirectory } from './directory.js';
+import { startDirectoryHousekeeping } from './housekeeping.js';
 import { centreUrl, targetOfHost } from './hosts.js';
 import { createMunicipalApp } from './municipal-app.js';
 import { CentreRegistry, type CentreServerOptions } from './registry.js';
@@ -71,6 +72,7 @@ export async function startMunicipalServer(opts: MunicipalOptions): Promise<Runn
     onIdleError: (err) => logger.warn({ err }, 'a PostgreSQL connection failed while idle'),
   });
   await migrateDirectory(shared.directory);
+  const housekeeping = startDirectoryHousekeeping(shared.directory, now, logger);
   mkdirSync(opts.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
 
   const front = createServer();
@@ -187,6 +189,7 @@ export async function startMunicipalServer(opts: MunicipalOptions): Promise<Runn
     registry,
     shared,
     async close() {
+      housekeeping.stop();
       front.close();
       await registry.close();
       await admin.close();
