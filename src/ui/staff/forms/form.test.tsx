@@ -61,6 +61,32 @@ describe('a staff form', () => {
   });
 });
 
+describe('a field checked as the user leaves it', () => {
+  it('says its mistake beside it and leaves the focus where the user went (summary at submit)', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => Promise.resolve(new Response('{}'))),
+    );
+    await renderStaff(<ChangePasswordPage />);
+    const user = userEvent.setup();
+    await user.type(screen.getByLabelText('Ny adgangskode'), 'short');
+    await user.tab();
+    await user.type(screen.getByLabelText('Gentag ny adgangskode'), 'short too');
+    // Every key landed in the field being typed in; the mistake is said beside its own field.
+    expect(screen.getByLabelText<HTMLInputElement>('Gentag ny adgangskode').value).toBe(
+      'short too',
+    );
+    expect(screen.getByLabelText('Ny adgangskode').getAttribute('aria-invalid')).toBe('true');
+    expect(screen.queryByText('Der er et problem')).toBeNull();
+    // Putting a mistake right after a submit does not pull the focus to the summary either.
+    await user.click(screen.getByRole('button', { name: 'Skift adgangskode' }));
+    await screen.findByText('Der er et problem');
+    await user.type(screen.getByLabelText('Ny adgangskode'), ' but longer now');
+    await user.tab();
+    expect(document.activeElement).toBe(screen.getByLabelText('Gentag ny adgangskode'));
+  });
+});
+
 describe('a draft', () => {
   function DraftForm() {
     const schema = z.object({ title: z.string().min(1).max(200) });

@@ -77,14 +77,21 @@ function focusField(id: string): void {
   (target ?? el).focus();
 }
 
-export function ErrorSummary({ errors }: { errors: FieldErrors }) {
+/**
+ * The summary takes the focus at each submit that found mistakes (`attempt`: the form's submit
+ * count), not whenever the count of errors changes: a field checked as the user leaves it, or
+ * put right, must not pull the focus away from the field they are typing in.
+ */
+export function ErrorSummary({ errors, attempt = 0 }: { errors: FieldErrors; attempt?: number }) {
   const { t } = useTranslation('staff');
   const ref = useRef<HTMLDivElement>(null);
   const list = flatten(errors);
   const count = list.length;
+  const hasErrors = count > 0;
   useEffect(() => {
-    if (count > 0) ref.current?.focus();
-  }, [count]);
+    if (hasErrors) ref.current?.focus();
+    // Only a new attempt moves the focus (see above), so `hasErrors` is not a dependency.
+  }, [attempt]);
   if (count === 0) return null;
   return (
     <div
@@ -149,7 +156,8 @@ export function StaffForm<T extends FieldValues, O extends FieldValues>(props: F
       noValidate
       onSubmit={(e) => void submit(e)}
     >
-      <ErrorSummary errors={form.formState.errors} />
+      {/* GOV.UK's pattern: the summary after a submit; before it, each field says its own. */}
+      <ErrorSummary errors={submitCount > 0 ? form.formState.errors : {}} attempt={submitCount} />
       {form.draftAt && props.draftKey && (
         <p className="draft-note">
           {t('form.draftRestored', { when: new Date(form.draftAt).toLocaleString('da-DK') })}{' '}
