@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { parseRRule } from './rules/recurrence-rule.js';
+import { knownTimeZone, TIME_ZONE_MESSAGE } from './rules/time-zone.js';
 
 export const Id = z.string().min(1).max(100);
 export const Instant = z.iso.datetime({ offset: false }).describe('UTC instant, ISO 8601 with Z');
@@ -36,8 +37,8 @@ export type Audience = z.infer<typeof Audience>;
 export const Centre = z.strictObject({
   id: Id,
   name: Title,
-  /** IANA zone; every "day" is computed in it. */
-  timeZone: z.string().min(1).max(60),
+  /** IANA zone; every "day" is computed in it (rules/time-zone.ts). */
+  timeZone: z.string().min(1).max(60).refine(knownTimeZone, TIME_ZONE_MESSAGE),
 });
 export type Centre = z.infer<typeof Centre>;
 

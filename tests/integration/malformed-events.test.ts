@@ -316,6 +316,28 @@ describe('malformed events', () => {
     expect(staff.connected).toBe(true);
   });
 
+  it('refuses a centre time zone that is no zone, and keeps the days in the one it had', async () => {
+    const admin = await t.connect(await t.userToken('admin'));
+    await apply(admin, 'centre.put', { name: 'Solhaven', timeZone: 'Europe/Copenhagen' });
+    const before = await databaseFingerprint(t.server.store.db);
+    for (const timeZone of ['Mars/Olympus', 'Europe/Copenhagen ', '../../etc/localtime', 'UTC+25'])
+      expect(
+        await mutate(admin, 'centre.put', { name: 'Solhaven', timeZone }),
+        timeZone,
+      ).toMatchObject({
+        status: 'rejected',
+        code: 'invalid',
+      });
+    expect(await databaseFingerprint(t.server.store.db)).toEqual(before);
+    // The staff's day views still answer, in the zone the centre has.
+    const staffToken = await t.userToken('staff');
+    const res = await fetch(`${t.url}/api/audit?day=2026-12-02`, {
+      headers: { authorization: `Bearer ${staffToken}` },
+    });
+    expect(res.status).toBe(200);
+    expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+
   it('a __proto__ key in the arguments pollutes nothing on the server', async () => {
     const staff = await t.staff();
     await seedResidents(staff, 1);
