@@ -2,7 +2,7 @@
  * Every centre of the deployment: its name, its address (a link to its staff admin, where its
  * own administrator signs in), its slug and when it was made; or, with none yet, what to do.
  */
-import { useEffect, useRef, useState } from 'react';
+import { Fragment, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MunicipalCentre } from '../../protocol/municipal.js';
 import { fetchCentres } from './api.js';
@@ -19,6 +19,25 @@ export function createdDate(iso: string, lang: string): string {
 
 /** The address a centre's staff admin opens at. */
 export const staffAddress = (url: string): string => `${url.replace(/\/$/, '')}/staff/`;
+
+/** A centre's host name, breakable after each dot on a phone (never inside a word). */
+function HostName({ url }: { url: string }) {
+  const parts = url.replace(/^https?:\/\//, '').split('.');
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && (
+            <>
+              .<wbr />
+            </>
+          )}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 export function CentresPage({
   onCreate,
@@ -51,9 +70,12 @@ export function CentresPage({
         <h1 ref={heading} tabIndex={-1}>
           {t('centres.title')}
         </h1>
-        <button type="button" className="button primary" onClick={onCreate}>
-          {t('centres.create')}
-        </button>
+        {/* With none yet, the empty state's own button is the one way on. */}
+        {!(load.state === 'ready' && load.list.length === 0) && (
+          <button type="button" className="button primary" onClick={onCreate}>
+            {t('centres.create')}
+          </button>
+        )}
       </div>
       {load.state === 'loading' && <p role="status">{t('centres.loading')}</p>}
       {load.state === 'failed' && (
@@ -92,7 +114,9 @@ export function CentresPage({
                 <tr key={c.slug}>
                   <th scope="row">{c.name}</th>
                   <td className="address">
-                    <a href={staffAddress(c.url)}>{c.url.replace(/^https?:\/\//, '')}</a>
+                    <a href={staffAddress(c.url)}>
+                      <HostName url={c.url} />
+                    </a>
                   </td>
                   <td className="col-slug">
                     <code>{c.slug}</code>

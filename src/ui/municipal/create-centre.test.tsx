@@ -99,6 +99,8 @@ describe('the form', () => {
     await user.click(screen.getByRole('button', { name: 'Opret center' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText('Der er et problem')).toBeTruthy();
+    // GOV.UK's pattern: the summary takes the focus, so it is read first.
+    await waitFor(() => expect(document.activeElement).toBe(summary));
     const links = within(summary).getAllByRole('link');
     expect(links.map((l) => l.getAttribute('href'))).toEqual([
       '#field-name',
@@ -108,9 +110,9 @@ describe('the form', () => {
       '#field-admin-password',
     ]);
     expect(links.map((l) => l.textContent)).toEqual([
-      'Skal udfyldes',
+      'Centrets navn skal udfyldes',
       expect.stringContaining('Det korte navn skal være 2–30 tegn') as string,
-      'Skal udfyldes',
+      'Fulde navn skal udfyldes',
       expect.stringContaining('Brugernavnet skal være 2–64 tegn') as string,
       'Adgangskoden skal være mindst 8 tegn.',
     ]);

@@ -27,9 +27,6 @@ export const ZONES = [
   'America/Thule',
 ] as const;
 
-/** The fields in the order the form shows them (and the error summary lists them). */
-const ORDER = ['name', 'slug', 'timeZone', 'admin.displayName', 'admin.username', 'admin.password'];
-
 export interface Created {
   centre: CentreCreated;
   username: string;
@@ -45,15 +42,29 @@ export function CreateCentrePage({
   onSignedOut: () => void;
 }) {
   const { t } = useTranslation('municipal');
+  // The fields in the order the form shows them (and the error summary lists them).
+  const fields = [
+    ['name', t('create.name')],
+    ['slug', t('create.slug')],
+    ['timeZone', t('create.timeZone')],
+    ['admin.displayName', t('create.adminName')],
+    ['admin.username', t('create.adminUsername')],
+    ['admin.password', t('create.adminPassword')],
+  ] as const;
   const form = useForm({
-    resolver: useLocalisedResolver(CreateCentreBody, ORDER),
+    resolver: useLocalisedResolver(CreateCentreBody, fields),
     defaultValues: {
       name: '',
       slug: '',
       timeZone: 'Europe/Copenhagen',
       admin: { displayName: '', username: '', password: '' },
     },
-    mode: 'onTouched',
+    // Checked at submit, then as each field is put right: an error appearing as a field is left
+    // would move the button from under the pointer that is clicking it (GOV.UK's pattern).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    // The error summary takes the focus instead (staff/forms/form.tsx).
+    shouldFocusError: false,
   });
   const [problem, setProblem] = useState<string | null>(null);
   useLeaveGuard(form.formState.isDirty);
@@ -74,7 +85,8 @@ export function CreateCentrePage({
     if (next !== current)
       form.setValue('slug', next, {
         shouldDirty: true,
-        shouldValidate: form.getFieldState('slug').isTouched,
+        // After a submit the slug's error follows the suggestion, as it follows typing.
+        shouldValidate: form.formState.isSubmitted,
       });
   }, [name, form]);
   useEffect(() => setIsSuggestion(slug !== '' && slug === suggested.current), [slug]);

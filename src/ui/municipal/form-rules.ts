@@ -21,8 +21,11 @@ import { TIME_ZONE_MESSAGE } from '../../protocol/municipal.js';
 
 type T = TFunction<'municipal'>;
 
-/** One refusal of the schema in the page's words. */
-export function issueText(t: T, issue: z.core.$ZodIssue): string {
+/**
+ * One refusal of the schema in the page's words; `label` is the field's, so that an empty field
+ * says which it is in the error summary too ("Centrets navn skal udfyldes", GOV.UK's advice).
+ */
+export function issueText(t: T, issue: z.core.$ZodIssue, label?: string): string {
   switch (issue.message) {
     case SLUG_MESSAGES.format:
       return t('rules.slugFormat', { max: SLUG_MAX_LENGTH });
@@ -39,26 +42,35 @@ export function issueText(t: T, issue: z.core.$ZodIssue): string {
     default:
   }
   if (issue.code === 'too_small' && issue.origin === 'string')
-    return Number(issue.minimum) <= 1
-      ? t('rules.required')
-      : t('rules.minLength', { count: Number(issue.minimum) });
+    return Number(issue.minimum) > 1
+      ? t('rules.minLength', { count: Number(issue.minimum) })
+      : label
+        ? t('rules.requiredField', { field: label })
+        : t('rules.required');
   if (issue.code === 'too_big' && issue.origin === 'string')
     return t('rules.maxLength', { count: Number(issue.maximum) });
   // Anything else in zod's own words, in the page's language (i18n.ts sets its locale).
   return issue.message;
 }
 
+/** The form's fields in the order it shows them: path and visible label. */
+export type FieldLabels = readonly (readonly [path: string, label: string])[];
+
 /**
  * A react-hook-form resolver over `schema`, its errors in the page's words (the first per field),
- * in the order the form shows its fields (`order`, field paths; the error summary lists them so),
- * whatever order the schema has them in.
+ * in the order the form shows its fields (`fields()`; the error summary lists them so), whatever
+ * order the schema has them in.
  */
 export function localisedResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
   words: () => T,
-  order: readonly string[] = [],
+  fields: () => FieldLabels = () => [],
 ): Resolver<z.input<S> & FieldValues, unknown, z.output<S> & FieldValues> {
-  const rank = (path: string) => (order.includes(path) ? order.indexOf(path) : order.length);
+  const rank = (path: string) => {
+    const at = fields().findIndex(([p]) => p === path);
+    return at < 0 ? fields().length : at;
+  };
+  const labelOf = (path: string) => fields().find(([p]) => p === path)?.[1];
   return async (values, _context, options) => {
     const result = await schema.safeParseAsync(values);
     if (result.success) return { values: result.data as z.output<S> & FieldValues, errors: {} };
@@ -68,7 +80,7 @@ export function localisedResolver<S extends z.ZodType<FieldValues, FieldValues>>
     );
     for (const issue of issues) {
       const path = issue.path.join('.');
-      flat[path] ??= { type: issue.code, message: issueText(words(), issue) };
+      flat[path] ??= { type: issue.code, message: issueText(words(), issue, labelOf(path)) };
     }
     return {
       values: {},
@@ -80,11 +92,17 @@ export function localisedResolver<S extends z.ZodType<FieldValues, FieldValues>>
 /** The resolver for a form of this page, always in the language chosen now. */
 export function useLocalisedResolver<S extends z.ZodType<FieldValues, FieldValues>>(
   schema: S,
-  order: readonly string[] = [],
+  fields: FieldLabels = [],
 ) {
   const { t } = useTranslation('municipal');
-  const current = useRef(t);
-  current.current = t;
-  const [resolver] = useState(() => localisedResolver(schema, () => current.current, order));
+  const current = useRef({ t, fields });
+  current.current = { t, fields };
+  const [resolver] = useState(() =>
+    localisedResolver(
+      schema,
+      () => current.current.t,
+      () => current.current.fields,
+    ),
+  );
   return resolver;
 }

@@ -17,9 +17,17 @@ function outcomeText(t: ReturnType<typeof useTranslation<'municipal'>>['t'], o: 
 export function LoginPage({ onLoggedIn }: { onLoggedIn: (s: MunicipalSession) => void }) {
   const { t } = useTranslation('municipal');
   const form = useForm({
-    resolver: useLocalisedResolver(MunicipalLogin),
+    resolver: useLocalisedResolver(MunicipalLogin, [
+      ['username', t('login.username')],
+      ['password', t('login.password')],
+    ]),
     defaultValues: { username: '', password: '' },
-    mode: 'onTouched',
+    // Checked at submit, then as each field is put right: an error appearing as a field is left
+    // would move the button from under the pointer that is clicking it (GOV.UK's pattern).
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
+    // The error summary takes the focus instead (staff/forms/form.tsx).
+    shouldFocusError: false,
   });
   const [problem, setProblem] = useState<string | null>(null);
   return (
@@ -57,7 +65,9 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (s: MunicipalSession) =>
             autoComplete="current-password"
           />
         </StaffForm>
-        <p className="muted">{t('login.noAccount')}</p>
+        <p className="muted">
+          {t('login.noAccount')} <code className="command">municipal-admin</code>.
+        </p>
       </section>
     </main>
   );

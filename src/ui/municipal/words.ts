@@ -23,7 +23,7 @@ export const municipalWords = defineWords(
       offline: 'Ingen forbindelse til serveren. Tjek netværket og prøv igen.',
       failed: 'Serveren kunne ikke logge dig ind lige nu. Prøv igen om et øjeblik.',
       noAccount:
-        'Har du ingen bruger? En kommunal administrator oprettes på serveren med kommandoen municipal-admin.',
+        'Har du ingen bruger? En kommunal administrator oprettes på serveren med kommandoen',
     },
     centres: {
       title: 'Centre',
@@ -36,7 +36,7 @@ export const municipalWords = defineWords(
       created: 'Oprettet',
       emptyTitle: 'Der er ingen centre endnu',
       empty:
-        'Opret det første center med knappen "Opret center". Du vælger dets adresse og opretter dets første administrator, som derefter selv opretter personale og beboere.',
+        'Opret det første center her. Du vælger dets adresse og opretter dets første administrator, som derefter selv opretter personale og beboere.',
       loading: 'Henter centrene …',
       failed: 'Centrene kunne ikke hentes. Genindlæs siden, eller prøv igen om lidt.',
       retry: 'Prøv igen',
@@ -93,6 +93,7 @@ export const municipalWords = defineWords(
     },
     rules: {
       required: 'Skal udfyldes',
+      requiredField: '{{field}} skal udfyldes',
       maxLength: 'Højst {{count}} tegn',
       minLength: 'Mindst {{count}} tegn',
       slugFormat:
@@ -126,8 +127,7 @@ export const municipalWords = defineWords(
       limited_other: 'Too many attempts. Try again in {{count}} minutes.',
       offline: 'No connection to the server. Check the network and try again.',
       failed: 'The server could not log you in just now. Try again in a moment.',
-      noAccount:
-        'No user yet? A municipal administrator is created on the server with the command municipal-admin.',
+      noAccount: 'No user yet? A municipal administrator is created on the server with the command',
     },
     centres: {
       title: 'Centres',
@@ -140,7 +140,7 @@ export const municipalWords = defineWords(
       created: 'Created',
       emptyTitle: 'There are no centres yet',
       empty:
-        'Create the first centre with the "Create centre" button. You choose its address and create its first administrator, who then adds staff and residents.',
+        'Create the first centre here. You choose its address and create its first administrator, who then adds staff and residents.',
       loading: 'Fetching the centres …',
       failed: 'The centres could not be fetched. Reload the page, or try again shortly.',
       retry: 'Try again',
@@ -197,6 +197,7 @@ export const municipalWords = defineWords(
     },
     rules: {
       required: 'Must be filled in',
+      requiredField: '{{field}} must be filled in',
       maxLength: 'At most {{count}} characters',
       minLength: 'At least {{count}} characters',
       slugFormat:

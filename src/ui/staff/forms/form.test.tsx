@@ -30,6 +30,8 @@ describe('a staff form', () => {
     await user.click(screen.getByRole('button', { name: 'Skift adgangskode' }));
     const summary = await screen.findByRole('alert');
     expect(within(summary).getByText('Der er et problem')).toBeTruthy();
+    // The summary has the focus, so it is read first (GOV.UK's pattern).
+    await waitFor(() => expect(document.activeElement).toBe(summary));
     const links = within(summary).getAllByRole('link');
     expect(links.map((l) => l.getAttribute('href'))).toEqual([
       '#field-current',

@@ -40,6 +40,9 @@ export function useZodForm<S extends z.ZodType<FieldValues, FieldValues>>(
     ...(draft ? { values: draft.values as z.input<S> & FieldValues } : {}),
     resetOptions: { keepDefaultValues: true },
     mode: 'onTouched',
+    // The error summary takes the focus at a submit with mistakes (GOV.UK's pattern): react-hook-
+    // form's own focus on the first wrong field came after it and won.
+    shouldFocusError: false,
   });
   const key = opts.draftKey;
   useEffect(() => {
