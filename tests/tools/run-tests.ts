@@ -54,6 +54,12 @@ interface Suite {
   exclude?: string[];
   /** PostgreSQL for this pass (TEST_DATABASE_URL); default the SQLite file in each data dir. */
   postgres?: boolean;
+  /**
+   * PostgreSQL's address under this other name, for the few files of a SQLite pass that need it
+   * and read it themselves; the rest of the pass stays on SQLite (TEST_DATABASE_URL would move
+   * every test server there).
+   */
+  postgresAs?: string;
 }
 
 /**
@@ -102,6 +108,9 @@ const suites: Suite[] = [
     name: 'end-to-end (Chromium)',
     config: 'vitest.e2e.config.ts',
     out: 'test-output/vitest-e2e.json',
+    // The municipal admin's page (tests/e2e/municipal-admin.test.ts): a municipal deployment is
+    // one PostgreSQL database. Every other e2e file keeps SQLite.
+    postgresAs: 'CG_E2E_DATABASE_URL',
   },
 ];
 mkdirSync('test-output', { recursive: true });
@@ -180,6 +189,14 @@ for (const suite of suites) {
       continue;
     }
     env.TEST_DATABASE_URL = postgres.url;
+  } else if (suite.postgresAs) {
+    try {
+      postgres ??= await ensurePostgres();
+      env[suite.postgresAs] = postgres.url;
+    } catch (err) {
+      // The files that need it fail on their own, saying why; the rest of the pass runs.
+      console.log(`${suite.name}: PostgreSQL is not available: ${String(err)}`);
+    }
   }
   console.log(
     `${suite.name}: store ${suite.postgres ? `PostgreSQL (${postgres?.describe})` : 'SQLite'}`,

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const UI_DIR = 'dist/ui';
-const FRONT_ENDS = ['kiosk', 'staff', 'family'];
+const FRONT_ENDS = ['kiosk', 'staff', 'family', 'municipal'];
 const SOURCES = [
   'src/ui',
   'assets',
