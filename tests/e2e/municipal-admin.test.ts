@@ -180,24 +180,49 @@ describe("the municipal admin's page", () => {
     await ctx.close();
   }, 180_000);
 
-  it('speaks English after the switch, the rules and refusals included', async () => {
+  it('works by keyboard alone, in English after the switch, the refusals included', async () => {
     const ctx = await officeContext();
     const m = new StaffPage(await ctx.newPage(), SIZES);
     const page = m.page;
+    const focused = () =>
+      page.evaluate(() => {
+        const el = document.activeElement;
+        return el?.getAttribute('aria-label') ?? el?.textContent?.trim() ?? '';
+      });
     await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Log ind som kommunal administrator' }).waitFor();
+    // The skip link, then the language switch, then the fields.
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Gå til indhold');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('English');
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Log in as a municipal administrator' }).waitFor();
-    await page.getByLabel('Username').fill('it-anne');
-    await page.getByLabel('Password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('it-anne');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Centres' }).waitFor();
+    // The heading has the focus; the next stop is the page's one task.
+    await expect.poll(focused).toBe('Centres');
     await m.check('list-en');
-    await page.getByRole('button', { name: 'Create centre' }).click();
-    await page.getByRole('button', { name: 'Create centre' }).click();
-    await expect
-      .poll(() => page.getByRole('alert').first().textContent())
-      .toContain("The centre's name must be filled in");
+    await page.keyboard.press('Tab');
+    await expect(focused()).resolves.toBe('Create centre');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: 'Create centre' }).waitFor();
+    await expect.poll(focused).toBe('Create centre');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    // The summary has the focus, so it is read first; each of its links leads to its field.
+    await expect.poll(focused).toContain('There is a problem');
+    await expect(focused()).resolves.toContain("The centre's name must be filled in");
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('field-name');
     await m.check('create-errors-en');
+    expect(m.problems).toEqual([]);
     await ctx.close();
   }, 120_000);
 });
