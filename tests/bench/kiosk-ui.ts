@@ -7,6 +7,10 @@
  * server runs in a child process serving the built UI (dist/ui, rebuilt when stale); a kiosk page
  * is enrolled through the real `#enrol=CODE` flow and waits until Home shows the synced day.
  *
+ * The page runs in a PERSISTENT Chromium profile (IndexedDB on disk, as on a kiosk); beside the
+ * live updates, the sign-ups and the cold start, the raw IndexedDB floor measured in the same
+ * page and profile, and the ratio (kiosk-floors.ts).
+ *
  * Measured, in this order (targets printed beside the numbers, never asserted):
  *  1. live updates: JS heap, DOM nodes and JS event listeners after 100, 2,500 and 5,000 changes
  *     pushed by the real server from a staff socket (`activity.put` on today's activities,
@@ -35,7 +39,9 @@ import type { EntityOf } from '../../src/domain/model.js';
 import { createEnrolCode } from '../../src/server/auth/accounts.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { ensureUiBuilt, UI_DIR } from '../e2e/support/ui-build.js';
-import { CHROMIUM, hasChromium, launchChromium } from '../helpers/chromium.js';
+import { CHROMIUM, hasChromium } from '../helpers/chromium.js';
+import { chromiumVersion, openProfile } from './browser.js';
+import { coldStartFloor, feedbackFloor, liveUpdatesFloor } from './kiosk-floors.js';
 import {
   benchDataDir,
   connect,
@@ -113,14 +119,9 @@ interface Kiosk {
 }
 
 async function openKiosk(ctx: BenchContext, baseUrl: string, code: string): Promise<Kiosk> {
-  const browser = await launchChromium();
-  ctx.defer(() => browser.close());
-  const context = await browser.newContext({
-    viewport: VIEWPORT,
-    locale: 'da-DK',
-    deviceScaleFactor: 1,
-  });
-  const page = await context.newPage();
+  // A persistent profile: IndexedDB, the service worker and its caches on disk, as on a kiosk.
+  const context = await openProfile(ctx, 'kiosk-ui', { viewport: VIEWPORT, locale: 'da-DK' });
+  const page = context.pages()[0] ?? (await context.newPage());
   const errors: string[] = [];
   page.on('pageerror', (err) => errors.push(err.message));
   const cdp = await context.newCDPSession(page);
@@ -724,11 +725,12 @@ export const kioskUi: Bench = {
     const port = Number(new URL(server.url).port);
     const k = await openKiosk(ctx, server.url, code);
     const cores = machineInfo().cores;
-    r.chromiumVersion = k.context.browser()?.version() ?? 'unknown';
+    r.chromiumVersion = await chromiumVersion(k.page);
+    r.profile = 'persistent (on-disk IndexedDB)';
     r.viewport = `${VIEWPORT.width}x${VIEWPORT.height}`;
     r.cores = cores;
     log(
-      `chromium ${String(r.chromiumVersion)}, ${r.viewport}, ${cores}-core machine; kiosk enrolled and synced`,
+      `chromium ${String(r.chromiumVersion)}, ${r.viewport}, ${cores}-core machine, persistent profile; kiosk enrolled and synced`,
     );
     const sw = await serviceWorkerState(k.page);
     r.serviceWorker = sw;
@@ -749,27 +751,36 @@ export const kioskUi: Bench = {
     );
 
     // 1. Heap after live updates, on Home and on the Activities screen.
-    r.liveUpdatesHome = await liveUpdates('Home', k, updates);
+    const home = await liveUpdates('Home', k, updates);
+    await liveUpdatesFloor(k.page, 'Home', home);
+    r.liveUpdatesHome = home;
     await k.page.getByRole('button', { name: 'Aktiviteter', exact: true }).first().click();
     await sleep(500);
     const built = await activitiesScreenBuilt(k.page);
     r.activitiesScreenBuilt = built;
     if (!built) log('Activities screen shows no "Tilmeld" button: sign-up measurements skipped');
-    r.liveUpdatesActivities = await liveUpdates('Activities', k, updates);
+    const activities = await liveUpdates('Activities', k, updates);
+    await liveUpdatesFloor(k.page, 'Activities', activities);
+    r.liveUpdatesActivities = activities;
     r.updatesRejected = updates.rejected;
     if (updates.rejected > 0)
       log(`(${updates.rejected} of ${updates.sent} updates were rejected by the server)`);
 
     // 2. Tap → feedback, online.
-    if (built)
-      r.signUpOnline = await signUps('sign-up, online', k.page, SIGNUPS, () => ctx.expired);
+    if (built) {
+      const online = await signUps('sign-up, online', k.page, SIGNUPS, () => ctx.expired);
+      await feedbackFloor(k.page, 'sign-up, online', online);
+      r.signUpOnline = online;
+    }
     await k.page.getByRole('button', { name: 'Hjem' }).click();
     staff.disconnect();
 
     // 3. Cold start with the server gone.
     await server.stop();
     log(`server stopped; reloading ${RELOADS} times (${cores}-core machine)`);
-    r.coldStart = await coldStarts('cold start, no throttling', k, RELOADS, 1);
+    const cold = await coldStarts('cold start, no throttling', k, RELOADS, 1);
+    await coldStartFloor(k.page, 'cold start, no throttling', cold);
+    r.coldStart = cold;
     r.coldStartThrottled = await coldStarts(
       `cold start, CPU ${THROTTLE}× slower`,
       k,
@@ -780,12 +791,9 @@ export const kioskUi: Bench = {
     // 4. Tap → feedback, offline (the outbox path), then the server back: does the outbox drain?
     if (built) {
       await k.page.getByRole('button', { name: 'Aktiviteter', exact: true }).first().click();
-      r.signUpOffline = await signUps(
-        'sign-up, server stopped',
-        k.page,
-        SIGNUPS,
-        () => ctx.expired,
-      );
+      const offline = await signUps('sign-up, server stopped', k.page, SIGNUPS, () => ctx.expired);
+      await feedbackFloor(k.page, 'sign-up, server stopped', offline);
+      r.signUpOffline = offline;
       const queued = (await readCache(k.page)).outbox;
       r.outboxAfterOfflineSignUps = queued;
       log(`outbox after the offline sign-ups and their undos: ${queued} entries`);
