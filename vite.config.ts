@@ -116,7 +116,11 @@ const personPage = (app: 'staff' | 'family'): UserConfig => ({
   },
 });
 
-/** The municipal admin's page: one entry at the base domain's root, talking to /api/municipal. */
+/**
+ * The municipal admin's page: one entry at the base domain's root, talking to /api/municipal.
+ * In development the proxy keeps the browser's Host, so the node it talks to is started with
+ * `serve-municipal --base-domain localhost` (CITIZEN_GUIDE_SERVER its address).
+ */
 const municipalPage: UserConfig = {
   root: ui('municipal'),
   base: '/',
