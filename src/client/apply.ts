@@ -82,22 +82,33 @@ export async function applyChanges(
   const { writes, refused } = compact(changes);
   const tables = [...db.cacheTables(), db.outbox];
   await db.transaction('rw', tables, async () => {
+    // Every request is made at once, none waits for the one before: IndexedDB writes them in the
+    // order made while this thread is still cloning the next ones (awaiting each chunk left the
+    // database idle while the next chunk was cloned, and the thread idle while it was written).
+    // Each row is in one table and once (compact), so no two requests touch the same record.
+    const settle = opts.settle;
+    const requests: Promise<unknown>[] = [];
     for (const [type, w] of writes) {
       const table = db.cacheTable(type);
-      for (const part of chunks(w.dels)) await table.bulkDelete(part);
-      for (const part of chunks(w.puts)) await table.bulkPut(part);
+      for (const part of chunks(w.dels)) requests.push(table.bulkDelete(part));
+      for (const part of chunks(w.puts)) requests.push(table.bulkPut(part));
     }
-    await db.meta.put({ key: 'cursor', value: cursor });
-    await db.meta.put({ key: 'view', value: opts.view });
-    if (opts.caughtUp) await db.meta.put({ key: 'lastSyncedAt', value: opts.now.toISOString() });
-    const settle = opts.settle;
-    await db.outbox
-      .filter(
-        (e) =>
-          e.state === 'applied' &&
-          ((e.appliedCursor !== null && e.appliedCursor <= cursor) || !!settle?.has(e.id)),
-      )
-      .delete();
+    const meta = [
+      { key: 'cursor' as const, value: cursor },
+      { key: 'view' as const, value: opts.view },
+      ...(opts.caughtUp ? [{ key: 'lastSyncedAt' as const, value: opts.now.toISOString() }] : []),
+    ];
+    requests.push(db.meta.bulkPut(meta));
+    requests.push(
+      db.outbox
+        .filter(
+          (e) =>
+            e.state === 'applied' &&
+            ((e.appliedCursor !== null && e.appliedCursor <= cursor) || !!settle?.has(e.id)),
+        )
+        .delete(),
+    );
+    await Promise.all(requests);
   });
   return refused;
 }

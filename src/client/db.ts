@@ -127,6 +127,22 @@ export const cacheSchemaVersions: readonly CacheSchemaVersion[] = [
   // Issue 10: photo albums (kiosks, staff, relatives by audience) and residents' calendar feeds.
   // New tables only: nothing cached changes shape, so no rebuild.
   { version: 5, stores: { album: 'id, publishedAt', feed: 'id, residentId' } },
+  // Issue 14: only the indexes a screen queries. Every index entry is one more write of each row
+  // a pull brings; sign-ups, meal answers and attendance are found by their ids instead
+  // (relations.ts), and the others were queried by nothing. Dropping an index keeps the rows.
+  {
+    version: 6,
+    stores: {
+      signup: 'id',
+      mealattendance: 'id',
+      attendance: 'id',
+      dayitem: 'id, date',
+      daytemplate: 'id',
+      wallnotice: 'id',
+      invitation: 'id',
+      album: 'id',
+    },
+  },
 ];
 
 export class CacheDb extends Dexie {

@@ -19,6 +19,13 @@ export {
   type SyncSocket,
 } from './engine.js';
 export { InvalidMutationError } from './sender.js';
+export {
+  attendanceOfActivities,
+  mealAnswersOfMeals,
+  mealAnswersOfResident,
+  signUpsOfActivities,
+  signUpsOfResident,
+} from './relations.js';
 export type {
   AppliedEvent,
   ConnectionState,

@@ -8,8 +8,9 @@
  */
 import type { Change, ChangesPush, PullRequest, ResetNotice } from '../protocol/index.js';
 import { applyChanges, isStorageLostError } from './apply.js';
-import { isChangesPush, isPullResult } from './answers.js';
+import { isChangesPush } from './answers.js';
 import { type CacheDb, clearCache, readCursor, readMetaText } from './db.js';
+import { PageStream } from './page-stream.js';
 import type { SyncedEvent } from './types.js';
 import { errorMessage, type Logger } from './util.js';
 
@@ -42,6 +43,12 @@ const MAX_RESTARTS = 3;
  * readers back for long.
  */
 export const MAX_PUSH_CHANGES = 5000;
+
+/**
+ * Most changes a pull asks for ahead of writing, and so about the most one of its transactions
+ * writes (plus the page in flight): a few commits for a centre's year, a bounded amount in memory.
+ */
+export const MAX_PULL_BATCH = 5000;
 
 export class Puller {
   /** The tail of the one-at-a-time queue of cursor work. */
@@ -225,9 +232,16 @@ export class Puller {
     this.host.setLastSyncedAt(null);
   }
 
-  /** Pulls page after page until the server says there is no more. Runs only on `serial`. */
+  /**
+   * Pulls page after page until the server says there is no more. Runs only on `serial`.
+   *
+   * The pages are asked for ahead of writing (page-stream.ts), and every page that has come while
+   * the one before was written goes into the next transaction, together with the cursor of the
+   * last of them: a crash mid-pull resumes from a committed cursor, as with one page at a time.
+   */
   private async pullNow(): Promise<void> {
     const { db, log } = this.host;
+    let stream: PageStream | null = null;
     try {
       if (!this.host.canTalk()) return;
       // Applied mutations answered before this pull began: once it ends, the cache holds them.
@@ -237,42 +251,54 @@ export class Puller {
       let since = await readCursor(db);
       let view = await readMetaText(db, 'view');
       let restarts = 0;
-      const ask = (from: number): Promise<unknown> => {
-        const p = this.host.request({ since: from, limit: this.host.pullLimit });
-        p.catch(() => undefined); // awaited below; this only keeps an abandoned page quiet
-        return p;
-      };
-      let pending = ask(since);
+      const open = (from: number): PageStream =>
+        new PageStream(
+          (at) => this.host.request({ since: at, limit: this.host.pullLimit }),
+          from,
+          () => this.host.canTalk(),
+          MAX_PULL_BATCH,
+        );
+      stream = open(since);
       for (;;) {
-        const res = await pending;
-        if (!isPullResult(res)) throw new Error(`pull refused: ${JSON.stringify(res)}`);
-        // The cache was built under another view key (consent, PINs or groups changed while we
-        // were away, or the database was restored), or the server's log is behind our cursor:
-        // what we hold may not be what we may see. Start over from 0; the outbox stays.
-        if (since > 0 && (res.view !== view || res.cursor < since)) {
+        const pages = await stream.take();
+        if (pages.length === 0) return; // disconnected: the next connection pulls
+        let cursor = since;
+        let caughtUp = false;
+        let stalled = false;
+        let restart = false;
+        const changes: Change[] = [];
+        for (const res of pages) {
+          // The cache was built under another view key (consent, PINs or groups changed while
+          // we were away, or the database was restored), or the server's log is behind our
+          // cursor: what we hold may not be what we may see. Start over from 0; the outbox stays.
+          if (cursor > 0 && (res.view !== view || res.cursor < cursor)) {
+            restart = true;
+            break;
+          }
+          view = res.view;
+          for (const c of res.changes) changes.push(c);
+          stalled = res.more && res.cursor <= cursor;
+          cursor = res.cursor;
+          caughtUp = !res.more;
+          if (caughtUp || stalled) break;
+        }
+        if (restart) {
           if (++restarts > MAX_RESTARTS) throw new Error('the view keeps changing; trying later');
-          log.info?.('what this client may see changed: rebuilding the cache', {
-            since,
-            cursor: res.cursor,
-          });
+          log.info?.('what this client may see changed: rebuilding the cache', { since, cursor });
+          stream.stop();
           await this.dropCache();
           since = 0;
           view = null;
-          pending = ask(0);
+          stream = open(0);
           continue;
         }
-        view = res.view;
-        const stalled = res.more && res.cursor <= since;
-        const caughtUp = !res.more;
-        // Ask for the next page while this one is written: the network and IndexedDB overlap.
-        if (!caughtUp && !stalled && this.host.canTalk()) pending = ask(res.cursor);
+        // Set by the first page taken (every batch has one).
+        if (view === null) throw new Error('a pull page without a view key');
         const now = this.host.now();
-        const opts = caughtUp
-          ? { caughtUp, now, settle, view: res.view }
-          : { caughtUp, now, view: res.view };
-        // One transaction per page, cursor included: a crash mid-pull resumes from this page.
-        await this.apply(res.changes, res.cursor, opts);
-        since = res.cursor;
+        const opts = caughtUp ? { caughtUp, now, settle, view } : { caughtUp, now, view };
+        // One transaction for the pages taken, their last cursor included.
+        await this.apply(changes, cursor, opts);
+        since = cursor;
         if (caughtUp) break;
         if (stalled) throw new Error(`pull made no progress at cursor ${since}`);
         if (!this.host.canTalk()) return;
@@ -285,6 +311,8 @@ export class Puller {
       log.warn?.('pull failed', { error: errorMessage(err) });
       // Offline: the next connect pulls anyway. Online: try again, backing off.
       if (this.host.canTalk()) this.scheduleRetry();
+    } finally {
+      stream?.stop();
     }
   }
 

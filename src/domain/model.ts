@@ -467,6 +467,8 @@ export const signUpId = (activityId: string, residentId: string): string =>
   `${activityId}:${residentId}`;
 export const mealAttendanceId = (mealId: string, residentId: string): string =>
   `${mealId}:${residentId}`;
+export const attendanceId = (activityId: string, residentId: string): string =>
+  `${activityId}:${residentId}`;
 
 export const Role = z.enum(['kiosk', 'staff', 'admin', 'relative']);
 export type Role = z.infer<typeof Role>;

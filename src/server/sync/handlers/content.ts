@@ -1,4 +1,5 @@
 /** Staff-published content without rules of its own: news, day items, shifts, resources, groups. */
+import { attendanceId } from '../../../domain/model.js';
 import { DEFAULT_CENTRE_ID } from '../../centre.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { changedOnFor } from '../../../domain/rules/week-plan.js';
@@ -91,7 +92,7 @@ export const contentHandlers: PartialHandlers<ContentNames> = {
     if (!(await ctx.w.get('resident', residentId)))
       throw new Rejection('not_found', 'No such resident.');
     await ctx.w.put('attendance', {
-      id: `${activityId}:${residentId}`,
+      id: attendanceId(activityId, residentId),
       activityId,
       residentId,
       present,

@@ -7,7 +7,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { overlaySignUps, type Rejection } from '../../../client/index.js';
+import { overlaySignUps, signUpsOfActivities, type Rejection } from '../../../client/index.js';
 import type { Activity, Resident } from '../../../domain/model.js';
 import { dayBounds, dayOf } from '../../../domain/rules/days.js';
 import { useWallResidentMap, useWallResidents } from '../data/hooks.js';
@@ -104,7 +104,7 @@ export function ActivitiesScreen() {
       );
     const ids = list.map((a) => a.id);
     const signups = overlaySignUps(
-      await db.signup.where('activityId').anyOf(ids).toArray(),
+      await signUpsOfActivities(db, ids),
       await db.outbox.toArray(),
     ).filter((s) => ids.includes(s.activityId));
     return { day, list, signups };

@@ -4,7 +4,7 @@
  * screen's own query (Home's line), so they count a sign-up made offline exactly as the card does.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { overlaySignUps, type OverlaidSignUp } from '../../../client/index.js';
+import { overlaySignUps, signUpsOfActivities, type OverlaidSignUp } from '../../../client/index.js';
 import type { Activity } from '../../../domain/model.js';
 import { useEnv } from '../data/kiosk-env.js';
 
@@ -19,10 +19,9 @@ export function useActivitySignUps(
   return (
     useLiveQuery(async () => {
       if (ids.length === 0) return none;
-      return overlaySignUps(
-        await db.signup.where('activityId').anyOf(ids).toArray(),
-        await db.outbox.toArray(),
-      ).filter((s) => ids.includes(s.activityId));
+      return overlaySignUps(await signUpsOfActivities(db, ids), await db.outbox.toArray()).filter(
+        (s) => ids.includes(s.activityId),
+      );
     }, [db, key]) ?? none // `key` stands for `ids`
   );
 }

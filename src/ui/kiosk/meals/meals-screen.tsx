@@ -6,7 +6,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { overlayMealAttendance } from '../../../client/index.js';
+import { mealAnswersOfMeals, overlayMealAttendance } from '../../../client/index.js';
 import type { Meal } from '../../../domain/model.js';
 import { addDaysToDate, daysBetween } from '../../../domain/rules/days.js';
 import { useWallResidents } from '../data/hooks.js';
@@ -44,7 +44,7 @@ export function MealsScreen() {
   const day = useLiveQuery(async () => {
     const meals = (await db.meal.where('date').equals(date).toArray()).sort(bySlot);
     const ids = meals.map((m) => m.id);
-    const rows = await db.mealattendance.where('mealId').anyOf(ids).toArray();
+    const rows = await mealAnswersOfMeals(db, ids);
     const outbox = await db.outbox.toArray();
     const attendance = overlayMealAttendance(rows, outbox).filter((a) => ids.includes(a.mealId));
     return { meals, attendance };

@@ -5,7 +5,7 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
-import { overlayBookings, overlaySignUps } from '../../../client/index.js';
+import { overlayBookings, overlaySignUps, signUpsOfResident } from '../../../client/index.js';
 import type { Resident } from '../../../domain/model.js';
 import { dayOf } from '../../../domain/rules/days.js';
 import { useOnline, useToday } from '../../shared/data/hooks.js';
@@ -26,11 +26,18 @@ export function useMyThings(resident: Resident): PagerItem[] | null {
   // One query for everything, so the list never shows half of it (a sign-up without its activity).
   const rows = useLiveQuery(async () => {
     const outbox = await db.outbox.toArray();
-    const signups = overlaySignUps(
-      await db.signup.where('residentId').equals(resident.id).toArray(),
-      outbox,
-      { residentId: resident.id },
-    );
+    // The resident's sign-ups for the activities that may still be on: begun in the last week
+    // (the list shows what has not ended) up to a week ahead.
+    const inView = await db.activity
+      .where('start')
+      .between(
+        new Date(now.getTime() - WEEK_MS).toISOString(),
+        new Date(now.getTime() + WEEK_MS).toISOString(),
+      )
+      .primaryKeys();
+    const signups = overlaySignUps(await signUpsOfResident(db, resident.id, inView), outbox, {
+      residentId: resident.id,
+    });
     const activities = (
       await db.activity.bulkGet([...new Set(signups.map((x) => x.activityId))])
     ).filter((a) => a !== undefined);

@@ -8,7 +8,13 @@
  */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { overlayBookings, overlayMealAttendance, overlaySignUps } from '../../../client/index.js';
+import {
+  mealAnswersOfResident,
+  overlayBookings,
+  overlayMealAttendance,
+  overlaySignUps,
+  signUpsOfResident,
+} from '../../../client/index.js';
 import { addDaysToDate, dayBounds } from '../../../domain/rules/days.js';
 import { useOnline, useToday } from '../../shared/data/hooks.js';
 import { useFamily } from '../shell/family-env.js';
@@ -47,7 +53,7 @@ export function WeekPage() {
   const rows = useLiveQuery(async (): Promise<Omit<WeekRows, 'resident'> & { for: string }> => {
     const lo = dayBounds(from, timeZone).start.getTime() - DAY_MS;
     const hi = dayBounds(last, timeZone).end.getTime() + DAY_MS;
-    const [outbox, dayItems, activities, signups, bookings, resources, meals, answers, rejections] =
+    const [outbox, dayItems, activities, bookings, resources, meals, rejections] =
       await Promise.all([
         db.outbox.toArray(),
         db.dayitem.where('date').between(from, last, true, true).toArray(),
@@ -56,16 +62,27 @@ export function WeekPage() {
           .where('start')
           .between(new Date(lo).toISOString(), new Date(hi).toISOString())
           .toArray(),
-        db.signup.where('residentId').equals(residentId).toArray(),
         db.booking
           .where('start')
           .between(new Date(lo).toISOString(), new Date(hi).toISOString())
           .toArray(),
         db.resource.toArray(),
         db.meal.where('date').between(from, last, true, true).toArray(),
-        db.mealattendance.where('residentId').equals(residentId).toArray(),
         db.rejections.toArray(),
       ]);
+    // The resident's own sign-ups and answers for this week's activities and meals.
+    const [signups, answers] = await Promise.all([
+      signUpsOfResident(
+        db,
+        residentId,
+        activities.map((a) => a.id),
+      ),
+      mealAnswersOfResident(
+        db,
+        residentId,
+        meals.map((m) => m.id),
+      ),
+    ]);
     return {
       for: residentId,
       dayItems,

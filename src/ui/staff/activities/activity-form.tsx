@@ -5,6 +5,7 @@
  * Validated by the protocol's schemas (form-model.ts); a draft survives an interruption.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { signUpsOfActivities } from '../../../client/index.js';
 import { useEffect, useMemo } from 'react';
 import { useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
@@ -64,7 +65,7 @@ export function ActivityForm(p: Props) {
   const residents = useLiveQuery(() => db.resident.toArray(), [db]) ?? ([] as Resident[]);
   const signups =
     useLiveQuery(
-      () => (p.existing ? db.signup.where('activityId').equals(p.existing.id).toArray() : []),
+      () => (p.existing ? signUpsOfActivities(db, [p.existing.id]) : []),
       [db, p.existing?.id],
     ) ?? ([] as SignUp[]);
 

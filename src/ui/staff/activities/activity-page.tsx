@@ -5,6 +5,7 @@
  * (activities.css `@media print`), and the kiosk card as residents see it.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
+import { attendanceOfActivities, signUpsOfActivities } from '../../../client/index.js';
 import { Link } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useParams } from 'wouter';
@@ -31,13 +32,10 @@ export function ActivityPage() {
   const { now, today, timeZone } = useToday();
   const save = useSave();
   const activities = useOverlaid<Activity>('activity', { hideDeleted: true });
-  const signups =
-    useLiveQuery(() => db.signup.where('activityId').equals(id).toArray(), [db, id]) ??
-    ([] as SignUp[]);
+  const signups = useLiveQuery(() => signUpsOfActivities(db, [id]), [db, id]) ?? ([] as SignUp[]);
   const residents = useLiveQuery(() => db.resident.toArray(), [db]) ?? ([] as Resident[]);
   const attendance =
-    useLiveQuery(() => db.attendance.where('activityId').equals(id).toArray(), [db, id]) ??
-    ([] as Attendance[]);
+    useLiveQuery(() => attendanceOfActivities(db, [id]), [db, id]) ?? ([] as Attendance[]);
   if (activities === undefined) return null;
   const a = activities.find((x) => x.id === id);
   if (!a) {
