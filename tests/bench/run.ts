@@ -23,6 +23,7 @@ import { flood } from './flood.js';
 import { kioskUi } from './kiosk-ui.js';
 import { memory, memoryPg } from './memory.js';
 import { mutations, mutationsPg } from './mutations.js';
+import { peer } from './peer/peer.js';
 import { summaryLines } from './summary.js';
 
 // Each PostgreSQL bench right after its SQLite one (they skip themselves without PostgreSQL).
@@ -87,14 +88,17 @@ async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
       only: { type: 'string', multiple: true },
+      // The side-by-side comparison with RxDB (a few minutes): run alone, or beside --only's.
+      peer: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
   });
   const names = benches.map((b) => b.name);
   if (values.help) {
-    console.log(`usage: tsx tests/bench/run.ts [--only ${names.join('|')}]...\n`);
+    console.log(`usage: tsx tests/bench/run.ts [--only ${names.join('|')}]... [--peer]\n`);
     for (const b of benches) console.log(`  ${b.name.padEnd(12)} ${b.description}`);
+    console.log(`  --peer       ${peer.description}`);
     return 0;
   }
   const only = (values.only ?? [])
@@ -106,7 +110,9 @@ async function main(): Promise<number> {
     console.error(`unknown bench ${unknown.join(', ')}; known: ${names.join(', ')}`);
     return 2;
   }
-  const selected = only.length > 0 ? benches.filter((b) => only.includes(b.name)) : benches;
+  const selected =
+    only.length > 0 ? benches.filter((b) => only.includes(b.name)) : values.peer ? [] : benches;
+  if (values.peer) selected.push(peer);
 
   const startedAt = new Date();
   const machine = machineInfo();
