@@ -142,7 +142,7 @@ export function printSummary(
   };
   log('');
   log(
-    `Citizen Guide ${versions.citizenGuide ?? '?'} (Dexie ${versions.citizenGuideDexie ?? '?'}) beside ` +
+    `Citizen Guide ${versions.citizenGuide ?? '?'} at ${versions.citizenGuideCommit ?? '?'} (Dexie ${versions.citizenGuideDexie ?? '?'}) beside ` +
       `RxDB ${versions.rxdb ?? '?'} (Dexie storage, Dexie ${versions.rxdbDexie ?? '?'}), Chromium ${chromium}, ` +
       `on-disk IndexedDB, ${s.rounds} alternating rounds (medians; sign-ups and fan-out pooled):`,
   );

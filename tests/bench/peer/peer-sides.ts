@@ -6,7 +6,7 @@
  * documents a whole-centre kiosk of ours pulls (read by a raw pull as that kiosk), and a writer
  * that pushes as an RxDB client's push handler would.
  */
-import { fork } from 'node:child_process';
+import { execFileSync, fork } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,8 +181,18 @@ export function versions(): { [key: string]: string } {
         version: string;
       }
     ).version;
+  const git = (...args: string[]): string => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8' }).trim();
+    } catch {
+      return '';
+    }
+  };
+  // The engine measured is the working tree's: say when src/client had uncommitted changes.
+  const dirty = git('status', '--porcelain', '--', 'src/client', 'src/server') !== '';
   return {
     citizenGuide: read('../../../package.json'),
+    citizenGuideCommit: `${git('rev-parse', '--short', 'HEAD') || 'unknown'}${dirty ? ' + uncommitted src changes' : ''}`,
     citizenGuideDexie: read('../../../node_modules/dexie/package.json'),
     rxdb: read('../../../node_modules/rxdb/package.json'),
     rxdbDexie: (() => {

@@ -197,7 +197,7 @@ export const peer: Bench = {
         `head ${head}, in ${round((performance.now() - tSeed) / 1000, 1)} s; ours on ${server.url}, generic on ${generic.url}`,
     );
     log(
-      `versions: Citizen Guide ${v.citizenGuide} (Dexie ${v.citizenGuideDexie}), RxDB ${v.rxdb} (Dexie ${v.rxdbDexie})`,
+      `versions: Citizen Guide ${v.citizenGuide} at ${v.citizenGuideCommit} (Dexie ${v.citizenGuideDexie}), RxDB ${v.rxdb} (Dexie ${v.rxdbDexie})`,
     );
 
     // One bundle per side: each carries its own Dexie (RxDB pins its own version, and Dexie
