@@ -1,0 +1,424 @@
+/**
+ * The soak: a kiosk's day in minutes. The real server (a child process serving the built UI,
+ * the demo seed) and a kiosk page in Chromium live through `hours` simulated hours on one
+ * simulated clock (the server's `now`, the page's Playwright clock), in steps of `stepMs`:
+ * live changes from a staff socket every `updateEveryMs` (simulated), a network drop a quarter into
+ * every hour (the kiosk's connections cut and Chromium offline for `dropRealMs` of real time,
+ * a staff post made meanwhile), a resident's visit to two screens every daytime hour, and the
+ * night screen in the night hours. At the end of every simulated hour it samples the page's JS
+ * heap (after forced GCs), DOM nodes and JS event listeners and the server's RSS.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolve } from 'node:path';
+import { UI_DIR } from '../e2e/support/ui-build.js';
+import {
+  cachedRow,
+  expectedWall,
+  openSoakKiosk,
+  readScreen,
+  type Screen,
+  type SoakKiosk,
+} from './kiosk-page.js';
+import type { Locator, Page } from 'playwright-core';
+import { samplePage, waitIdle } from './page-metrics.js';
+import {
+  connectStaff,
+  LiveUpdates,
+  OFFLINE_NEWS_ID,
+  SOAK_ACTIVITIES,
+  seedSoakCentre,
+  type StaffSocket,
+} from './soak-centre.js';
+import { startNetwork, type Network } from './network.js';
+import { startSoakServer, type SoakServer } from './soak-server.js';
+
+export const HOUR = 3_600_000;
+/** The most any of the four may grow from the first hour's sample to the last's. */
+export const LIMIT_PCT = 10;
+
+export interface SoakOptions {
+  /** The simulated start of the day (ms since the epoch). */
+  start: number;
+  hours: number;
+  /**
+   * Simulated hours before `start`, lived through the same way, sampled but not counted in the
+   * growth: V8 compiles and optimises the page's code for a while (the first hours' heap growth
+   * was compiled code, by heap snapshot), which is no leak.
+   */
+  warmupHours?: number;
+  /** Real time one simulated hour takes, besides the sampling and the drop's own length. */
+  realMsPerHour: number;
+  /** Simulated time per clock step. */
+  stepMs: number;
+  /** Simulated time between live changes. */
+  updateEveryMs: number;
+  /** The kiosk's night hours, as its address takes them (`22:00-06:30`, `off`). */
+  night: string;
+  /** How long each drop lasts, in real time. */
+  dropRealMs: number;
+  log?: (line: string) => void;
+  /** Called after each hour's sample, e.g. to take a heap snapshot while looking for a leak. */
+  afterSample?: (hour: number, kiosk: SoakKiosk) => Promise<void>;
+}
+
+export interface HourSample {
+  hour: number;
+  /** The simulated instant of the sample. */
+  at: number;
+  heapBytes: number;
+  domNodes: number;
+  listeners: number;
+  serverRss: number;
+  screen: Screen;
+}
+
+export interface DropResult {
+  hour: number;
+  /** Real ms from the network's return to the kiosk connected and holding the offline post. */
+  reconnectMs: number;
+  converged: boolean;
+  /** The kiosk's socket was gone on the server while cut. */
+  sawDrop: boolean;
+}
+
+export interface Growth {
+  heapPct: number;
+  domNodesPct: number;
+  listenersPct: number;
+  serverRssPct: number;
+}
+
+export interface SoakReport {
+  /** The warm-up hours' samples (hour 0, -1, …), not counted in the growth. */
+  warmup: HourSample[];
+  samples: HourSample[];
+  drops: DropResult[];
+  growth: Growth;
+  /** What the wall showed at the end, and what it should have. */
+  end: { screen: Screen; expected: { date: string; clock: string }; kioskConnected: boolean };
+  nightSeen: boolean;
+  nightLeft: boolean;
+  updates: { sent: number; rejected: number };
+  /** Times the kiosk's socket went without a drop of ours (a clock-made reconnect, a failure). */
+  unplannedReconnects: number;
+  /** Why the kiosk's sockets went, as the server saw it. */
+  disconnects: Record<string, number>;
+  pageErrors: string[];
+  wallMs: number;
+}
+
+const UNMEASURED = { heapBytes: NaN, domNodes: NaN, listeners: NaN, serverRss: NaN };
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls `ok` every 50 ms until it holds; false after `timeoutMs`. */
+async function until(ok: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const t0 = performance.now();
+  for (;;) {
+    if (await ok()) return true;
+    if (performance.now() - t0 > timeoutMs) return false;
+    await pause(50);
+  }
+}
+
+export const pct = (from: number, to: number): number =>
+  Math.round(((to - from) / from) * 1000) / 10;
+
+function growthOf(samples: readonly HourSample[]): Growth {
+  const first = samples[0];
+  const last = samples.at(-1);
+  if (!first || !last)
+    return { heapPct: NaN, domNodesPct: NaN, listenersPct: NaN, serverRssPct: NaN };
+  return {
+    heapPct: pct(first.heapBytes, last.heapBytes),
+    domNodesPct: pct(first.domNodes, last.domNodes),
+    listenersPct: pct(first.listeners, last.listeners),
+    serverRssPct: pct(first.serverRss, last.serverRss),
+  };
+}
+
+const mib = (b: number): string => (Number.isNaN(b) ? '-' : (b / 2 ** 20).toFixed(1));
+const num = (n: number): string => (Number.isNaN(n) ? '-' : String(n));
+
+export function formatTable(samples: readonly HourSample[]): string[] {
+  const rows = [
+    'hour  wall clock                   screen   heap MiB  DOM nodes  listeners  server RSS MiB',
+  ];
+  for (const s of samples) {
+    const wall = expectedWall(s.at);
+    const screen = s.screen.night ? 'night' : (s.screen.screen ?? '?');
+    rows.push(
+      `${String(s.hour).padStart(4)}  ${`${wall.date} ${wall.clock}`.padEnd(28)} ` +
+        `${screen.padEnd(8)} ${mib(s.heapBytes).padStart(8)}  ${num(s.domNodes).padStart(9)}  ` +
+        `${num(s.listeners).padStart(9)}  ${mib(s.serverRss).padStart(14)}`,
+    );
+  }
+  return rows;
+}
+
+interface Running {
+  server: SoakServer;
+  net: Network;
+  kiosk: SoakKiosk;
+  staff: StaffSocket;
+  updates: LiveUpdates;
+  opts: SoakOptions;
+  log: (line: string) => void;
+}
+
+/** One drop: cut, a staff post meanwhile, back, until the kiosk holds the post. */
+async function drop(r: Running, hour: number): Promise<DropResult> {
+  const { net, kiosk, server } = r;
+  net.cut();
+  await kiosk.context.setOffline(true);
+  const sawDrop = await until(async () => (await server.stats()).kiosks === 0, 10_000);
+  const title = `Besked skrevet mens skærmen var uden net ${hour}`;
+  await r.updates.news(OFFLINE_NEWS_ID, title);
+  // The outage's length is the scenario's, not a condition to wait for.
+  await pause(r.opts.dropRealMs);
+  net.restore();
+  await kiosk.context.setOffline(false);
+  const t0 = performance.now();
+  const converged = await until(async () => {
+    const row = await cachedRow(kiosk.page, 'news', OFFLINE_NEWS_ID);
+    return row?.['title'] === title && (await server.stats()).kiosks === 1;
+  }, 30_000);
+  return { hour, reconnectMs: Math.round(performance.now() - t0), converged, sawDrop };
+}
+
+/** A resident looks at two screens and goes back Home (by day: at night nobody is up). */
+async function visit(r: Running): Promise<void> {
+  const { page } = r.kiosk;
+  const nav = page.getByRole('navigation', { name: 'Gå til' });
+  for (const name of ['Aktiviteter', 'Nyheder']) {
+    await nav.getByRole('button', { name, exact: true }).tap({ timeout: 5000 });
+    await page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: 5000 });
+    await page.getByRole('button', { name: 'Hjem', exact: true }).tap({ timeout: 5000 });
+    await nav.waitFor({ timeout: 5000 });
+  }
+}
+
+/**
+ * Taps `what` until `done` shows. A touch that wakes the wall is swallowed for a moment, and the
+ * night screen goes on the touch's pointerdown, so Playwright may see its target vanish mid-tap.
+ */
+async function tapUntil(what: Locator, done: Locator): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    if (await done.isVisible()) return;
+    await what.tap({ timeout: 2000 }).catch(() => undefined);
+    if (
+      await done.waitFor({ timeout: 500 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      return;
+  }
+  await done.waitFor({ timeout: 1 });
+}
+
+/** What the wall shows at `at`: its clock renders once a (real) second, so until it shows `at`. */
+async function shownAt(page: Page, at: number): Promise<Screen> {
+  const minute = expectedWall(at).clock;
+  let shown = await readScreen(page);
+  await until(async () => {
+    shown = await readScreen(page);
+    return shown.clock === minute;
+  }, 3000);
+  return shown;
+}
+
+/**
+ * The hour's sample. First what the wall shows (the night screen, or the date and the clock),
+ * then the measurement, always on the News screen: its content is the soak's constant set, while
+ * Home's depends on the time of day (the rest of today's plan, who is on duty, and each picture
+ * on it is an <img> with its own load and error listeners), so only News compares hour with hour.
+ * At night the resident's touch wakes the wall first. The page must have every change so far and
+ * be idle before the forced GCs.
+ */
+async function sample(r: Running, hour: number, at: number): Promise<HourSample> {
+  const { page, cdp } = r.kiosk;
+  const shown = await shownAt(page, at);
+  if (shown.night) await tapUntil(page.locator('.night'), page.locator('.frame'));
+  const nav = page.getByRole('navigation', { name: 'Gå til' });
+  await tapUntil(
+    nav.getByRole('button', { name: 'Nyheder', exact: true }),
+    page.locator('.frame[data-screen="news"]'),
+  );
+  const title = `${SOAK_ACTIVITIES[0] ?? ''} (time ${hour})`;
+  await r.updates.activity(0, title, at);
+  const arrived = await until(
+    async () => (await cachedRow(page, 'activity', 'soak-a-0'))?.['title'] === title,
+    30_000,
+  );
+  if (!arrived) r.log(`hour ${hour}: the kiosk did not get the last change within 30 s`);
+  await waitIdle(cdp);
+  const measured = await samplePage(cdp);
+  const server = await r.server.stats(true);
+  await tapUntil(page.getByRole('button', { name: 'Hjem', exact: true }), nav);
+  return {
+    hour,
+    at,
+    heapBytes: measured.heapBytes,
+    domNodes: measured.domNodes,
+    listeners: measured.listeners,
+    serverRss: server.rss,
+    screen: shown,
+  };
+}
+
+export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
+  const log = opts.log ?? (() => undefined);
+  const t0 = performance.now();
+  const dataDir = mkdtempSync(join(tmpdir(), 'cg-soak-'));
+  const cleanups: (() => unknown)[] = [() => rmSync(dataDir, { recursive: true, force: true })];
+  try {
+    const warmup = opts.warmupHours ?? 0;
+    const begin = opts.start - warmup * HOUR;
+    const centre = await seedSoakCentre(dataDir, begin);
+    const server = await startSoakServer(dataDir, resolve(UI_DIR), begin);
+    cleanups.push(() => server.stop());
+    const net = await startNetwork(server.url);
+    cleanups.push(() => net.close());
+    const kiosk = await openSoakKiosk({
+      url: net.url,
+      code: centre.code,
+      start: begin,
+      night: opts.night,
+    });
+    cleanups.push(() => kiosk.close());
+    const staff = await connectStaff(server.url, centre.staffToken);
+    cleanups.push(() => staff.disconnect());
+    const updates = new LiveUpdates(staff);
+    const r: Running = { server, net, kiosk, staff, updates, opts, log };
+    // Synced: the soak's activities are in the page's cache.
+    if (
+      !(await until(
+        async () => (await cachedRow(kiosk.page, 'activity', 'soak-a-0')) !== null,
+        30_000,
+      ))
+    )
+      throw new Error('the kiosk never synced the centre');
+    log(`kiosk enrolled and synced in ${Math.round(performance.now() - t0)} ms`);
+
+    const samples: HourSample[] = [];
+    const warmupSamples: HourSample[] = [];
+    const drops: DropResult[] = [];
+    let t = begin;
+    let steps = 0;
+    let nightSeen = false;
+    let nightLeft = false;
+    let nextUpdate = t + opts.updateEveryMs;
+    const realPerStep = (opts.realMsPerHour * opts.stepMs) / HOUR;
+    for (let hour = 1 - warmup; hour <= opts.hours; hour++) {
+      const hourEnd = opts.start + hour * HOUR;
+      const dropAt = hourEnd - (3 * HOUR) / 4;
+      const visitAt = hourEnd - HOUR / 4;
+      let dropping: Promise<DropResult> | null = null;
+      let visited = false;
+      while (t < hourEnd) {
+        const s0 = performance.now();
+        t = Math.min(hourEnd, t + opts.stepMs);
+        await Promise.all([kiosk.context.clock.setSystemTime(t), server.setClock(t)]);
+        while (nextUpdate <= t) {
+          await updates.next(t);
+          nextUpdate += opts.updateEveryMs;
+        }
+        // Every fifth step: is the night screen up? (Entered and left, whenever that falls.)
+        if (++steps % 5 === 0) {
+          const night = await kiosk.page
+            .locator('.night')
+            .count()
+            .then((n) => n > 0);
+          if (night) nightSeen = true;
+          else if (nightSeen) nightLeft = true;
+        }
+        if (!dropping && t >= dropAt) {
+          dropping = drop(r, hour);
+        }
+        if (!visited && t >= visitAt && dropping) {
+          visited = true;
+          await dropping;
+          const screen = await readScreen(kiosk.page);
+          if (!screen.night) await visit(r);
+        }
+        const spent = performance.now() - s0;
+        // The simulated clock's pace (real ms per simulated step), not a wait for a condition.
+        if (spent < realPerStep) await pause(realPerStep - spent);
+      }
+      const dropped = dropping ? await dropping : null;
+      if (dropped && hour > 0) drops.push(dropped);
+      const s0 = performance.now();
+      // The warm-up's hours are lived through, not measured: only what the wall shows.
+      const s =
+        hour > 0
+          ? await sample(r, hour, t)
+          : { ...UNMEASURED, hour, at: t, screen: await shownAt(kiosk.page, t) };
+      const sampleMs = Math.round(performance.now() - s0);
+      (hour > 0 ? samples : warmupSamples).push(s);
+      await opts.afterSample?.(hour, kiosk);
+      const d = dropped;
+      log(
+        `${formatTable([s]).at(-1) ?? ''}` +
+          (d ? `  drop: back in ${d.reconnectMs} ms${d.converged ? '' : ' NOT CONVERGED'}` : '') +
+          `  (sampled in ${sampleMs} ms, at ${Math.round((performance.now() - t0) / 1000)} s)`,
+      );
+    }
+    // The end, as a resident sees it: woken if it is night (a touch wakes the wall).
+    let screen = await readScreen(kiosk.page);
+    if (screen.night) {
+      await kiosk.page.locator('.night').tap();
+      await kiosk.page.locator('.frame').waitFor({ timeout: 5000 });
+    }
+    // The page's clock has flowed on in real time since the last step: this minute or the next.
+    const expected = expectedWall(t);
+    const next = expectedWall(t + 60_000).clock;
+    await until(async () => {
+      screen = await readScreen(kiosk.page);
+      return screen.date !== null && (screen.clock === expected.clock || screen.clock === next);
+    }, 5000);
+    const stats = await server.stats();
+    const kioskConnected = stats.kiosks === 1;
+    return {
+      warmup: warmupSamples,
+      samples,
+      drops,
+      growth: growthOf(samples),
+      end: { screen, expected, kioskConnected },
+      nightSeen,
+      nightLeft,
+      updates: { sent: updates.sent, rejected: updates.rejected },
+      // The first connection and one after each drop are ours; any other is not.
+      unplannedReconnects: stats.kioskConnects - 1 - drops.length - warmup,
+      disconnects: stats.kioskDisconnects,
+      pageErrors: [...kiosk.errors],
+      wallMs: Math.round(performance.now() - t0),
+    };
+  } finally {
+    for (const c of cleanups.reverse()) {
+      try {
+        await c();
+      } catch {
+        // Clean-up goes on: one failure must not leave a browser or a server behind.
+      }
+    }
+  }
+}
+
+/** What failed in `report`, in words; empty when the day went well. */
+export function failures(report: SoakReport, limitPct = LIMIT_PCT): string[] {
+  const out: string[] = [];
+  for (const [what, value] of Object.entries(report.growth))
+    if (!(value <= limitPct)) out.push(`${what} grew ${value} % (limit ${limitPct} %)`);
+  const { screen, expected, kioskConnected } = report.end;
+  if (screen.date !== expected.date)
+    out.push(`the wall shows "${screen.date}", not "${expected.date}"`);
+  if (!kioskConnected) out.push('the kiosk is not connected at the end');
+  if (screen.banner !== '') out.push(`the connection line says "${screen.banner}"`);
+  for (const d of report.drops)
+    if (!d.converged) out.push(`hour ${d.hour}: no reconnect with the offline post within 30 s`);
+  if (report.pageErrors.length > 0) out.push(`page errors: ${report.pageErrors.join(' | ')}`);
+  return out;
+}
