@@ -1,14 +1,17 @@
 /**
  * `npm run soak`: a kiosk's 24-hour day, from Saturday 27 March 2027 12:00 in Copenhagen to
- * Sunday 13:00, 24 hours (midnight, and the spring-forward night's 02:00 → 03:00), in about half a minute
- * of real time per simulated hour (`--real-seconds-per-hour N`, `--hours N` to change it).
- * Prints a line per hour, the table, the growth from the first hour's sample to the last's, and
- * exits 1 if any grew over 10 %, or the wall did not show the right day, connected, at the end.
+ * Sunday 13:00 (midnight, the spring-forward night's 02:00 → 03:00, night hours 22:00-06:30),
+ * after a warm-up hour from 11:00, in half a minute of real time per simulated hour
+ * (`--real-seconds-per-hour N`, `--hours N`): about 16 minutes in all. Prints a line per hour, the
+ * table, the growth from the first hour's sample to the last's, and exits 1 if the heap's objects,
+ * DOM nodes, listeners or the server's RSS grew over 10 %, or the wall did not show the right day,
+ * connected, at the end, or a drop did not end with the kiosk back and holding the offline post.
  */
 import { parseArgs } from 'node:util';
 import { ensureUiBuilt } from '../e2e/support/ui-build.js';
 import { CHROMIUM, hasChromium } from '../helpers/chromium.js';
-import { failures, formatTable, HOUR, LIMIT_PCT, runSoak } from './soak.js';
+import { HOUR, runSoak } from './soak.js';
+import { failures, formatTable, LIMIT_PCT } from './soak-report.js';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -38,6 +41,7 @@ async function main(): Promise<number> {
     start,
     hours,
     warmupHours: 1,
+    heapSnapshots: true,
     realMsPerHour,
     stepMs: 30_000,
     updateEveryMs: 15_000,
@@ -51,7 +55,9 @@ async function main(): Promise<number> {
   const g = report.growth;
   say('');
   say(
-    `growth, first hour → last: JS heap ${g.heapPct} %, DOM nodes ${g.domNodesPct} %, ` +
+    `growth, first hour → last: JS heap ${g.heapPct} % (by snapshot: its JS objects ` +
+      `${g.objectsPct} %, native objects ${g.nativePct} %, the rest compiled code), ` +
+      `DOM nodes ${g.domNodesPct} %, ` +
       `listeners ${g.listenersPct} %, server RSS ${g.serverRssPct} % (limit ${LIMIT_PCT} %)`,
   );
   const back = report.drops.map((d) => d.reconnectMs).sort((a, b) => a - b);
