@@ -60,6 +60,7 @@ export class Sender {
   private failures = 0;
   /** The server's `retryAfterMs` for the entry just answered "retry"; the next wait is no shorter. */
   private retryAfterMs = 0;
+  private pendingTicket = 0;
 
   constructor(private readonly host: SenderHost) {}
 
@@ -91,8 +92,9 @@ export class Sender {
       await this.host.db.outbox.add(entry);
       void this.host.requestPull();
     }
-    await this.refreshPending();
+    // Sent at once; the status line's count follows (it need not hold the send back).
     this.kick();
+    await this.refreshPending();
     return entry.id;
   }
 
@@ -113,7 +115,10 @@ export class Sender {
   }
 
   async refreshPending(): Promise<void> {
+    // Counts may be asked for while others are on their way: only the latest one is told.
+    const ticket = ++this.pendingTicket;
     const entries = await this.host.db.outbox.filter((e) => e.state === 'pending').toArray();
+    if (ticket !== this.pendingTicket) return;
     const now = this.host.now().getTime();
     const stuck = entries.filter(
       (e) => e.attempts >= STUCK_AFTER_ATTEMPTS && now - Date.parse(e.createdAt) >= STUCK_AFTER_MS,
@@ -156,8 +161,9 @@ export class Sender {
     const { db } = this.host;
     const seq = entry.seq;
     if (seq === undefined) throw new Error('outbox entry without seq');
+    // Stored with the outcome below (one write instead of one more before sending: a write's
+    // commit cost about as much as the server's whole answer).
     const attempts = entry.attempts + 1;
-    await db.outbox.update(seq, { attempts });
     let answer: unknown;
     try {
       answer = await this.host.request({ id: entry.id, name: entry.name, args: entry.args });
@@ -173,7 +179,7 @@ export class Sender {
       return false;
     }
     if (isApplied(answer)) {
-      await this.applied(entry, seq, answer.cursor, answer.result ?? null);
+      await this.applied(entry, seq, attempts, answer.cursor, answer.result ?? null);
       return true;
     }
     const rejected = asRejected(answer);
@@ -224,20 +230,29 @@ export class Sender {
   private async applied(
     entry: OutboxEntry,
     seq: number,
+    attempts: number,
     cursor: number,
     result: Record<string, unknown> | null,
   ): Promise<void> {
     const { db } = this.host;
+    // Said at once: the server has stored it, which is what "sent" means. The bookkeeping below
+    // is this device's; should it be lost (a crash, the storage), the entry is sent again with
+    // the same id and the server answers what it answered now.
+    this.host.emit('applied', { id: entry.id, name: entry.name, cursor, result });
     const settled = await db.transaction('rw', [db.meta, db.outbox], async () => {
       if ((await readCursor(db)) >= cursor) {
         await db.outbox.delete(seq);
         return true;
       }
-      await db.outbox.update(seq, { state: 'applied', appliedCursor: cursor, lastError: null });
+      await db.outbox.update(seq, {
+        state: 'applied',
+        appliedCursor: cursor,
+        lastError: null,
+        attempts,
+      });
       return false;
     });
-    await this.refreshPending();
-    this.host.emit('applied', { id: entry.id, name: entry.name, cursor, result });
+    void this.refreshPending();
     if (!settled) void this.host.requestPull();
   }
 
