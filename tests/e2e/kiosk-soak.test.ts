@@ -6,25 +6,23 @@
  * left; a staff change every simulated minute; the kiosk's network cut a quarter into every hour,
  * with a staff post made while it is cut.
  *
- * Growth is checked over the three measured hours on the News screen (constant content). DOM
- * nodes may differ by SLACK (the same screen shows a node or two more or less with what it shows
- * at the moment: measured 181, 179, 181). Listeners get NIGHT_STEP more: after the first night
- * the page holds 8-10 JS event listeners more than before it, once (measured here 279 → 289, and
- * in the 24-hour soak 285 by day, 317 woken at night, 294 the next morning; eight wake-ups in the
- * night added none). Not yet explained (see issue 14's soak notes); a leak tied to anything that
- * repeats here (180 live changes, three reconnects, the clock's render every second, the night
- * screen's unmount) adds dozens to hundreds and still fails. The JS heap may grow 10 % (after the
- * warm-up hour: before it, V8's compiled code alone grew the heap by more, by heap snapshot).
+ * Growth is checked over the three measured hours on the News screen (constant content), by the
+ * issue's rule: no more than 10 % from the first measured hour to the last, for the JS heap, DOM
+ * nodes and listeners alike. The same screen shows a few nodes more or less with what it shows at
+ * the moment (measured 179 to 184 on a fresh clone), and after the first night the page holds
+ * 8-10 listeners more than before it, once (279 → 289; in the 24-hour soak 285 by day, 294 the
+ * next morning; not yet explained, see issue 14's soak notes): both well inside 10 %. A leak tied
+ * to anything that repeats here (180 live changes, three reconnects, the clock's render every
+ * second, the night screen's unmount) adds dozens to hundreds and fails. The heap is measured
+ * after the warm-up hour: before it, V8's compiled code alone grew it by more (heap snapshot).
  */
 import { describe, expect, it } from 'vitest';
 import { hasChromium } from '../helpers/chromium.js';
 import { runSoak } from '../soak/soak.js';
 import { ensureUiBuilt } from './support/ui-build.js';
 
-/** Nodes the same screen may differ by from one sample to another. */
-const SLACK = 2;
-/** Listeners more after the night than before it, once (see above). */
-const NIGHT_STEP = 12;
+/** The issue's bound: growth from the first measured hour to the last. */
+const MAX_GROWTH = 0.1;
 
 const START = Date.UTC(2027, 2, 27, 22, 30); // 23:30 CET, Saturday; the warm-up starts at 22:30
 
@@ -68,8 +66,8 @@ describe.runIf(hasChromium())('the kiosk through a night (soak, short form)', ()
     expect(report.updates.rejected).toBe(0);
     const first = report.samples[0];
     const last = report.samples.at(-1);
-    expect(last?.listeners).toBeLessThanOrEqual((first?.listeners ?? 0) + NIGHT_STEP);
-    expect(last?.domNodes).toBeLessThanOrEqual((first?.domNodes ?? 0) + SLACK);
-    expect(report.growth.heapPct).toBeLessThanOrEqual(10);
+    expect(last?.listeners).toBeLessThanOrEqual((first?.listeners ?? 0) * (1 + MAX_GROWTH));
+    expect(last?.domNodes).toBeLessThanOrEqual((first?.domNodes ?? 0) * (1 + MAX_GROWTH));
+    expect(report.growth.heapPct).toBeLessThanOrEqual(MAX_GROWTH * 100);
   }, 120_000);
 });
