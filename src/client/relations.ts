@@ -12,7 +12,7 @@
  */
 import type { Table } from 'dexie';
 import type { Attendance, MealAttendance, SignUp } from '../domain/model.js';
-import { attendanceId, mealAttendanceId, signUpId } from '../domain/model.js';
+import { mealAttendanceId, signUpId } from '../domain/model.js';
 import type { CacheDb } from './db.js';
 
 async function ofParents<T>(
@@ -81,6 +81,3 @@ export const attendanceOfActivities = (
   db: CacheDb,
   activityIds: readonly string[],
 ): Promise<Attendance[]> => ofParents(db.attendance, activityIds, (a) => a.activityId);
-
-// The pairs' ids, re-exported so callers need only this module.
-export { attendanceId, mealAttendanceId, signUpId };

@@ -40,6 +40,7 @@ import { createEnrolCode } from '../../src/server/auth/accounts.js';
 import { seedDemo } from '../../src/server/demo/seed.js';
 import { ensureUiBuilt, UI_DIR } from '../e2e/support/ui-build.js';
 import { CHROMIUM, hasChromium } from '../helpers/chromium.js';
+import { laterActivity } from '../helpers/fixtures.js';
 import { chromiumVersion, openProfile } from './browser.js';
 import { coldStartFloor, feedbackFloor, liveUpdatesFloor } from './kiosk-floors.js';
 import {
@@ -68,7 +69,6 @@ const FEW_UPDATES = 100;
 const MANY_UPDATES = 5_000;
 const SIGNUPS = 40;
 const TARGET = { coldStartMs: 500, feedbackP95Ms: 50, heapGrowthPct: 10 };
-const HOUR = 3_600_000;
 
 /** The bench's own activities: later today, room for everyone, shown on Home and Activities. */
 const BENCH_ACTIVITIES = ['Aftenkaffe', 'Højtlæsning', 'Kortspil', 'Quiz'].map((title, i) => ({
@@ -76,28 +76,6 @@ const BENCH_ACTIVITIES = ['Aftenkaffe', 'Højtlæsning', 'Kortspil', 'Quiz'].map
   title,
 }));
 const NEWS = 10;
-
-function benchActivity(i: number, title: string, now: number): EntityOf<'activity'> {
-  const quarter = 15 * 60_000;
-  const start = Math.ceil((now + HOUR + i * 30 * 60_000) / quarter) * quarter;
-  return {
-    id: `bench-a-${i}`,
-    title,
-    description: 'Kom og vær med.',
-    pictogram: 'coffee',
-    place: 'Fælles stuen',
-    start: new Date(start).toISOString(),
-    end: new Date(start + HOUR).toISOString(),
-    capacity: 40,
-    waitlist: true,
-    signupDeadline: null,
-    audience: { kind: 'all' },
-    recurrence: null,
-    seriesId: null,
-    confirmedCount: 0,
-    waitlistCount: 0,
-  };
-}
 
 const benchNews = (i: number, version: number): EntityOf<'news'> => ({
   id: `bench-n-${i}`,
@@ -252,7 +230,7 @@ class Updates {
       waitlistCount: _w,
       seriesId: _s,
       ...input
-    } = benchActivity(k, title, this.now);
+    } = laterActivity(`bench-a-${k}`, title, k, this.now);
     return mutate(this.staff, 'activity.put', input);
   }
 
@@ -713,7 +691,7 @@ export const kioskUi: Bench = {
     await seedDemo(seeder.db, new Date(now));
     await seeder.write(async (put) => {
       for (const [i, a] of BENCH_ACTIVITIES.entries())
-        await put('activity', benchActivity(i, a.title, now));
+        await put('activity', laterActivity(`bench-a-${i}`, a.title, i, now));
       for (let i = 0; i < NEWS; i++) await put('news', benchNews(i, 0));
     });
     const { code } = await createEnrolCode(seeder.db, 'Bench kiosk', 'Fælles stuen');

@@ -1,5 +1,5 @@
 /** Small, explicit centre data for tests, written through staff mutations (the real path). */
-import type { Activity, Resident, Resource } from '../../src/domain/model.js';
+import type { Activity, EntityOf, Resident, Resource } from '../../src/domain/model.js';
 import type { MutationArgs } from '../../src/protocol/index.js';
 import { apply, type SyncSocket } from './test-server.js';
 
@@ -40,6 +40,38 @@ export function activity(
     audience: { kind: 'all' },
     recurrence: null,
     ...overrides,
+  };
+}
+
+/**
+ * Activity `i` of a long-running run (bench, soak), as the store holds it: an hour and more after
+ * `now`, on a quarter hour, half an hour apart, room for everyone and a waiting list, so Home's
+ * "Bagefter" keeps showing it and every sign-up confirms.
+ */
+export function laterActivity(
+  id: string,
+  title: string,
+  i: number,
+  now: number,
+): EntityOf<'activity'> {
+  const quarter = 15 * 60_000;
+  const start = Math.ceil((now + HOUR + i * 30 * 60_000) / quarter) * quarter;
+  return {
+    id,
+    title,
+    description: 'Kom og vær med.',
+    pictogram: 'coffee',
+    place: 'Fælles stuen',
+    start: new Date(start).toISOString(),
+    end: new Date(start + HOUR).toISOString(),
+    capacity: 40,
+    waitlist: true,
+    signupDeadline: null,
+    audience: { kind: 'all' },
+    recurrence: null,
+    seriesId: null,
+    confirmedCount: 0,
+    waitlistCount: 0,
   };
 }
 

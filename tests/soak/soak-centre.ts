@@ -25,11 +25,11 @@ import { seedDemo } from '../../src/server/demo/seed.js';
 import { openStore } from '../../src/server/store/open-store.js';
 import { lockHead } from '../../src/server/store/store.js';
 import { Writer } from '../../src/server/store/writer.js';
+import { laterActivity } from '../helpers/fixtures.js';
 
 export type StaffSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
 const HOUR = 3_600_000;
-const QUARTER = 15 * 60_000;
 export const SOAK_ACTIVITIES = ['Aftenkaffe', 'Højtlæsning', 'Kortspil', 'Quiz'];
 const NEWS = 10;
 /** The post staff make while the kiosk is cut off, once per drop (the same post, retitled). */
@@ -38,28 +38,6 @@ export const OFFLINE_NEWS_ID = 'soak-offline';
 const RESIDENTS = ['anna', 'bent', 'carla', 'eva', 'frank', 'gitte', 'hassan', 'jonas'].map(
   (n) => `r-${n}`,
 );
-
-/** Activity `i` one hour and more after `now`, so Home's "Bagefter" keeps showing them. */
-function soakActivity(i: number, title: string, now: number): EntityOf<'activity'> {
-  const start = Math.ceil((now + HOUR + i * 30 * 60_000) / QUARTER) * QUARTER;
-  return {
-    id: `soak-a-${i}`,
-    title,
-    description: 'Kom og vær med.',
-    pictogram: 'coffee',
-    place: 'Fælles stuen',
-    start: new Date(start).toISOString(),
-    end: new Date(start + HOUR).toISOString(),
-    capacity: 40,
-    waitlist: true,
-    signupDeadline: null,
-    audience: { kind: 'all' },
-    recurrence: null,
-    seriesId: null,
-    confirmedCount: 0,
-    waitlistCount: 0,
-  };
-}
 
 export const soakNews = (id: string, title: string, n: number): EntityOf<'news'> => ({
   id,
@@ -89,7 +67,7 @@ export async function seedSoakCentre(dataDir: string, start: number): Promise<So
         await w.put(type, entitySchemas[type].parse(record) as EntityOf<T>);
       };
       for (const [i, title] of SOAK_ACTIVITIES.entries())
-        await put('activity', soakActivity(i, title, start));
+        await put('activity', laterActivity(`soak-a-${i}`, title, i, start));
       for (let i = 0; i < NEWS; i++) await put('news', soakNews(`soak-n-${i}`, `Besked ${i}`, i));
       await w.flush();
     });
@@ -160,7 +138,7 @@ export class LiveUpdates {
       waitlistCount: _w,
       seriesId: _s,
       ...input
-    } = soakActivity(k, title, now);
+    } = laterActivity(`soak-a-${k}`, title, k, now);
     return mutate(this.staff, 'activity.put', input).then((r) => this.count(r));
   }
 
