@@ -199,6 +199,50 @@ describe('SyncEngine: pulling', () => {
 });
 
 describe('SyncEngine: the outbox', () => {
+  it('tells a caller who listens right after mutate() of the answer, however fast it came', async () => {
+    const r = rig();
+    await r.engine.start();
+    await idle(r);
+    // The fake server answers at once; the status count's read (which mutate() awaits) is slow.
+    const filter = r.db.outbox.filter.bind(r.db.outbox);
+    vi.spyOn(r.db.outbox, 'filter').mockImplementation((fn) => {
+      const c = filter(fn);
+      const toArray = c.toArray.bind(c);
+      c.toArray = (async () => {
+        await new Promise((resolve) => setTimeout(resolve, 30));
+        return toArray();
+      }) as typeof c.toArray;
+      return c;
+    });
+    const heard: string[] = [];
+    const id = await r.engine.mutate('signup.add', { activityId: 'a1', residentId: 'r1' });
+    r.engine.on('applied', (e) => heard.push(e.id));
+    await vi.waitFor(() => expect(heard).toEqual([id]));
+    await idle(r);
+  });
+
+  it('sends mutations made together one at a time, in the order they were made', async () => {
+    const r = rig({ ackTimeoutMs: 10_000 });
+    await r.engine.start();
+    await idle(r);
+    const releases: (() => void)[] = [];
+    r.server.decide = (req) =>
+      new Promise((res) => releases.push(() => res(r.server.applyDefault(req))));
+    const names = ['signup.add', 'signup.cancel', 'signup.add'] as const;
+    const ids = await Promise.all(
+      names.map((n) => r.engine.mutate(n, { activityId: 'a1', residentId: 'r1' })),
+    );
+    for (let i = 0; i < names.length; i++) {
+      // One in flight at a time: the next is not sent before this one is answered.
+      await vi.waitFor(() => expect(r.server.received).toHaveLength(i + 1));
+      expect(r.server.received.map((m) => m.id)).toEqual(ids.slice(0, i + 1));
+      releases[i]?.();
+    }
+    await idle(r);
+    expect(r.server.received.map((m) => m.id)).toEqual(ids);
+    expect((await r.db.signup.get(signUpId('a1', 'r1')))?.status).toBe('confirmed');
+  });
+
   it('makes room by dropping the cache when the outbox write hits the quota, then re-pulls', async () => {
     const r = rig();
     seedSignups(r.server, 2);

@@ -43,6 +43,22 @@ export interface SenderHost {
   setPending: (pending: number, stuck: number) => void;
 }
 
+/** A mutation sent while its outbox write is still on its way (see `Sender.mutate`). */
+interface EarlySend {
+  entry: OutboxEntry;
+  /** The outbox write; resolves with the entry's `seq`. */
+  stored: Promise<number>;
+}
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve = (): void => undefined;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+/** Resolves after the current task: every continuation of an awaited result has run by then. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 export class InvalidMutationError extends Error {
   constructor(
     readonly mutation: MutationName,
@@ -61,6 +77,15 @@ export class Sender {
   /** The server's `retryAfterMs` for the entry just answered "retry"; the next wait is no shorter. */
   private retryAfterMs = 0;
   private pendingTicket = 0;
+  /**
+   * The loop last found nothing pending and every write since went out early: a new mutation
+   * may then be sent while it is being written (see `mutate`).
+   */
+  private nothingPending = false;
+  /** Writes under way that the loop will send from the outbox (they make `nothingPending` false). */
+  private adding = 0;
+  /** Entries whose `mutate` call has not returned yet, by id: settles when it has. */
+  private readonly returning = new Map<string, Promise<void>>();
 
   constructor(private readonly host: SenderHost) {}
 
@@ -79,8 +104,45 @@ export class Sender {
       state: 'pending',
       appliedCursor: null,
     };
+    // Its answer may come before this returns: it is said only after (see `sendOne`), or a
+    // caller following the id it is given would never hear it.
+    const returned = deferred();
+    this.returning.set(entry.id, returned.promise);
     try {
-      await this.host.db.outbox.add(entry);
+      const stored = this.store(entry);
+      if (!this.sending && this.nothingPending && this.host.canSend()) {
+        // Nothing is ahead of it: sent while it is being written, so the answer costs the longer
+        // of the two, not their sum. Order holds (nothing else is pending or in flight), and
+        // nothing is said before it is stored: the caller hears its id once the write committed,
+        // and 'applied' (the server has it) only after that.
+        this.nothingPending = false;
+        this.sending = true;
+        this.run({ entry, stored });
+        await stored;
+      } else {
+        // Something is ahead (or no connection): the loop sends it in its turn, from the outbox.
+        this.nothingPending = false;
+        this.adding++;
+        try {
+          await stored;
+          // Sent at once; the status line's count follows (it need not hold the send back).
+          this.kick();
+        } finally {
+          this.adding--;
+        }
+      }
+      await this.refreshPending();
+      return entry.id;
+    } finally {
+      this.returning.delete(entry.id);
+      returned.resolve();
+    }
+  }
+
+  /** Writes a new entry to the outbox; resolves with its `seq`. */
+  private async store(entry: OutboxEntry): Promise<number> {
+    try {
+      return await this.host.db.outbox.add(entry);
     } catch (err) {
       if (!isStorageLostError(err)) throw err;
       // Quota: the cache can be rebuilt, the user's intent cannot. Make room and try once more;
@@ -89,13 +151,10 @@ export class Sender {
         error: errorMessage(err),
       });
       await this.host.makeRoom();
-      await this.host.db.outbox.add(entry);
+      const seq = await this.host.db.outbox.add(entry);
       void this.host.requestPull();
+      return seq;
     }
-    // Sent at once; the status line's count follows (it need not hold the send back).
-    this.kick();
-    await this.refreshPending();
-    return entry.id;
   }
 
   /** Starts the send loop unless it is running; a running loop rereads the outbox anyway. */
@@ -103,7 +162,12 @@ export class Sender {
     this.kicked = true;
     if (this.sending) return;
     this.sending = true;
-    void this.loop().finally(() => {
+    this.run();
+  }
+
+  /** Runs the loop (`sending` is already set), starting with `early` if given. */
+  private run(early?: EarlySend): void {
+    void this.loop(early).finally(() => {
       this.sending = false;
       if (this.kicked && this.host.canSend()) this.kick();
     });
@@ -130,16 +194,25 @@ export class Sender {
     return this.host.db.rejections.orderBy('at').toArray();
   }
 
-  private async loop(): Promise<void> {
-    while (this.host.canSend()) {
+  private async loop(early?: EarlySend): Promise<void> {
+    let first = early;
+    while (first || this.host.canSend()) {
       this.kicked = false;
       try {
-        const entry = await this.host.db.outbox
-          .orderBy('seq')
-          .filter((e) => e.state === 'pending')
-          .first();
-        if (!entry) return;
-        if (await this.sendOne(entry)) {
+        const entry = first
+          ? first.entry
+          : await this.host.db.outbox
+              .orderBy('seq')
+              .filter((e) => e.state === 'pending')
+              .first();
+        const early = first;
+        first = undefined;
+        if (!entry) {
+          // Known empty only if no write began meanwhile (its entry may be missing from the read).
+          this.nothingPending = this.adding === 0;
+          return;
+        }
+        if (await this.sendOne(entry, early)) {
           this.failures = 0;
           continue;
         }
@@ -156,17 +229,26 @@ export class Sender {
     }
   }
 
-  /** Sends one entry. True when it got a final answer, false when it must be retried. */
-  private async sendOne(entry: OutboxEntry): Promise<boolean> {
+  /**
+   * Sends one entry. True when it got a final answer, false when it must be retried. An `early`
+   * entry is sent while its outbox write is still on its way: every write about it waits for
+   * that one.
+   */
+  private async sendOne(entry: OutboxEntry, early?: EarlySend): Promise<boolean> {
     const { db } = this.host;
-    const seq = entry.seq;
-    if (seq === undefined) throw new Error('outbox entry without seq');
     // Stored with the outcome below (one write instead of one more before sending: a write's
     // commit cost about as much as the server's whole answer).
     const attempts = entry.attempts + 1;
+    const sent = this.host.request({ id: entry.id, name: entry.name, args: entry.args });
+    // Heard below in every case; this only keeps an early entry's failed write from leaving the
+    // answer unobserved.
+    sent.catch(() => undefined);
+    const seq = early ? await early.stored : entry.seq;
+    if (seq === undefined) throw new Error('outbox entry without seq');
+    entry.seq = seq;
     let answer: unknown;
     try {
-      answer = await this.host.request({ id: entry.id, name: entry.name, args: entry.args });
+      answer = await sent;
     } catch (err) {
       const error = errorMessage(err);
       this.host.log.warn?.('mutation not acknowledged, will retry', {
@@ -178,6 +260,9 @@ export class Sender {
       entry.attempts = attempts;
       return false;
     }
+    // The caller learns the id when `mutate` returns; an answer said before would reach nobody.
+    const returned = this.returning.get(entry.id);
+    if (returned) await returned.then(nextTask);
     if (isApplied(answer)) {
       await this.applied(entry, seq, attempts, answer.cursor, answer.result ?? null);
       return true;
