@@ -221,6 +221,27 @@ describe('SyncEngine: the outbox', () => {
     await idle(r);
   });
 
+  it('keeps a later mutation behind one the server asked to retry, and waits the time it asked', async () => {
+    const r = rig({ ackTimeoutMs: 10_000 });
+    await r.engine.start();
+    await idle(r);
+    const sentAt: number[] = [];
+    let retries = 1;
+    r.server.decide = (req) => {
+      sentAt.push(performance.now());
+      if (retries-- > 0)
+        return { status: 'retry', code: 'internal', message: 'x', retryAfterMs: 150 };
+      return r.server.applyDefault(req);
+    };
+    const a = await r.engine.mutate('signup.add', { activityId: 'a1', residentId: 'r1' });
+    await vi.waitFor(() => expect(r.server.received).toHaveLength(1));
+    const b = await r.engine.mutate('signup.cancel', { activityId: 'a1', residentId: 'r1' });
+    await idle(r);
+    expect(r.server.received.map((m) => m.id)).toEqual([a, a, b]);
+    expect((sentAt[1] ?? 0) - (sentAt[0] ?? 0)).toBeGreaterThanOrEqual(140);
+    expect((await r.db.signup.get(signUpId('a1', 'r1')))?.status).toBe('cancelled');
+  });
+
   it('sends mutations made together one at a time, in the order they were made', async () => {
     const r = rig({ ackTimeoutMs: 10_000 });
     await r.engine.start();

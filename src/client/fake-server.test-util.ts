@@ -243,7 +243,8 @@ export class FakeServer {
     const decision = this.decide(req);
     if (decision === NO_ANSWER) return NO_ANSWER;
     const commit = (answer: MutateResult): MutateResult => {
-      this.answers.set(req.id, answer);
+      // A "retry" decided nothing: the same id is decided afresh next time, as the server does.
+      if (answer.status !== 'retry') this.answers.set(req.id, answer);
       if (this.autoPush && this.head > before) this.push(before);
       return answer;
     };

@@ -43,13 +43,6 @@ export interface SenderHost {
   setPending: (pending: number, stuck: number) => void;
 }
 
-/** A mutation sent while its outbox write is still on its way (see `Sender.mutate`). */
-interface EarlySend {
-  entry: OutboxEntry;
-  /** The outbox write; resolves with the entry's `seq`. */
-  stored: Promise<number>;
-}
-
 function deferred(): { promise: Promise<void>; resolve: () => void } {
   let resolve = (): void => undefined;
   const promise = new Promise<void>((r) => (resolve = r));
@@ -70,20 +63,27 @@ export class InvalidMutationError extends Error {
 }
 
 export class Sender {
+  /** The loop is running. */
   private sending = false;
   private kicked = false;
   private wakeSleeper: (() => void) | null = null;
   private failures = 0;
   /** The server's `retryAfterMs` for the entry just answered "retry"; the next wait is no shorter. */
   private retryAfterMs = 0;
+  /** The loop's first step is a backoff wait (an early send got no final answer). */
+  private waitFirst = false;
   private pendingTicket = 0;
   /**
-   * The loop last found nothing pending and every write since went out early: a new mutation
-   * may then be sent while it is being written (see `mutate`).
+   * Nothing is pending in the outbox but an early entry: the loop last found nothing, and every
+   * mutation since went out early. A new one may then go out early too (see `mutate`).
    */
   private nothingPending = false;
   /** Writes under way that the loop will send from the outbox (they make `nothingPending` false). */
   private adding = 0;
+  /** The early entry sent and not finally answered yet. */
+  private early: string | null = null;
+  /** Entries an early send is handling (from its send to its bookkeeping), by id. */
+  private readonly busy = new Map<string, Promise<void>>();
   /** Entries whose `mutate` call has not returned yet, by id: settles when it has. */
   private readonly returning = new Map<string, Promise<void>>();
 
@@ -110,26 +110,25 @@ export class Sender {
     this.returning.set(entry.id, returned.promise);
     try {
       const stored = this.store(entry);
-      if (!this.sending && this.nothingPending && this.host.canSend()) {
+      if (this.nothingPending && this.early === null && !this.sending && this.host.canSend()) {
         // Nothing is ahead of it: sent while it is being written, so the answer costs the longer
-        // of the two, not their sum. Order holds (nothing else is pending or in flight), and
+        // of the two, not their sum. Order holds (nothing else is pending or unanswered), and
         // nothing is said before it is stored: the caller hears its id once the write committed,
         // and 'applied' (the server has it) only after that.
-        this.nothingPending = false;
-        this.sending = true;
-        this.run({ entry, stored });
+        void this.sendEarly(entry, stored);
         await stored;
-      } else {
-        // Something is ahead (or no connection): the loop sends it in its turn, from the outbox.
-        this.nothingPending = false;
-        this.adding++;
-        try {
-          await stored;
-          // Sent at once; the status line's count follows (it need not hold the send back).
-          this.kick();
-        } finally {
-          this.adding--;
-        }
+        // Online, with its answer on the way: the status line's count follows.
+        void this.refreshPending();
+        return entry.id;
+      }
+      // Something is ahead (or no connection): the loop sends it in its turn, from the outbox.
+      this.nothingPending = false;
+      this.adding++;
+      try {
+        await stored;
+        this.kick();
+      } finally {
+        this.adding--;
       }
       await this.refreshPending();
       return entry.id;
@@ -157,17 +156,40 @@ export class Sender {
     }
   }
 
+  /**
+   * Sends `entry` while its outbox write is on its way, beside the loop. Without a final answer
+   * the entry is the loop's, first in line, after the backoff it would have waited.
+   */
+  private async sendEarly(entry: OutboxEntry, stored: Promise<number>): Promise<void> {
+    this.early = entry.id;
+    const over = deferred();
+    this.busy.set(entry.id, over.promise);
+    let final = false;
+    try {
+      final = await this.sendOne(entry, stored);
+    } catch (err) {
+      // Its write failed (mutate() tells the caller) or the database did: the outbox decides.
+      this.host.log.error?.('outbox write or read failed', { error: errorMessage(err) });
+    } finally {
+      if (!final) {
+        // Set before `early` is cleared, so no later mutation goes out ahead of this one.
+        this.nothingPending = false;
+        this.failures = Math.max(entry.attempts, 1);
+        this.waitFirst = true;
+        this.kick();
+      }
+      if (this.early === entry.id) this.early = null;
+      this.busy.delete(entry.id);
+      over.resolve();
+    }
+  }
+
   /** Starts the send loop unless it is running; a running loop rereads the outbox anyway. */
   kick(): void {
     this.kicked = true;
     if (this.sending) return;
     this.sending = true;
-    this.run();
-  }
-
-  /** Runs the loop (`sending` is already set), starting with `early` if given. */
-  private run(early?: EarlySend): void {
-    void this.loop(early).finally(() => {
+    void this.loop().finally(() => {
       this.sending = false;
       if (this.kicked && this.host.canSend()) this.kick();
     });
@@ -175,6 +197,7 @@ export class Sender {
 
   /** Cuts a backoff wait short (on reconnect, and on stop). */
   wake(): void {
+    this.waitFirst = false;
     this.wakeSleeper?.();
   }
 
@@ -194,25 +217,31 @@ export class Sender {
     return this.host.db.rejections.orderBy('at').toArray();
   }
 
-  private async loop(early?: EarlySend): Promise<void> {
-    let first = early;
-    while (first || this.host.canSend()) {
+  private async loop(): Promise<void> {
+    while (this.host.canSend()) {
       this.kicked = false;
+      if (this.waitFirst) {
+        this.waitFirst = false;
+        await this.backOff();
+        continue;
+      }
       try {
-        const entry = first
-          ? first.entry
-          : await this.host.db.outbox
-              .orderBy('seq')
-              .filter((e) => e.state === 'pending')
-              .first();
-        const early = first;
-        first = undefined;
+        const entry = await this.host.db.outbox
+          .orderBy('seq')
+          .filter((e) => e.state === 'pending')
+          .first();
         if (!entry) {
           // Known empty only if no write began meanwhile (its entry may be missing from the read).
           this.nothingPending = this.adding === 0;
           return;
         }
-        if (await this.sendOne(entry, early)) {
+        const busy = this.busy.get(entry.id);
+        if (busy) {
+          // Out early and not over yet: never sent twice at once; then read again.
+          await busy;
+          continue;
+        }
+        if (await this.sendOne(entry)) {
           this.failures = 0;
           continue;
         }
@@ -223,27 +252,30 @@ export class Sender {
         this.host.log.error?.('outbox unreadable', { error: errorMessage(err) });
         this.failures++;
       }
-      const wait = Math.max(this.host.delay(this.failures), this.retryAfterMs);
-      this.retryAfterMs = 0;
-      await this.sleep(wait);
+      await this.backOff();
     }
   }
 
+  private backOff(): Promise<void> {
+    const wait = Math.max(this.host.delay(this.failures), this.retryAfterMs);
+    this.retryAfterMs = 0;
+    return this.sleep(wait);
+  }
+
   /**
-   * Sends one entry. True when it got a final answer, false when it must be retried. An `early`
-   * entry is sent while its outbox write is still on its way: every write about it waits for
-   * that one.
+   * Sends one entry. True when it got a final answer, false when it must be retried. An entry
+   * sent early comes with its outbox write (`stored`) still on its way: every write about it
+   * waits for that one.
    */
-  private async sendOne(entry: OutboxEntry, early?: EarlySend): Promise<boolean> {
+  private async sendOne(entry: OutboxEntry, stored?: Promise<number>): Promise<boolean> {
     const { db } = this.host;
     // Stored with the outcome below (one write instead of one more before sending: a write's
     // commit cost about as much as the server's whole answer).
     const attempts = entry.attempts + 1;
     const sent = this.host.request({ id: entry.id, name: entry.name, args: entry.args });
-    // Heard below in every case; this only keeps an early entry's failed write from leaving the
-    // answer unobserved.
+    // Heard below in every case; this only keeps a failed write from leaving it unobserved.
     sent.catch(() => undefined);
-    const seq = early ? await early.stored : entry.seq;
+    const seq = stored ? await stored : entry.seq;
     if (seq === undefined) throw new Error('outbox entry without seq');
     entry.seq = seq;
     let answer: unknown;
@@ -264,11 +296,13 @@ export class Sender {
     const returned = this.returning.get(entry.id);
     if (returned) await returned.then(nextTask);
     if (isApplied(answer)) {
+      this.answered(entry);
       await this.applied(entry, seq, attempts, answer.cursor, answer.result ?? null);
       return true;
     }
     const rejected = asRejected(answer);
     if (rejected) {
+      this.answered(entry);
       const rejection: Rejection = {
         id: entry.id,
         name: entry.name,
@@ -304,6 +338,11 @@ export class Sender {
     await db.outbox.update(seq, { lastError: 'unexpected answer', attempts });
     entry.attempts = attempts;
     return false;
+  }
+
+  /** A final answer for `entry`: a next mutation may go out early while its bookkeeping runs. */
+  private answered(entry: OutboxEntry): void {
+    if (this.early === entry.id) this.early = null;
   }
 
   /**
