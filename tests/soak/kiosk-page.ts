@@ -57,7 +57,12 @@ export async function openSoakKiosk(opts: {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Performance.enable');
     await page.goto(`${opts.url}/kiosk/?night=${opts.night}#enrol=${opts.code}`);
-    await page.getByRole('button', { name: 'Hjem', exact: true }).waitFor({ timeout: 30_000 });
+    // Enrolled and drawn from the cache: Home, or the night screen in the night hours.
+    await page
+      .getByRole('button', { name: 'Hjem', exact: true })
+      .or(page.locator('.night'))
+      .first()
+      .waitFor({ timeout: 30_000 });
     return { context, page, cdp, errors, close };
   } catch (err) {
     await close();

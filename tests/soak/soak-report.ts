@@ -56,11 +56,13 @@ export function formatTable(samples: readonly HourSample[]): string[] {
 /** What failed in `report`, in words; empty when the day went well. */
 export function failures(report: SoakReport, limitPct = LIMIT_PCT): string[] {
   const out: string[] = [];
-  const { heapPct, objectsPct, nativePct: _native, ...rest } = report.growth;
-  // With the heap split by snapshots its JS objects count: the rest is V8 compiling and the
-  // browser's own buffers (heapParts); DOM nodes and listeners are counted on their own.
-  const heap = Number.isNaN(objectsPct) ? { heapPct } : { objectsPct };
-  for (const [what, value] of Object.entries({ ...heap, ...rest }))
+  const { objectsPct, nativePct: _native, ...rest } = report.growth;
+  // The issue's figure is the page's JS heap, as V8 reports it (measured after a warm-up that took
+  // the page through everything the day does: a kiosk runs for days). With the heap split by
+  // snapshots, its JS objects are judged besides, so that compiled code levelling off cannot
+  // cover the app's own objects growing. The native objects are the browser's (heapParts).
+  const judged = Number.isNaN(objectsPct) ? rest : { ...rest, objectsPct };
+  for (const [what, value] of Object.entries(judged))
     if (!(value <= limitPct)) out.push(`${what} grew ${value} % (limit ${limitPct} %)`);
   const { screen, expected, kioskConnected } = report.end;
   if (screen.date !== expected.date)

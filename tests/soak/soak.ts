@@ -49,6 +49,8 @@ export interface SoakOptions {
   warmupHours?: number;
   /** Real time one simulated hour takes, besides the sampling and the drop's own length. */
   realMsPerHour: number;
+  /** The same for the warm-up hours (default `realMsPerHour`): their pace is not measured. */
+  warmupRealMsPerHour?: number;
   /** Simulated time per clock step. */
   stepMs: number;
   /** Simulated time between live changes. */
@@ -62,6 +64,11 @@ export interface SoakOptions {
   log?: (line: string) => void;
   /** Called after each hour's sample, e.g. to take a heap snapshot while looking for a leak. */
   afterSample?: (hour: number, kiosk: SoakKiosk) => Promise<void>;
+  /**
+   * Called at the measured moment itself (on the News screen, settled, right after the page's
+   * sample), e.g. to list the page's listeners by target while looking for a leak.
+   */
+  atSample?: (hour: number, kiosk: SoakKiosk) => Promise<void>;
 }
 
 export interface HourSample {
@@ -86,6 +93,8 @@ export interface DropResult {
   converged: boolean;
   /** The kiosk's socket was gone on the server while cut. */
   sawDrop: boolean;
+  /** Why the server saw the kiosk's socket go during this drop (socket.io's reasons). */
+  reasons: Record<string, number>;
 }
 
 export interface Growth {
@@ -111,8 +120,10 @@ export interface SoakReport {
   updates: { sent: number; rejected: number };
   /** Times the kiosk's socket went without a drop of ours (a clock-made reconnect, a failure). */
   unplannedReconnects: number;
-  /** Why the kiosk's sockets went, as the server saw it. */
+  /** Why the kiosk's sockets went, as the server saw it (all of the run, warm-up included). */
   disconnects: Record<string, number>;
+  /** The same, for the sockets that went while no drop of ours was cutting the network. */
+  disconnectsOutsideDrops: Record<string, number>;
   pageErrors: string[];
   wallMs: number;
 }
@@ -152,9 +163,13 @@ interface Running {
 /** One drop: cut, a staff post meanwhile, back, until the kiosk holds the post. */
 async function drop(r: Running, hour: number): Promise<DropResult> {
   const { net, kiosk, server } = r;
+  const before = { ...(await server.stats()).kioskDisconnects };
   net.cut();
   await kiosk.context.setOffline(true);
   const sawDrop = await until(async () => (await server.stats()).kiosks === 0, 10_000);
+  const reasons: Record<string, number> = {};
+  for (const [why, n] of Object.entries((await server.stats()).kioskDisconnects))
+    if (n > (before[why] ?? 0)) reasons[why] = n - (before[why] ?? 0);
   const title = `Besked skrevet mens skærmen var uden net ${hour}`;
   await r.updates.news(OFFLINE_NEWS_ID, title);
   // The outage's length is the scenario's, not a condition to wait for.
@@ -166,7 +181,7 @@ async function drop(r: Running, hour: number): Promise<DropResult> {
     const row = await cachedRow(kiosk.page, 'news', OFFLINE_NEWS_ID);
     return row?.['title'] === title && (await server.stats()).kiosks === 1;
   }, 30_000);
-  return { hour, reconnectMs: Math.round(performance.now() - t0), converged, sawDrop };
+  return { hour, reconnectMs: Math.round(performance.now() - t0), converged, sawDrop, reasons };
 }
 
 /** A resident looks at two screens and goes back Home (by day: at night nobody is up). */
@@ -179,6 +194,34 @@ async function visit(r: Running): Promise<void> {
     await page.getByRole('button', { name: 'Hjem', exact: true }).tap({ timeout: 5000 });
     await nav.waitFor({ timeout: 5000 });
   }
+}
+
+/** Every screen the Home navigation offers, in its order (the kiosk's Danish names). */
+const ALL_SCREENS = ['Min dag', 'Mad', 'Aktiviteter', 'Book', 'Nyheder', 'Billeder', 'Personale'];
+
+/**
+ * The warm-up's tour: every screen once and back Home, so that the first measured hour finds the
+ * page as a kiosk that has run for days has it (each screen's code compiled, its pictograms
+ * loaded and their resource-timing entries in the browser's capped buffer), not the first use of
+ * a screen counted as growth. By day only; returns the screens it could not open.
+ */
+async function tour(r: Running): Promise<string[]> {
+  const { page } = r.kiosk;
+  const nav = page.getByRole('navigation', { name: 'Gå til' });
+  const missed: string[] = [];
+  for (const name of ALL_SCREENS) {
+    const opened = await nav
+      .getByRole('button', { name, exact: true })
+      .tap({ timeout: 5000 })
+      .then(() => page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: 5000 }))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (!opened) missed.push(name);
+    await tapUntil(page.getByRole('button', { name: 'Hjem', exact: true }), nav);
+  }
+  return missed;
 }
 
 /**
@@ -240,6 +283,7 @@ async function sample(r: Running, hour: number, at: number): Promise<HourSample>
   const parts = r.opts.heapSnapshots
     ? await heapParts(cdp)
     : { objectBytes: NaN, nativeBytes: NaN, codeBytes: NaN };
+  await r.opts.atSample?.(hour, r.kiosk);
   const server = await r.server.stats(true);
   await tapUntil(page.getByRole('button', { name: 'Hjem', exact: true }), nav);
   return {
@@ -296,8 +340,12 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
     let nightSeen = false;
     let nightLeft = false;
     let nextUpdate = t + opts.updateEveryMs;
-    const realPerStep = (opts.realMsPerHour * opts.stepMs) / HOUR;
+    let toured = false;
+    const inDrops: Record<string, number> = {};
     for (let hour = 1 - warmup; hour <= opts.hours; hour++) {
+      const perHour =
+        hour > 0 ? opts.realMsPerHour : (opts.warmupRealMsPerHour ?? opts.realMsPerHour);
+      const realPerStep = (perHour * opts.stepMs) / HOUR;
       const hourEnd = opts.start + hour * HOUR;
       const dropAt = hourEnd - (3 * HOUR) / 4;
       const visitAt = hourEnd - HOUR / 4;
@@ -311,8 +359,9 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
           await updates.next(t);
           nextUpdate += opts.updateEveryMs;
         }
-        // Every fifth step: is the night screen up? (Entered and left, whenever that falls.)
-        if (++steps % 5 === 0) {
+        // Every fifth measured step: is the night screen up? (Entered and left, whenever that
+        // falls; a night in the warm-up does not count.)
+        if (++steps % 5 === 0 && hour > 0) {
           const night = await kiosk.page
             .locator('.night')
             .count()
@@ -327,13 +376,24 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
           visited = true;
           await dropping;
           const screen = await readScreen(kiosk.page);
-          if (!screen.night) await visit(r);
+          if (!screen.night) {
+            await visit(r);
+            // Once in the warm-up, by day: every screen.
+            if (hour <= 0 && !toured) {
+              toured = true;
+              const missed = await tour(r);
+              if (missed.length > 0) log(`warm-up tour: could not open ${missed.join(', ')}`);
+            }
+          }
         }
         const spent = performance.now() - s0;
         // The simulated clock's pace (real ms per simulated step), not a wait for a condition.
         if (spent < realPerStep) await pause(realPerStep - spent);
       }
       const dropped = dropping ? await dropping : null;
+      if (dropped)
+        for (const [why, n] of Object.entries(dropped.reasons))
+          inDrops[why] = (inDrops[why] ?? 0) + n;
       if (dropped && hour > 0) drops.push(dropped);
       const s0 = performance.now();
       // The warm-up's hours are lived through, not measured: only what the wall shows.
@@ -378,6 +438,11 @@ export async function runSoak(opts: SoakOptions): Promise<SoakReport> {
       // The first connection and one after each drop are ours; any other is not.
       unplannedReconnects: stats.kioskConnects - 1 - drops.length - warmup,
       disconnects: stats.kioskDisconnects,
+      disconnectsOutsideDrops: Object.fromEntries(
+        Object.entries(stats.kioskDisconnects)
+          .map(([why, n]) => [why, n - (inDrops[why] ?? 0)] as const)
+          .filter(([, n]) => n > 0),
+      ),
       pageErrors: [...kiosk.errors],
       wallMs: Math.round(performance.now() - t0),
     };
