@@ -54,6 +54,25 @@ describe('compact', () => {
 });
 
 describe('applyChanges', () => {
+  it('writes nothing when the transaction before it did not leave the cursor it follows on from', async () => {
+    const d = db();
+    const opts = { caughtUp: false, now: new Date(), view: 'v' };
+    await applyChanges(d, [put(1, 'a')], 1, opts);
+    // Made while the one before (pages 2–3) is still committing; that one fails.
+    const failing = d.transaction('rw', d.meta, async () => {
+      await d.meta.put({ key: 'cursor', value: 3 });
+      throw new Error('disk full');
+    });
+    const next = applyChanges(d, [put(4, 'd')], 4, { ...opts, after: 3 });
+    await expect(failing).rejects.toThrow('disk full');
+    await expect(next).rejects.toThrow(/cursor 1, not 3/);
+    expect(await readCursor(d)).toBe(1);
+    expect(await d.signup.get('d:r1')).toBeUndefined();
+    // Following on from where the cache is, it writes.
+    await applyChanges(d, [put(4, 'd')], 4, { ...opts, after: 1 });
+    expect(await readCursor(d)).toBe(4);
+  });
+
   it('writes rows and the cursor together, in chunks', async () => {
     const d = db();
     const changes = Array.from({ length: 2500 }, (_, i) => put(i + 1, `a${i}`));

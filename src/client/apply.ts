@@ -12,6 +12,9 @@ import { isEntityType, parseRemote, type RefusedChange } from './remote.js';
 /** Rows per bulkPut / bulkDelete call, so one call never holds a huge array of requests. */
 export const APPLY_CHUNK = 1000;
 
+/** Chunks handed to IndexedDB and not yet written, at most (see `applyChanges`). */
+const CHUNKS_AHEAD = 2;
+
 export interface ApplyOptions {
   /** The page brings the cache up to the server's head: record `lastSyncedAt`. */
   caughtUp: boolean;
@@ -23,6 +26,20 @@ export interface ApplyOptions {
   settle?: ReadonlySet<string>;
   /** The view key the page was projected under; stored with the cursor. */
   view: string;
+  /**
+   * The cursor the transaction before this one leaves, when that one may still be committing
+   * (a pull writes its next pages meanwhile). Should the cache not be there when this one runs
+   * (that one failed), this one aborts: a cursor never passes rows that were not written.
+   */
+  after?: number;
+}
+
+/** A transaction found the cache elsewhere than the one before it was to leave it. */
+export class CursorMovedError extends Error {
+  constructor(expected: number, found: number) {
+    super(`the cache is at cursor ${found}, not ${expected}: the write before failed`);
+    this.name = 'CursorMovedError';
+  }
 }
 
 interface TableWrites {
@@ -82,17 +99,16 @@ export async function applyChanges(
   const { writes, refused } = compact(changes);
   const tables = [...db.cacheTables(), db.outbox];
   await db.transaction('rw', tables, async () => {
-    // Every request is made at once, none waits for the one before: IndexedDB writes them in the
-    // order made while this thread is still cloning the next ones (awaiting each chunk left the
-    // database idle while the next chunk was cloned, and the thread idle while it was written).
-    // Each row is in one table and once (compact), so no two requests touch the same record.
     const settle = opts.settle;
     const requests: Promise<unknown>[] = [];
-    for (const [type, w] of writes) {
-      const table = db.cacheTable(type);
-      for (const part of chunks(w.dels)) requests.push(table.bulkDelete(part));
-      for (const part of chunks(w.puts)) requests.push(table.bulkPut(part));
-    }
+    const after = opts.after;
+    if (after !== undefined)
+      requests.push(
+        db.meta.get('cursor').then((row) => {
+          const found = typeof row?.value === 'number' ? row.value : 0;
+          if (found !== after) throw new CursorMovedError(after, found);
+        }),
+      );
     const meta = [
       { key: 'cursor' as const, value: cursor },
       { key: 'view' as const, value: opts.view },
@@ -108,7 +124,28 @@ export async function applyChanges(
         )
         .delete(),
     );
-    await Promise.all(requests);
+    // The rows go in chunks, CHUNKS_AHEAD of them handed to IndexedDB at a time: it always has
+    // the next chunk to write while this thread clones the one after (awaiting each chunk left it
+    // idle meanwhile), and between chunks this thread is free for the socket, so the next pull
+    // page is asked for then and not after the whole transaction is cloned (all at once held it
+    // back up to a quarter of a second). Each row is in one table and once (compact), so no two
+    // requests touch the same record.
+    const ahead: Promise<unknown>[] = [];
+    for (const [type, w] of writes) {
+      const table = db.cacheTable(type);
+      const parts = [
+        ...chunks(w.dels).map((part) => (): Promise<unknown> => table.bulkDelete(part)),
+        ...chunks(w.puts).map((part) => (): Promise<unknown> => table.bulkPut(part)),
+      ];
+      for (const write of parts) {
+        if (ahead.length >= CHUNKS_AHEAD) await ahead.shift();
+        const written = write();
+        // Awaited in turn or below; a failure meanwhile aborts the transaction either way.
+        written.catch(() => undefined);
+        ahead.push(written);
+      }
+    }
+    await Promise.all([...requests, ...ahead]);
   });
   return refused;
 }

@@ -74,6 +74,31 @@ const idle = async (r: Rig): Promise<void> => {
 };
 
 describe('SyncEngine: pulling', () => {
+  it('keeps no cursor past rows that were not written when a write fails mid-pull', async () => {
+    const warnings: string[] = [];
+    const r = rig({
+      pullLimit: 2,
+      backoff: { baseMs: 60_000, maxMs: 60_000 }, // no retry within the test
+      logger: { warn: (m) => warnings.push(m) },
+    });
+    seedSignups(r.server, 12);
+    // The second transaction of the pull fails; the one made after it (the pages that came while
+    // it was being written) must not commit on its own.
+    let calls = 0;
+    const bulkPut = r.db.signup.bulkPut.bind(r.db.signup);
+    vi.spyOn(r.db.signup, 'bulkPut').mockImplementation((rows) => {
+      // A row IndexedDB refuses (no key): a real failed request inside the transaction.
+      return bulkPut(++calls === 2 ? [{ noKey: true } as never] : rows);
+    });
+    await r.engine.start();
+    await vi.waitFor(() => expect(warnings).toContain('pull failed'));
+    const cursor = await readCursor(r.db);
+    expect(cursor).toBeLessThan(r.server.head);
+    // Every change up to the cursor is in the cache (signup a<i> is seq i).
+    for (let i = 1; i <= cursor; i++)
+      expect(await r.db.signup.get(signUpId(`a${i}`, 'r1'))).toBeDefined();
+  });
+
   it('pulls everything page by page on connect and records the cursor', async () => {
     const r = rig({ pullLimit: 10 });
     seedSignups(r.server, 25);

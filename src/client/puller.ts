@@ -242,6 +242,8 @@ export class Puller {
   private async pullNow(): Promise<void> {
     const { db, log } = this.host;
     let stream: PageStream | null = null;
+    /** The transaction of the pages taken last, while it may still be committing. */
+    let writing: Promise<void> | null = null;
     try {
       if (!this.host.canTalk()) return;
       // Applied mutations answered before this pull began: once it ends, the cache holds them.
@@ -261,7 +263,10 @@ export class Puller {
       stream = open(since);
       for (;;) {
         const pages = await stream.take();
-        if (pages.length === 0) return; // disconnected: the next connection pulls
+        if (pages.length === 0) {
+          await writing;
+          return; // disconnected: the next connection pulls
+        }
         let cursor = since;
         let caughtUp = false;
         let stalled = false;
@@ -283,6 +288,8 @@ export class Puller {
           if (caughtUp || stalled) break;
         }
         if (restart) {
+          await writing;
+          writing = null;
           if (++restarts > MAX_RESTARTS) throw new Error('the view keeps changing; trying later');
           log.info?.('what this client may see changed: rebuilding the cache', { since, cursor });
           stream.stop();
@@ -296,13 +303,24 @@ export class Puller {
         if (view === null) throw new Error('a pull page without a view key');
         const now = this.host.now();
         const opts = caughtUp ? { caughtUp, now, settle, view } : { caughtUp, now, view };
-        // One transaction for the pages taken, their last cursor included.
-        await this.apply(changes, cursor, opts);
+        // One transaction for the pages taken, their last cursor included. It follows on from the
+        // one before, which may still be committing: the pages that come meanwhile are parsed
+        // and handed to IndexedDB (cloned) while that one is written, not after. IndexedDB runs
+        // the two in the order made, and this one aborts unless the one before left the cursor
+        // where it was to.
+        const previous = writing;
+        writing = this.apply(changes, cursor, { ...opts, after: since });
+        await previous;
         since = cursor;
         if (caughtUp) break;
         if (stalled) throw new Error(`pull made no progress at cursor ${since}`);
-        if (!this.host.canTalk()) return;
+        if (!this.host.canTalk()) {
+          await writing;
+          return;
+        }
       }
+      await writing;
+      writing = null;
       this.failures = 0;
       this.pulledIn = connection;
       this.synced(since);
@@ -313,6 +331,9 @@ export class Puller {
       if (this.host.canTalk()) this.scheduleRetry();
     } finally {
       stream?.stop();
+      // Gave up with a transaction still on its way: it ends (committed or aborted) before the
+      // next cursor work starts; what went wrong with it was the error handled above.
+      if (writing) await writing.catch(() => undefined);
     }
   }
 
