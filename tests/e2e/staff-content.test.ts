@@ -95,7 +95,7 @@ describe('news from the staff admin', () => {
     })();
     await card.waitFor({ timeout: 10_000 });
     const shownAfterMs = Date.now() - published;
-    console.info(`news post stored ${await stored} ms after Udgiv`);
+    console.info(`news post stored ${await stored} ms after Udgiv, shown ${shownAfterMs} ms`);
     expect(shownAfterMs, `shown on the kiosk ${shownAfterMs} ms after Udgiv`).toBeLessThan(1000);
     // The photo the kiosk shows is the server's copy: resized, and without the GPS position.
     const img = card.locator('img.news-image');

@@ -133,6 +133,48 @@ describe('News', () => {
     expect(within(open).getByLabelText('Video: Ny medarbejder').tagName).toBe('VIDEO');
   });
 
+  it('shows a post published this minute the moment it arrives, not at the next tick', async () => {
+    // Staff publish "now": the form's time is the start of the minute. The kiosk's clock had last
+    // been looked at before that minute began.
+    let now = Date.parse(cph('2026-11-24', '10:00')) + 55_000;
+    const k = await renderKiosk({ screen: 'news', clock: { now: () => new Date(now) } });
+    expect(screen.getByText('Der er ingen nyheder lige nu.')).toBeTruthy();
+    now += 7_000; // 10:01:02
+    await act(() =>
+      k.db.news.put(
+        news('n-now', { title: 'Tur til stranden', publishAt: cph('2026-11-24', '10:01') }),
+      ),
+    );
+    expect(
+      await screen.findByRole('article', { name: 'Tur til stranden' }, { timeout: 1000 }),
+    ).toBeTruthy();
+  });
+
+  it('brings a post up at its publish instant and takes one down at its expiry', async () => {
+    // The kiosk's clock runs from 10:00:58.5; the change is due at 10:01.
+    const start = Date.parse(cph('2026-11-24', '10:01')) - 1500;
+    const began = Date.now();
+    await renderKiosk({
+      screen: 'news',
+      clock: { now: () => new Date(start + Date.now() - began) },
+      seed: {
+        news: [
+          news('n-due', { title: 'Kaffe i haven', publishAt: cph('2026-11-24', '10:01') }),
+          news('n-ends', {
+            title: 'Vinduespudser i dag',
+            publishAt: cph('2026-11-24', '08:00'),
+            expiresAt: cph('2026-11-24', '10:01'),
+          }),
+        ],
+      },
+    });
+    expect(titles()).toEqual(['Vinduespudser i dag']);
+    // Well before the first of the old 10-second ticks.
+    await screen.findByRole('article', { name: 'Kaffe i haven' }, { timeout: 6000 });
+    expect(titles()).toEqual(['Kaffe i haven']);
+    expect(Date.now() - began).toBeGreaterThanOrEqual(1500);
+  });
+
   it('says calmly when there is no news', async () => {
     await renderKiosk({
       screen: 'news',

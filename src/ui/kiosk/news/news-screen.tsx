@@ -13,7 +13,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { News } from '../../../domain/model.js';
 import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
-import { useToday } from '../../shared/data/hooks.js';
+import { isLive, nextNewsChange } from '../../../domain/rules/news.js';
+import { useCentre, useNowUntil } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pager } from '../shared/pager.js';
@@ -23,23 +24,19 @@ import { capitalise, dateInWords } from '../time/format.js';
 import { SignLanguageLabel, VideoPlayer } from './video-player.js';
 import './news.css';
 
-/** Shown now: published, not expired. The kiosk only receives news its audience may see. */
-export const isShown = (n: News, now: number): boolean =>
-  Date.parse(n.publishAt) <= now && (n.expiresAt === null || Date.parse(n.expiresAt) > now);
-
 export function NewsScreen() {
   const { t } = useTranslation('news');
   const { t: c } = useTranslation();
   const { db, settings } = useEnv();
-  const { now, today, timeZone } = useToday();
-  const minute = Math.floor(now.getTime() / 60_000);
-  const list = useLiveQuery(
-    async () =>
-      (await db.news.toArray())
-        .filter((n) => isShown(n, minute * 60_000))
-        .sort((a, b) => Date.parse(b.publishAt) - Date.parse(a.publishAt)),
-    [db, minute],
-  );
+  const { timeZone } = useCentre();
+  // Every post the kiosk has (it receives only those its audience may see); which are on the wall
+  // is judged at each render, and again when the next one comes up or goes (rules/news.ts).
+  const all = useLiveQuery(() => db.news.toArray(), [db]);
+  const now = useNowUntil((at) => (all ? nextNewsChange(all, at) : null)).getTime();
+  const list = all
+    ?.filter((n) => isLive(n, now))
+    .sort((a, b) => Date.parse(b.publishAt) - Date.parse(a.publishAt));
+  const today = dayOf(new Date(now), timeZone);
   const [openId, setOpenId] = useState<string | null>(null);
 
   const dayWord = (publishAt: string) => {

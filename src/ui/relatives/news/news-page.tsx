@@ -9,7 +9,8 @@ import { useId } from 'react';
 import type { News } from '../../../domain/model.js';
 import { inAudience } from '../../../domain/rules/audience.js';
 import { dayOf } from '../../../domain/rules/days.js';
-import { useToday } from '../../shared/data/hooks.js';
+import { isLive, nextNewsChange } from '../../../domain/rules/news.js';
+import { useNowUntil, useToday } from '../../shared/data/hooks.js';
 import { useFamily } from '../shell/family-env.js';
 import { capitalise, clockOf, dayNear } from '../shell/format.js';
 import { useLang, useWords } from '../shell/lang.js';
@@ -18,14 +19,10 @@ import { fill } from '../words.js';
 import { newsWords } from './words.js';
 import './news.css';
 
-/** Shown now: published and not expired. */
-export const isShown = (n: News, now: number): boolean =>
-  Date.parse(n.publishAt) <= now && (n.expiresAt === null || Date.parse(n.expiresAt) > now);
-
 /** The news for a resident in `groupIds` at `now`, newest first. */
 export function newsFor(all: readonly News[], groupIds: readonly string[], now: number): News[] {
   return all
-    .filter((n) => isShown(n, now) && inAudience(n.audience, groupIds))
+    .filter((n) => isLive(n, now) && inAudience(n.audience, groupIds))
     .sort((a, b) => Date.parse(b.publishAt) - Date.parse(a.publishAt));
 }
 
@@ -33,12 +30,10 @@ export function NewsPage() {
   const w = useWords(newsWords);
   const { db } = useFamily();
   const resident = useShownResident();
-  const { now } = useToday(60_000);
-  const minute = Math.floor(now.getTime() / 60_000) * 60_000;
-  const list = useLiveQuery(
-    async () => newsFor(await db.news.toArray(), resident.groupIds, minute),
-    [db, resident.groupIds.join(','), minute],
-  );
+  const all = useLiveQuery(() => db.news.toArray(), [db]);
+  // Judged at each render, and again when the next post comes up or goes (rules/news.ts).
+  const now = useNowUntil((at) => (all ? nextNewsChange(all, at) : null)).getTime();
+  const list = all && newsFor(all, resident.groupIds, now);
   return (
     <>
       <h1>{w.title}</h1>

@@ -3,7 +3,7 @@
  * live), and the clock.
  */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useEffect, useReducer, useState } from 'react';
 import type { Rejection } from '../../../client/index.js';
 import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
 import { useCentre, useSyncEnv } from './sync-env.js';
@@ -19,6 +19,30 @@ export function useNow(ms = 10_000): Date {
     const t = setInterval(() => setNow(clock.now()), ms);
     return () => clearInterval(t);
   }, [clock, ms]);
+  return now;
+}
+
+/** Longest one timer of `useNowUntil` waits: the wall clock may be set meanwhile. */
+const LONGEST_WAIT_MS = 60_000;
+
+/**
+ * The current time, read afresh at every render, and a render again at `nextChange(now)`: for what
+ * changes at known instants. A post due at 14:00 is on the wall at 14:00, not at the next tick,
+ * and one that arrives is judged by the time it arrives, not by the last tick's (a post published
+ * "now" counts from the start of its minute, which a tick from before it had not reached).
+ */
+export function useNowUntil(nextChange: (now: number) => number | null): Date {
+  const { clock } = useSyncEnv();
+  const [, render] = useReducer((n: number) => n + 1, 0);
+  const now = clock.now();
+  const next = nextChange(now.getTime());
+  useEffect(() => {
+    if (next === null) return;
+    // A timer counts elapsed time; the clock may say a little less when it fires: +1 ms.
+    const wait = Math.min(Math.max(0, next - clock.now().getTime()) + 1, LONGEST_WAIT_MS);
+    const t = setTimeout(render, wait);
+    return () => clearTimeout(t);
+  }, [clock, next, now]);
   return now;
 }
 

@@ -83,12 +83,3 @@ export function toNewsArgs(
       v.audienceKind === 'groups' ? { kind: 'groups', groupIds: v.groupIds } : { kind: 'all' },
   };
 }
-
-export type NewsState = 'upcoming' | 'live' | 'expired';
-
-/** Where a post stands now: the kiosk shows it while live (news-screen `isShown`). */
-export function stateOf(n: Pick<News, 'publishAt' | 'expiresAt'>, now: number): NewsState {
-  if (Date.parse(n.publishAt) > now) return 'upcoming';
-  if (n.expiresAt !== null && Date.parse(n.expiresAt) <= now) return 'expired';
-  return 'live';
-}

@@ -79,6 +79,25 @@ describe('the news list', () => {
     expect(within(expired).queryByRole('button', { name: /Tag/ })).toBeNull();
   });
 
+  it('moves a post from coming to shown now at its publish instant', async () => {
+    // The page's clock runs from 09:59:58.5 (UTC); the post is due at 10:00.
+    const start = Date.parse('2026-12-01T10:00:00.000Z') - 1500;
+    const began = Date.now();
+    await renderStaff(<NewsPage />, {
+      path: '/news',
+      clock: { now: () => new Date(start + Date.now() - began) },
+      seed: { news: [post('due', { publishAt: '2026-12-01T10:00:00.000Z' })] },
+    });
+    const coming = await screen.findByRole('region', { name: /Kommer/ });
+    expect(within(coming).getByText('Nyhed due')).toBeTruthy();
+    // Before the page's old 30-second tick.
+    const live = screen.getByRole('region', { name: /Vises nu/ });
+    await waitFor(() => expect(within(live).getByText('Nyhed due')).toBeTruthy(), {
+      timeout: 6000,
+    });
+    expect(within(coming).queryByText('Nyhed due')).toBeNull();
+  });
+
   it('takes a post down only after asking, with news.del', async () => {
     const user = userEvent.setup();
     const t = await renderStaff(<NewsPage />, {

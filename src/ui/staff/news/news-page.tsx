@@ -9,14 +9,14 @@ import { Dialog, Heading, Link, Modal, ModalOverlay } from 'react-aria-component
 import { useTranslation } from 'react-i18next';
 import type { Group, News } from '../../../domain/model.js';
 import { dayOf } from '../../../domain/rules/days.js';
+import { newsState, nextNewsChange, type NewsState } from '../../../domain/rules/news.js';
 import { dateWords } from '../../../domain/rules/recurrence-words.js';
-import { useToday } from '../../shared/data/hooks.js';
+import { useCentre, useNowUntil } from '../../shared/data/hooks.js';
 import { useOverlaid } from '../../shared/data/overlaid.js';
 import { clock, weekdayWord } from '../activities/format.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useSave } from '../shell/save.js';
 import { useStaff } from '../shell/staff-env.js';
-import { stateOf, type NewsState } from './form-model.js';
 import '../media/media.css';
 import './news.css';
 
@@ -32,8 +32,10 @@ export function NewsPage() {
   const lang = i18n.language === 'en' ? 'en' : 'da';
   const { db } = useStaff();
   const save = useSave();
-  const { now, timeZone } = useToday(30_000);
+  const { timeZone } = useCentre();
   const rows = useOverlaid<News>('news', { hideDeleted: true }) as Row[] | undefined;
+  // A post moves from "coming" to "shown now" to "expired" at its instants (rules/news.ts).
+  const now = useNowUntil((at) => (rows ? nextNewsChange(rows, at) : null));
   const groups = useLiveQuery(() => db.group.toArray(), [db]) ?? ([] as Group[]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
   const [withdrawing, setWithdrawing] = useState<Row | null>(null);
@@ -41,7 +43,7 @@ export function NewsPage() {
   const when = (instant: string) =>
     `${weekdayWord(dayOf(instant, timeZone), lang)} ${dateWords(lang, dayOf(instant, timeZone))} ${clock(instant, timeZone)}`;
   const by: Record<NewsState, Row[]> = { live: [], upcoming: [], expired: [] };
-  for (const n of rows ?? []) by[stateOf(n, now.getTime())].push(n);
+  for (const n of rows ?? []) by[newsState(n, now.getTime())].push(n);
   by.live.sort((a, b) => b.publishAt.localeCompare(a.publishAt));
   by.upcoming.sort((a, b) => a.publishAt.localeCompare(b.publishAt));
   by.expired.sort((a, b) => (b.expiresAt ?? '').localeCompare(a.expiresAt ?? ''));

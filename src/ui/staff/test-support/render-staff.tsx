@@ -52,6 +52,8 @@ export interface RenderStaffOptions {
   seed?: StaffSeed;
   me?: Partial<SessionInfo>;
   now?: Date;
+  /** A clock the test moves (the pages' clock; `now` stays the fake actions'): time passing. */
+  clock?: { now: () => Date };
   status?: Partial<SyncStatus>;
 }
 
@@ -77,7 +79,7 @@ export async function renderStaff(
   const env: StaffEnv = {
     db,
     status: { ...onlineStatus, ...opts.status },
-    clock: { now: () => now },
+    clock: opts.clock ?? { now: () => now },
     // Read before the first draw, as the provider would (it draws nothing until then).
     initialCentre: (await db.centre.toCollection().first()) ?? null,
     me: { userId: 'u-staff', role: 'staff', displayName: 'Mette', ...opts.me },

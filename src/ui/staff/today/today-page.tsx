@@ -9,7 +9,8 @@ import { useTranslation } from 'react-i18next';
 import type { MealSlot } from '../../../domain/model.js';
 import { useKioskViews, type KioskView } from '../kiosks/presence.js';
 import { dayBounds } from '../../../domain/rules/days.js';
-import { useRejections, useToday } from '../../shared/data/hooks.js';
+import { isLive, nextNewsChange } from '../../../domain/rules/news.js';
+import { useNowUntil, useRejections, useToday } from '../../shared/data/hooks.js';
 import { PageHeader } from '../shell/page-header.js';
 import { useStaff } from '../shell/staff-env.js';
 import { clockOf, dayWords, langOf, whenWords } from './time.js';
@@ -46,16 +47,18 @@ export function TodayPage() {
       db.meal.where('date').equals(today).toArray(),
       db.kiosk.toArray(),
       db.wallnotice.toArray(),
-      db.news.where('publishAt').belowOrEqual(nowIso).toArray(),
+      db.news.toArray(),
     ]);
     return { activities, shifts: shifts.filter((s) => s.end > from), meals, kiosks, notices, news };
-  }, [db, from, to, today, nowIso]);
+  }, [db, from, to, today]);
   const kiosks = (
     useKioskViews(data?.kiosks.filter((k) => !k.revoked)) ?? ([] as KioskView[])
   ).sort((a, b) => a.name.localeCompare(b.name, 'da'));
   const down = kiosksDown(kiosks, now);
   const notices = (data?.notices ?? []).filter((n) => n.until > nowIso);
-  const news = (data?.news ?? []).filter((n) => n.expiresAt === null || n.expiresAt > nowIso);
+  // On the wall now, judged at each render and again when the next post comes up or goes.
+  const newsNow = useNowUntil((at) => (data ? nextNewsChange(data.news, at) : null)).getTime();
+  const news = (data?.news ?? []).filter((n) => isLive(n, newsNow));
   const pending = status?.pending ?? 0;
   const stuck = status?.stuck ?? 0;
   const problems = down.length > 0 || stuck > 0 || rejections.length > 0;
