@@ -51,17 +51,47 @@ interface InPageResult {
 
 /**
  * Runs in the page. Self-contained (it is serialised): no imports, no closures. Waits for images
- * and two frames first, so a list that measures itself (the pager) has settled.
+ * and for the layout to hold still first, so a list that measures itself (the pager) has settled.
  */
 async function inPage({ scope, themes, limit, shrink }: InPageArgs): Promise<InPageResult[]> {
   const frame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
   const images = [...document.images].filter((i) => !i.complete);
   await Promise.race([
-    Promise.all(images.map((i) => new Promise((resolve) => i.addEventListener('load', resolve)))),
-    new Promise((resolve) => setTimeout(resolve, 2000)),
+    Promise.all(
+      images.map(
+        (i) =>
+          new Promise((resolve) => {
+            i.addEventListener('load', resolve);
+            i.addEventListener('error', resolve);
+          }),
+      ),
+    ),
+    new Promise((resolve) => setTimeout(resolve, 5000)),
   ]);
-  await frame();
-  await frame();
+  /**
+   * Frames until the page's layout has stayed the same for two (at most 30): a pager measures
+   * itself again when a picture has loaded, and when another theme draws other borders and
+   * weights, as on a kiosk. Two frames, or none after a theme switch, judged a page still laid out
+   * for before (a news card grown by its picture, over Hjem, before the pager moved it on).
+   */
+  const settled = async () => {
+    const shape = () =>
+      [...document.querySelectorAll('.pager-list > li, .pager-controls')]
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${r.top},${r.height}`;
+        })
+        .join(' ');
+    let last = shape();
+    for (let same = 0, n = 0; same < 2 && n < 30; n++) {
+      await frame();
+      const now = shape();
+      same = now === last ? same + 1 : 0;
+      last = now;
+    }
+  };
+
+  await settled();
 
   const root = document.documentElement;
   const own = root.dataset['theme'] ?? 'standard';
@@ -315,10 +345,14 @@ async function inPage({ scope, themes, limit, shrink }: InPageArgs): Promise<InP
 
   const out: InPageResult[] = [];
   for (const theme of themes.length > 0 ? themes : [own]) {
-    root.dataset['theme'] = theme;
+    if ((root.dataset['theme'] ?? 'standard') !== theme) {
+      root.dataset['theme'] = theme;
+      await settled();
+    }
     out.push({ theme, ...scan() });
   }
   root.dataset['theme'] = own;
+  await settled();
   return out;
 }
 

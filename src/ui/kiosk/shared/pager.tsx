@@ -22,6 +22,7 @@ import {
   type CSSProperties,
   type ReactNode,
 } from 'react';
+import { flushSync } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { pageAfterChange, pageBreaks, type Page } from './page-breaks.js';
 import { ReadAloud, sentences } from './read-aloud.js';
@@ -217,7 +218,10 @@ export function Pager({
         (el, i) => !same(el.offsetHeight, layout.heights[shownIndex[i] ?? -1] ?? 0),
       );
       if (grown || !same(box.width, layout.width) || !same(box.height, layout.height)) {
-        setStamp((s) => s + 1);
+        // Measured again now, before this frame is painted (ResizeObserver runs between layout
+        // and paint). A plain update waited for React's next task: frames went by with the old
+        // pages, a news card grown by its picture over Hjem (50 ms measured; longer when busy).
+        flushSync(() => setStamp((s) => s + 1));
       }
     };
     const observer = new ResizeObserver(check);
