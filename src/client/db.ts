@@ -8,6 +8,7 @@
  *   eviction recovery or a schema upgrade — losing them would silently lose a resident's sign-up.
  */
 import { Dexie, type DexieOptions, type Table, type Transaction } from 'dexie';
+import { abortedQueryGuard } from './aborted-queries.js';
 import type {
   Activity,
   Album,
@@ -176,6 +177,7 @@ export class CacheDb extends Dexie {
     versions: readonly CacheSchemaVersion[] = cacheSchemaVersions,
   ) {
     super(name, options);
+    this.use(abortedQueryGuard);
     for (const step of versions) {
       const version = this.version(step.version).stores(step.stores);
       if (step.clearCache) version.upgrade((tx) => clearCacheIn(tx));
