@@ -9,13 +9,12 @@
  * Growth is checked over the three measured hours on the News screen (constant content), by the
  * issue's rule: no more than 10 % from the first measured hour to the last, for the JS heap, DOM
  * nodes and listeners alike. The same screen shows a few nodes more or less with what it shows at
- * the moment (measured 179 to 184 on a fresh clone). Listeners grow by a few here, and by about
- * one an hour in the 24-hour soak: Dexie 4.4.7's cache keeps a live query's subscriber when the
- * query reaches the cache after the live query was already aborted (a screen or the frame
- * unmounted mid-query: a screen change, the night screen), with its abort listener; on the kiosk
- * this is the `outbox` entry, which nothing invalidates while the kiosk writes nothing (issue 14's
- * soak notes). Inside 10 % for a day; a leak tied to anything that repeats here (180 live
- * changes, three reconnects, the clock's render every second) adds dozens to hundreds and fails.
+ * the moment (measured 179 to 184 on a fresh clone). Listeners grew by a few here, and by about
+ * one an hour in the 24-hour soak, until src/client/aborted-queries.ts: Dexie 4.4.7's cache kept
+ * a live query's subscriber, with its abort listener, when the query reached the cache after the
+ * live query had ended (a screen unmounted mid-query). A leak tied to anything that repeats here
+ * (180 live changes, three reconnects, the clock's render every second) adds dozens to hundreds
+ * and fails.
  * The heap is measured after the warm-up hour (with a tour of every screen): before it, V8's
  * compiled code alone grew it by more (heap snapshot).
  */

@@ -4,7 +4,7 @@
  * in half a minute of real time per simulated hour (`--real-seconds-per-hour N`, `--hours N`),
  * after a warm-up from Saturday 05:00 at 5 s an hour (the end of a night, a drop every hour, a
  * tour of every screen): a kiosk on a wall has run for days, and the soak measures its steady
- * state. About 18 minutes in all. Prints a line per hour, the table, the growth from the first
+ * state. About 16 minutes in all. Prints a line per hour, the table, the growth from the first
  * hour's sample to the last's, and exits 1 if the page's JS heap (or, by snapshot, its JS
  * objects), DOM nodes, listeners or the server's RSS grew over 10 %, or the wall did not show the
  * right day, connected, at the end, or a drop did not end with the kiosk back and holding the
