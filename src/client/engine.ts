@@ -31,6 +31,7 @@ import {
   backoffDelay,
   type Backoff,
   DEFAULT_BACKOFF,
+  deferred,
   errorMessage,
   isRecord,
   type Logger,
@@ -398,9 +399,6 @@ export class SyncEngine {
 }
 
 function lostSignal(): { promise: Promise<typeof DISCONNECTED>; resolve: () => void } {
-  let resolve!: () => void;
-  const promise = new Promise<typeof DISCONNECTED>((r) => {
-    resolve = () => r(DISCONNECTED);
-  });
-  return { promise, resolve };
+  const { promise, resolve } = deferred<typeof DISCONNECTED>();
+  return { promise, resolve: () => resolve(DISCONNECTED) };
 }

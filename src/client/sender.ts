@@ -22,7 +22,7 @@ import { isStorageLostError } from './apply.js';
 import { asRejected, asRetry, isApplied } from './answers.js';
 import { type CacheDb, type OutboxEntry, type Rejection, readCursor } from './db.js';
 import { STUCK_AFTER_ATTEMPTS, STUCK_AFTER_MS, type SyncEvents } from './types.js';
-import { errorMessage, type Logger, newMutationId } from './util.js';
+import { deferred, errorMessage, type Logger, newMutationId } from './util.js';
 
 /** What the sender needs from the engine around it. */
 export interface SenderHost {
@@ -41,12 +41,6 @@ export interface SenderHost {
   emit: <K extends keyof SyncEvents>(event: K, payload: SyncEvents[K]) => void;
   /** Pending entries, and how many of them are stuck (see `SyncStatus.stuck`). */
   setPending: (pending: number, stuck: number) => void;
-}
-
-function deferred(): { promise: Promise<void>; resolve: () => void } {
-  let resolve = (): void => undefined;
-  const promise = new Promise<void>((r) => (resolve = r));
-  return { promise, resolve };
 }
 
 /** Resolves after the current task: every continuation of an awaited result has run by then. */
