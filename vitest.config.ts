@@ -47,6 +47,7 @@ export default defineConfig({
           // The screens in jsdom: each file gets fresh modules (stores, i18n, the DOM).
           name: 'ui',
           include: ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx'],
+          setupFiles: ['tests/helpers/ui-test-setup.ts'],
         },
       },
     ],

@@ -217,9 +217,12 @@ describe('a flooding kiosk', () => {
     // and a machine busy with other work slows every push (SQLite: p50 16.8 ms once in a CI run
     // beside other suites): the bounds are on what the flood adds to the quiet push measured in
     // the same run, on both stores.
+    // The p90 against the quiet p90: against the quiet p50 it failed a run with a busy machine
+    // (quiet p50 6.7, p90 10.8; during p50 9.2, p90 33.8 against a bound of 33.4). The p50 is
+    // what tells the two apart (26-30 ms without the disconnect, against 16.7 allowed there).
     const quietP50 = percentile(quiet, 50);
     expect(p50).toBeLessThan(10 + quietP50);
-    expect(p90).toBeLessThan(20 + 2 * quietP50);
+    expect(p90).toBeLessThan(20 + 2 * percentile(quiet, 90));
     expect(honest.connected).toBe(true);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });
