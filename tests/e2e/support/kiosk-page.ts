@@ -58,7 +58,11 @@ export class KioskPage {
 
   /** Opens the kiosk page; night hours are off unless a test asks for them. */
   async open(baseUrl: string, code?: string, query = '?night=off'): Promise<void> {
-    await this.page.goto(`${baseUrl}/kiosk/${query}${code ? `#enrol=${code}` : ''}`);
+    // Its own bound: a walk's short default for reaching a state (kiosk-fit, 6 s) timed the
+    // page's load out once on a machine busy with other suites.
+    await this.page.goto(`${baseUrl}/kiosk/${query}${code ? `#enrol=${code}` : ''}`, {
+      timeout: 30_000,
+    });
   }
 
   /** Every row of one object store (`outbox`, `dayitem` …) in the page's IndexedDB caches. */
