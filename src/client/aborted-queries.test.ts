@@ -6,13 +6,14 @@ import { CacheDb } from './db.js';
 /** 'abort' listeners added to signals that had already aborted: they can never fire. */
 function watchDeadListeners(): { count: () => number } {
   let dead = 0;
-  const add = AbortSignal.prototype.addEventListener;
-  vi.spyOn(AbortSignal.prototype, 'addEventListener').mockImplementation(function (
+  const proto = AbortSignal.prototype;
+  const add = Reflect.get(proto, 'addEventListener') as EventTarget['addEventListener'];
+  vi.spyOn(proto, 'addEventListener').mockImplementation(function (
     this: AbortSignal,
     ...args: Parameters<AbortSignal['addEventListener']>
   ) {
     if (args[0] === 'abort' && this.aborted) dead++;
-    return add.apply(this, args);
+    add.apply(this, args);
   });
   return { count: () => dead };
 }
