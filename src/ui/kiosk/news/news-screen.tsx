@@ -14,7 +14,7 @@ import { useTranslation } from 'react-i18next';
 import type { News } from '../../../domain/model.js';
 import { addDaysToDate, dayOf } from '../../../domain/rules/days.js';
 import { isLive, nextNewsChange } from '../../../domain/rules/news.js';
-import { useCentre, useNowUntil } from '../../shared/data/hooks.js';
+import { useNowUntil, useToday } from '../../shared/data/hooks.js';
 import { useEnv } from '../data/kiosk-env.js';
 import { ItemCard } from '../shared/item-card.js';
 import { Pager } from '../shared/pager.js';
@@ -28,7 +28,8 @@ export function NewsScreen() {
   const { t } = useTranslation('news');
   const { t: c } = useTranslation();
   const { db, settings } = useEnv();
-  const { timeZone } = useCentre();
+  // The day words ("I dag", "I går") follow the clock's tick, past midnight too.
+  const { today, timeZone } = useToday();
   // Every post the kiosk has (it receives only those its audience may see); which are on the wall
   // is judged at each render, and again when the next one comes up or goes (rules/news.ts).
   const all = useLiveQuery(() => db.news.toArray(), [db]);
@@ -36,7 +37,6 @@ export function NewsScreen() {
   const list = all
     ?.filter((n) => isLive(n, now))
     .sort((a, b) => Date.parse(b.publishAt) - Date.parse(a.publishAt));
-  const today = dayOf(new Date(now), timeZone);
   const [openId, setOpenId] = useState<string | null>(null);
 
   const dayWord = (publishAt: string) => {
