@@ -11,6 +11,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PULL_MAX_LIMIT, type Change, type MutateResult } from '../../../src/protocol/index.js';
+import { cacheSchemaVersions } from '../../../src/client/db.js';
 import type { FloorRow } from '../browser.js';
 import { connect, mutate, withTimeout, type BenchContext, type SyncSocket } from '../common.js';
 import type { GenericReply } from './generic-server.js';
@@ -49,6 +50,25 @@ export const byType = (docs: readonly Change[]): Record<string, Record<string, u
 
 export const floorRows = (docs: readonly Change[]): FloorRow[] =>
   docs.map((c) => [c.type, c.data ?? {}]);
+
+/**
+ * The secondary indexes of our cache tables as the latest schema step leaves them (db.ts): the
+ * fields after the primary key of each Dexie store spec (`'id, start'` → `['start']`).
+ */
+export function cacheIndexes(): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const step of cacheSchemaVersions)
+    for (const [table, spec] of Object.entries(step.stores)) {
+      if (spec === null) delete out[table];
+      else
+        out[table] = spec
+          .split(',')
+          .slice(1)
+          .map((f) => f.trim())
+          .filter((f) => f !== '');
+    }
+  return out;
+}
 
 // ---- the generic server -----------------------------------------------------------------------
 

@@ -18,6 +18,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
+import { MAX_PULL_BATCH } from '../../../src/client/puller.js';
 import { PULL_DEFAULT_LIMIT, type Change } from '../../../src/protocol/index.js';
 import { CHROMIUM, hasChromium } from '../../helpers/chromium.js';
 import {
@@ -48,11 +49,13 @@ import {
   printSummary,
   roundJson,
   summarise,
+  type Floors,
   type RoundFigures,
 } from './peer-report.js';
 import {
   basesOf,
   byType,
+  cacheIndexes,
   floorRows,
   GenericWriter,
   kioskDocuments,
@@ -224,8 +227,13 @@ export const peer: Bench = {
       'activity',
       { ...activityEdit(i, 0, today), seriesId: null, confirmedCount: 0, waitlistCount: 0 },
     ]);
-    const floors = async (): Promise<{ initial: number[]; catchUp: number[]; one: number[] }> => ({
+    // The same rows with our cache's indexes, committed in our pull's transactions: what is left
+    // between that floor and the raw one is the price of the screens' indexes and of a pull
+    // that resumes after a crash; between ours and it, everything else.
+    const shape = { indexes: cacheIndexes(), batch: MAX_PULL_BATCH };
+    const floors = async (): Promise<Floors> => ({
       initial: (await rawFloor(fp, floorRows(docs))).runsMs,
+      initialOurShape: (await rawFloor(fp, floorRows(docs), 3, shape)).runsMs,
       catchUp: (await rawFloor(fp, editRows)).runsMs,
       one: await rawOneRowWritesMs(fp, 40),
     });
@@ -262,8 +270,9 @@ export const peer: Bench = {
     const fan = await fanOutBoth(ctx, s, page);
     result.fanOut = fan.json;
     const floorEnd = await floors();
-    const fl = {
+    const fl: Floors = {
       initial: [...floorStart.initial, ...floorEnd.initial],
+      initialOurShape: [...floorStart.initialOurShape, ...floorEnd.initialOurShape],
       catchUp: [...floorStart.catchUp, ...floorEnd.catchUp],
       one: [...floorStart.one, ...floorEnd.one],
     };
