@@ -42,7 +42,7 @@ const passedOn = (c: LoggedChange): Change => ({
   type: c.type,
   id: c.id,
   op: c.op,
-  data: c.data,
+  ...(c.data ? { data: c.data } : {}),
 });
 
 describe('the size of a change in a pull page', () => {
