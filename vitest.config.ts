@@ -44,8 +44,12 @@ export default defineConfig({
       {
         extends: true,
         test: {
-          // The screens in jsdom: each file gets fresh modules (stores, i18n, the DOM).
+          // The screens in jsdom: each file gets fresh modules (stores, i18n, the DOM), in a VM
+          // context of a reused worker thread rather than a new process: a new process per file
+          // spent 2.9 s importing and 1.1 s setting up jsdom (the staff pages' 25 files took
+          // 128 s in forks, 75 s so; 110 s in threads).
           name: 'ui',
+          pool: 'vmThreads',
           include: ['src/ui/**/*.test.ts', 'src/ui/**/*.test.tsx'],
           setupFiles: ['tests/helpers/ui-test-setup.ts'],
         },
