@@ -602,5 +602,7 @@ describe('the wall screen fits', () => {
     process.stdout.write(`kiosk fit: ${summary}\n`);
     // Not toEqual([]): a diff of some hundred long lines takes vitest minutes to compute.
     expect(lines.length, `${summary}\n${lines.join('\n')}`).toBe(0);
-  }, 180_000);
+    // A bound for a walk that hangs, not a measure: the walk took 100-170 s in clean-clone runs,
+    // and over 180 s in one on a machine loaded to 9 (its printed summary has the times).
+  }, 360_000);
 });

@@ -184,15 +184,23 @@ async function drop(r: Running, hour: number): Promise<DropResult> {
   return { hour, reconnectMs: Math.round(performance.now() - t0), converged, sawDrop, reasons };
 }
 
+/**
+ * How long a tap or a screen may take in a visit. Playwright retries a tap until the button
+ * holds still where it was found; just after a drop, Home is still laying out what the catch-up
+ * brought, and on a machine loaded to 9 a 5 s bound ran out on one tap in a CI run (the button
+ * moved, then was drawn anew). A tap that lands returns at once.
+ */
+const VISIT_MS = 20_000;
+
 /** A resident looks at two screens and goes back Home (by day: at night nobody is up). */
 async function visit(r: Running): Promise<void> {
   const { page } = r.kiosk;
   const nav = page.getByRole('navigation', { name: 'Gå til' });
   for (const name of ['Aktiviteter', 'Nyheder']) {
-    await nav.getByRole('button', { name, exact: true }).tap({ timeout: 5000 });
-    await page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: 5000 });
-    await page.getByRole('button', { name: 'Hjem', exact: true }).tap({ timeout: 5000 });
-    await nav.waitFor({ timeout: 5000 });
+    await nav.getByRole('button', { name, exact: true }).tap({ timeout: VISIT_MS });
+    await page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: VISIT_MS });
+    await page.getByRole('button', { name: 'Hjem', exact: true }).tap({ timeout: VISIT_MS });
+    await nav.waitFor({ timeout: VISIT_MS });
   }
 }
 
@@ -212,8 +220,8 @@ async function tour(r: Running): Promise<string[]> {
   for (const name of ALL_SCREENS) {
     const opened = await nav
       .getByRole('button', { name, exact: true })
-      .tap({ timeout: 5000 })
-      .then(() => page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: 5000 }))
+      .tap({ timeout: VISIT_MS })
+      .then(() => page.locator(`.frame:not([data-screen="home"])`).waitFor({ timeout: VISIT_MS }))
       .then(
         () => true,
         () => false,
