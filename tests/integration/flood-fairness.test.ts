@@ -219,10 +219,13 @@ describe('a flooding kiosk', () => {
     // the same run, on both stores.
     // The p90 against the quiet p90: against the quiet p50 it failed a run with a busy machine
     // (quiet p50 6.7, p90 10.8; during p50 9.2, p90 33.8 against a bound of 33.4). The p50 is
-    // what tells the two apart (26-30 ms without the disconnect, against 16.7 allowed there).
+    // what tells the two apart: without the disconnect it is 15 times the quiet p50 (26-30 ms
+    // against 1.5-1.9), with it about 1.5 times, also on PostgreSQL with the machine loaded
+    // (quiet p50 12.4, p90 22.8; during 26.7, 81.0 in a CI run beside the chaos test, which an
+    // added 10 ms failed). So both bounds are a multiple of the quiet figure, plus a little.
     const quietP50 = percentile(quiet, 50);
-    expect(p50).toBeLessThan(10 + quietP50);
-    expect(p90).toBeLessThan(20 + 2 * percentile(quiet, 90));
+    expect(p50).toBeLessThan(5 + 2.5 * quietP50);
+    expect(p90).toBeLessThan(30 + 4 * percentile(quiet, 90));
     expect(honest.connected).toBe(true);
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
   });
