@@ -112,8 +112,8 @@ export function summarise(
       'initial sync: the same documents written raw in one IndexedDB transaction (an object store ' +
       'per type, no index), and beside it with the indexes of our cache in transactions of our ' +
       "pull's batch size, one after another; catch-up: the 2,000 changed rows so; sign-up and " +
-      'fan-out: one row in ' +
-      'its own transaction (p50 / p99); all in the same persistent profile, at the start and the end',
+      'fan-out: one row in its own transaction (p50 / p99); all in the same persistent profile, ' +
+      'at the start and the end',
   };
 }
 
